@@ -1,0 +1,195 @@
+package com.replyguard.conversation;
+
+import com.replyguard.clock.ClockType;
+import com.replyguard.clock.SlaClock;
+import com.replyguard.clock.SlaPolicy;
+import com.replyguard.merchant.MerchantId;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+
+/**
+ * A conversation: the set of its distinct events (by eventId) and everything derived from it.
+ *
+ * <p>Invariant: every derived fact (channel, human clock start, clocks, rounds, rating) is a pure
+ * function of the event set, read in canonical order (occurredAt, then eventId). Arrival order,
+ * batch splits and duplicates never change it. The first event seen with an eventId wins.
+ */
+public final class Conversation {
+    private final MerchantId merchant;
+    private final ConversationId id;
+    private final List<ConversationEvent> events;
+
+    private Conversation(MerchantId merchant, ConversationId id, List<ConversationEvent> canonicalEvents) {
+        this.merchant = Objects.requireNonNull(merchant);
+        this.id = Objects.requireNonNull(id);
+        this.events = List.copyOf(canonicalEvents);
+    }
+
+    public static Conversation empty(MerchantId merchant, ConversationId id) {
+        return new Conversation(merchant, id, List.of());
+    }
+
+    public static Conversation of(MerchantId merchant, ConversationId id, Collection<ConversationEvent> events) {
+        return empty(merchant, id).merge(events).conversation();
+    }
+
+    /** The outcome of adding events: the new conversation and which of them were already known. */
+    public record Merge(Conversation conversation, int added, int duplicates) {
+        public boolean changed() {
+            return added > 0;
+        }
+    }
+
+    public Merge merge(Collection<ConversationEvent> incoming) {
+        Map<String, ConversationEvent> byId = new LinkedHashMap<>();
+        events.forEach(e -> byId.put(e.eventId(), e));
+        int added = 0;
+        int duplicates = 0;
+        for (ConversationEvent e : incoming) {
+            if (!e.conversationId().equals(id)) {
+                throw new IllegalArgumentException("event " + e.eventId() + " belongs to another conversation");
+            }
+            if (byId.putIfAbsent(e.eventId(), e) == null) {
+                added++;
+            } else {
+                duplicates++;
+            }
+        }
+        List<ConversationEvent> sorted = new ArrayList<>(byId.values());
+        sorted.sort(ConversationEvent.CANONICAL_ORDER);
+        return new Merge(new Conversation(merchant, id, sorted), added, duplicates);
+    }
+
+    public MerchantId merchant() {
+        return merchant;
+    }
+
+    public ConversationId id() {
+        return id;
+    }
+
+    /** The events in canonical order. */
+    public List<ConversationEvent> events() {
+        return events;
+    }
+
+    public boolean isEmpty() {
+        return events.isEmpty();
+    }
+
+    public boolean contains(String eventId) {
+        return events.stream().anyMatch(e -> e.eventId().equals(eventId));
+    }
+
+    /** The channel named by the conversation's events (the intake refuses conflicting channels). */
+    public Optional<Channel> channel() {
+        return events.stream().map(ConversationEvent::channel).filter(Objects::nonNull).findFirst();
+    }
+
+    /**
+     * Contract: the human clock start is the conversation's {@code conversation.transferred} event
+     * if it has one (the earliest, if several), else its first {@code customer.message}.
+     */
+    public Optional<ConversationEvent> humanClockStartEvent() {
+        Optional<ConversationEvent> transfer = events.stream().filter(e -> e.type() == EventType.TRANSFERRED).findFirst();
+        return transfer.isPresent() ? transfer : events.stream().filter(ConversationEvent::isCustomerMessage).findFirst();
+    }
+
+    public Optional<Instant> humanClockStart() {
+        return humanClockStartEvent().map(ConversationEvent::occurredAt);
+    }
+
+    /** R8, R13: the first human (not {@code auto}) agent message at or after {@code from}. */
+    public Optional<ConversationEvent> firstHumanReplyAtOrAfter(Instant from) {
+        return events.stream().filter(ConversationEvent::isHumanReply).filter(e -> !e.occurredAt().isBefore(from)).findFirst();
+    }
+
+    /**
+     * R14: the rounds of customer messages at or after the human clock start. A customer message
+     * at the same instant as the reply that ends a round is answered by that reply.
+     */
+    public List<Round> rounds() {
+        Optional<Instant> hcs = humanClockStart();
+        if (hcs.isEmpty()) {
+            return List.of();
+        }
+        List<ConversationEvent> customer = events.stream().filter(ConversationEvent::isCustomerMessage)
+                .filter(e -> !e.occurredAt().isBefore(hcs.get())).toList();
+        List<ConversationEvent> replies = events.stream().filter(ConversationEvent::isHumanReply).toList();
+        List<Round> rounds = new ArrayList<>();
+        int i = 0;
+        while (i < customer.size()) {
+            ConversationEvent first = customer.get(i);
+            Optional<ConversationEvent> reply = replies.stream()
+                    .filter(r -> !r.occurredAt().isBefore(first.occurredAt())).findFirst();
+            int j = i + 1;
+            while (j < customer.size()
+                    && (reply.isEmpty() || !customer.get(j).occurredAt().isAfter(reply.get().occurredAt()))) {
+                j++;
+            }
+            rounds.add(new Round(first.occurredAt(), first.eventId(), j - i,
+                    reply.map(ConversationEvent::occurredAt).orElse(null),
+                    reply.map(ConversationEvent::eventId).orElse(null),
+                    reply.map(ConversationEvent::agentId).orElse(null)));
+            i = j;
+        }
+        return rounds;
+    }
+
+    /** R15: the latest rating wins (latest by occurredAt, ties by eventId). */
+    public Optional<Integer> latestRating() {
+        return events.stream().filter(e -> e.type() == EventType.RATED).map(ConversationEvent::rating)
+                .reduce((a, b) -> b);
+    }
+
+    /** R9: urgent when any customer message says so (the event's {@code urgent} flag). */
+    public boolean hasUrgentMessage() {
+        return events.stream().anyMatch(e -> e.isCustomerMessage() && e.isUrgent());
+    }
+
+    /**
+     * The SLA clocks of this conversation under a policy. For now the {@code FIRST_REPLY} clock
+     * (R1, R2, R9): it starts at the human clock start and is answered by the first human reply at
+     * or after it. Its target is that of the channel; an urgent customer message waiting for that
+     * reply brings the deadline forward to 30 s after the later of the start and that message.
+     */
+    public List<SlaClock> clocks(SlaPolicy policy) {
+        Optional<ConversationEvent> startEvent = humanClockStartEvent();
+        Optional<Channel> channel = channel();
+        if (startEvent.isEmpty() || channel.isEmpty()) {
+            return List.of();
+        }
+        Instant start = startEvent.get().occurredAt();
+        Optional<ConversationEvent> reply = firstHumanReplyAtOrAfter(start);
+        Instant deadline = start.plus(policy.firstReply(channel.get(), false));
+        boolean urgent = false;
+        for (ConversationEvent e : events) {
+            boolean waiting = reply.isEmpty() || !e.occurredAt().isAfter(reply.get().occurredAt());
+            if (e.isCustomerMessage() && e.isUrgent() && waiting) {
+                Instant from = e.occurredAt().isAfter(start) ? e.occurredAt() : start;
+                Instant urgentDeadline = from.plus(policy.firstReply(channel.get(), true));
+                urgent = true;
+                if (urgentDeadline.isBefore(deadline)) {
+                    deadline = urgentDeadline;
+                }
+            }
+        }
+        SlaClock firstReply = new SlaClock(ClockType.FIRST_REPLY, ClockType.FIRST_REPLY.name(), channel.get(), urgent,
+                start, startEvent.get().eventId(), deadline,
+                reply.map(ConversationEvent::occurredAt).orElse(null),
+                reply.map(ConversationEvent::eventId).orElse(null),
+                reply.map(ConversationEvent::agentId).orElse(null));
+        return List.of(firstReply);
+    }
+
+    public Optional<Instant> lastActivity() {
+        return events.stream().map(ConversationEvent::occurredAt).max(Comparator.naturalOrder());
+    }
+}

@@ -1,0 +1,219 @@
+package com.replyguard.intake;
+
+import com.replyguard.conversation.AfterSalesCategory;
+import com.replyguard.conversation.AgentRole;
+import com.replyguard.conversation.Channel;
+import com.replyguard.conversation.Complexity;
+import com.replyguard.conversation.ConversationEvent;
+import com.replyguard.conversation.ConversationId;
+import com.replyguard.conversation.CustomerPseudonym;
+import com.replyguard.conversation.EventType;
+import java.math.BigDecimal;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.format.DateTimeFormatter;
+import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Optional;
+import java.util.function.Function;
+
+/**
+ * Turns one raw event into a {@link ConversationEvent}, or reports every problem with it
+ * (contract: event fields). It never stops at the first problem: an integrator fixes a batch in
+ * one round trip. Events more than 60 s in the future are refused; any past is backfill.
+ */
+public final class EventValidator {
+    public static final int MAX_ID_LENGTH = 128;
+    public static final int MAX_TEXT_LENGTH = 10_000;
+    public static final Duration MAX_FUTURE = Duration.ofSeconds(60);
+
+    private final CustomerPseudonym pseudonym;
+
+    public EventValidator(CustomerPseudonym pseudonym) {
+        this.pseudonym = pseudonym;
+    }
+
+    /** The event, or empty with the problems added to {@code problems}. */
+    public Optional<ConversationEvent> validate(int index, RawEvent raw, Instant now, List<Problem> problems) {
+        if (!raw.isObject()) {
+            problems.add(Problem.ofEvent(index, "", "an event must be a JSON object"));
+            return Optional.empty();
+        }
+        int before = problems.size();
+        Report r = new Report(index, problems);
+
+        String eventId = r.requiredString(raw, "eventId", MAX_ID_LENGTH);
+        String typeName = r.requiredString(raw, "type", 64);
+        EventType type = null;
+        if (typeName != null) {
+            type = EventType.fromWireName(typeName).orElse(null);
+            if (type == null) {
+                r.add("type", "unknown type '" + typeName + "'; expected one of "
+                        + Arrays.stream(EventType.values()).map(EventType::wireName).toList());
+            }
+        }
+        String conversationId = r.requiredString(raw, "conversationId", ConversationId.MAX_LENGTH);
+        Instant occurredAt = r.instant(raw, "occurredAt");
+        if (occurredAt != null && occurredAt.isAfter(now.plus(MAX_FUTURE))) {
+            r.add("occurredAt", "lies more than 60 s in the future (" + occurredAt + " is after " + now + " + 60 s)");
+        }
+        Channel channel = r.enumValue(raw, "channel", Channel.class);
+        String customerId = r.optionalString(raw, "customerId", MAX_ID_LENGTH);
+        String agentId = r.optionalString(raw, "agentId", MAX_ID_LENGTH);
+        AgentRole agentRole = r.enumValue(raw, "agentRole", AgentRole.class);
+        r.optionalString(raw, "text", MAX_TEXT_LENGTH);
+        Boolean auto = r.bool(raw, "auto");
+        Boolean urgent = r.bool(raw, "urgent");
+        Complexity complexity = r.enumValue(raw, "complexity", Complexity.class);
+        Integer rating = r.rating(raw);
+        AfterSalesCategory category = null;
+        String categoryCode = r.optionalString(raw, "category", 64);
+        if (categoryCode != null) {
+            category = AfterSalesCategory.fromCode(categoryCode).orElse(null);
+            if (category == null) {
+                r.add("category", "unknown after-sales category '" + categoryCode + "'; expected one of "
+                        + Arrays.toString(AfterSalesCategory.values()) + " (R24)");
+            }
+        }
+
+        if (type == EventType.CUSTOMER_MESSAGE && customerId == null && !raw.has("customerId")) {
+            r.add("customerId", "is required on customer.message");
+        }
+        if (type != null && type.isAgentAction() && agentId == null && !raw.has("agentId")) {
+            r.add("agentId", "is required on " + type.wireName());
+        }
+        if (type == EventType.RATED && rating == null && !raw.has("rating")) {
+            r.add("rating", "is required on conversation.rated (an integer 1-5)");
+        }
+        if (type == EventType.CLASSIFIED && categoryCode == null && !raw.has("category")) {
+            r.add("category", "is required on conversation.classified (R24 code, e.g. LOGISTICS_DAMAGED)");
+        }
+
+        if (problems.size() > before) {
+            return Optional.empty();
+        }
+        return Optional.of(ConversationEvent.builder(eventId, type, new ConversationId(conversationId), occurredAt)
+                .channel(channel)
+                .customerRef(customerId == null ? null : pseudonym.of(customerId))
+                .agentId(agentId)
+                .agentRole(agentRole)
+                .auto(Boolean.TRUE.equals(auto))
+                .urgent(urgent)
+                .complexity(complexity)
+                .rating(rating)
+                .category(category)
+                .build());
+    }
+
+    /** Collects the problems of one event. */
+    private static final class Report {
+        private final int index;
+        private final List<Problem> problems;
+
+        Report(int index, List<Problem> problems) {
+            this.index = index;
+            this.problems = problems;
+        }
+
+        void add(String field, String message) {
+            problems.add(Problem.ofEvent(index, field, message));
+        }
+
+        String requiredString(RawEvent raw, String field, int maxLength) {
+            if (!raw.has(field)) {
+                add(field, "is required");
+                return null;
+            }
+            return string(raw, field, maxLength);
+        }
+
+        String optionalString(RawEvent raw, String field, int maxLength) {
+            return raw.has(field) ? string(raw, field, maxLength) : null;
+        }
+
+        private String string(RawEvent raw, String field, int maxLength) {
+            Object v = raw.get(field);
+            if (!(v instanceof String s)) {
+                add(field, "must be a string");
+                return null;
+            }
+            if (s.isBlank()) {
+                add(field, "must not be empty");
+                return null;
+            }
+            if (s.length() > maxLength) {
+                add(field, "must be at most " + maxLength + " characters (got " + s.length() + ")");
+                return null;
+            }
+            return s;
+        }
+
+        Instant instant(RawEvent raw, String field) {
+            String text = requiredString(raw, field, 64);
+            if (text == null) {
+                return null;
+            }
+            try {
+                return OffsetDateTime.parse(text, DateTimeFormatter.ISO_OFFSET_DATE_TIME).toInstant();
+            } catch (DateTimeParseException e) {
+                add(field, "must be an ISO-8601 instant with an offset, e.g. 2026-10-03T10:00:00+08:00 (got '"
+                        + text + "')");
+                return null;
+            }
+        }
+
+        <E extends Enum<E>> E enumValue(RawEvent raw, String field, Class<E> type) {
+            String text = optionalString(raw, field, 64);
+            if (text == null) {
+                return null;
+            }
+            Function<String, E> parse = s -> Enum.valueOf(type, s);
+            try {
+                return parse.apply(text);
+            } catch (IllegalArgumentException e) {
+                add(field, "unknown value '" + text + "'; expected one of " + Arrays.toString(type.getEnumConstants()));
+                return null;
+            }
+        }
+
+        Boolean bool(RawEvent raw, String field) {
+            if (!raw.has(field)) {
+                return null;
+            }
+            if (raw.get(field) instanceof Boolean b) {
+                return b;
+            }
+            add(field, "must be true or false");
+            return null;
+        }
+
+        Integer rating(RawEvent raw) {
+            if (!raw.has("rating")) {
+                return null;
+            }
+            Object v = raw.get("rating");
+            Long whole = null;
+            if (v instanceof Long l) {
+                whole = l;
+            } else if (v instanceof Integer i) {
+                whole = i.longValue();
+            } else if (v instanceof BigDecimal d && d.stripTrailingZeros().scale() <= 0) {
+                whole = null; // 4.0 is not an integer on the wire
+            }
+            if (whole == null || whole < 1 || whole > 5) {
+                add("rating", "must be an integer from 1 to 5");
+                return null;
+            }
+            return whole.intValue();
+        }
+    }
+
+    /** Lists, for tests and docs, every field this validator knows. */
+    public static List<String> knownFields() {
+        return new ArrayList<>(List.of("eventId", "type", "conversationId", "occurredAt", "channel", "customerId",
+                "agentId", "agentRole", "text", "auto", "urgent", "complexity", "rating", "category"));
+    }
+}

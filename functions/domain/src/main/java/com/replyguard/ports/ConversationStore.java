@@ -1,0 +1,30 @@
+package com.replyguard.ports;
+
+import com.replyguard.conversation.ConversationId;
+import com.replyguard.merchant.MerchantId;
+import java.util.Collection;
+import java.util.Map;
+import java.util.Optional;
+
+/** Port: conversations with their events, under optimistic locking. */
+public interface ConversationStore {
+
+    /** The stored conversations among {@code ids} (absent ones are missing from the map); batched. */
+    Map<ConversationId, StoredConversation> loadAll(MerchantId merchant, Collection<ConversationId> ids);
+
+    Optional<StoredConversation> load(MerchantId merchant, ConversationId id);
+
+    /**
+     * Stores {@code next} if the stored version is still {@code expectedVersion} (0: must not exist yet).
+     *
+     * @throws ConcurrentUpdate when another writer got there first; re-read and retry
+     */
+    void save(StoredConversation next, long expectedVersion);
+
+    /** Someone else changed the conversation since it was read. */
+    final class ConcurrentUpdate extends RuntimeException {
+        public ConcurrentUpdate(String message) {
+            super(message);
+        }
+    }
+}

@@ -1,0 +1,34 @@
+package com.replyguard.usecase;
+
+import com.replyguard.assessment.Cycle;
+import com.replyguard.assessment.CycleContribution;
+import com.replyguard.assessment.KpiReport;
+import com.replyguard.merchant.MerchantId;
+import com.replyguard.ports.AssessmentStore;
+import java.time.Clock;
+import java.time.Instant;
+
+/** Use case: a manager reads the platform metrics of a cycle (R13-R17), as of now. */
+public final class ReportPlatformKpis {
+    private final AssessmentStore assessments;
+    private final Clock clock;
+
+    public ReportPlatformKpis(AssessmentStore assessments, Clock clock) {
+        this.assessments = assessments;
+        this.clock = clock;
+    }
+
+    public KpiReport report(MerchantId merchant, Cycle cycle) {
+        Instant now = clock.instant();
+        KpiReport.Tally tally = new KpiReport.Tally(now);
+        for (CycleContribution c : assessments.contributions(merchant, cycle)) {
+            tally.add(c);
+        }
+        return tally.report(merchant, cycle);
+    }
+
+    /** The cycle a report without an explicit one is about: the one running now. */
+    public Cycle currentCycle() {
+        return Cycle.containing(clock.instant());
+    }
+}

@@ -1,0 +1,57 @@
+package com.replyguard.testing;
+
+import com.replyguard.breach.Breach;
+import com.replyguard.breach.BreachPage;
+import com.replyguard.merchant.MerchantId;
+import com.replyguard.ports.BreachStore;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+
+/** Fake of the breach port: first detectedAt kept, stale versions ignored, retraction hides. */
+public final class InMemoryBreachStore implements BreachStore {
+    private record Item(long version, Breach breach, boolean active) {
+    }
+
+    private final Map<String, Item> items = new ConcurrentHashMap<>();
+
+    @Override
+    public synchronized void record(Breach breach, long version) {
+        String k = breach.merchant() + "#" + breach.breachId();
+        Item current = items.get(k);
+        if (current != null && current.version() >= version) {
+            return;
+        }
+        Instant detected = current == null ? breach.detectedAt() : current.breach().detectedAt();
+        items.put(k, new Item(version, new Breach(breach.breachId(), breach.merchant(), breach.conversationId(),
+                breach.clock(), detected), true));
+    }
+
+    @Override
+    public synchronized void retract(MerchantId merchant, String breachId, long version) {
+        String k = merchant + "#" + breachId;
+        Item current = items.get(k);
+        if (current != null && current.version() < version) {
+            items.put(k, new Item(version, current.breach(), false));
+        }
+    }
+
+    @Override
+    public BreachPage list(MerchantId merchant, Instant from, Instant to, int limit, String pageToken) {
+        List<Breach> all = new ArrayList<>(items.values().stream().filter(Item::active).map(Item::breach)
+                .filter(b -> b.merchant().equals(merchant))
+                .filter(b -> from == null || !b.deadline().isBefore(from))
+                .filter(b -> to == null || !b.deadline().isAfter(to))
+                .sorted(Comparator.comparing(Breach::deadline).thenComparing(Breach::breachId)).toList());
+        int start = pageToken == null ? 0 : Integer.parseInt(pageToken);
+        int end = Math.min(all.size(), start + limit);
+        return new BreachPage(all.subList(start, end), end < all.size() ? Integer.toString(end) : null);
+    }
+
+    public List<Breach> active(MerchantId merchant) {
+        return list(merchant, null, null, Integer.MAX_VALUE, null).breaches();
+    }
+}

@@ -1,0 +1,49 @@
+package com.replyguard.testing;
+
+import com.replyguard.conversation.ConversationId;
+import com.replyguard.merchant.MerchantId;
+import com.replyguard.ports.ConversationStore;
+import com.replyguard.ports.StoredConversation;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
+
+/** Fake of the conversation port with the same version semantics as the DynamoDB adapter. */
+public final class InMemoryConversationStore implements ConversationStore {
+    private final Map<String, StoredConversation> items = new ConcurrentHashMap<>();
+    public int saves;
+
+    private static String key(MerchantId m, ConversationId c) {
+        return m.value() + "#" + c.value();
+    }
+
+    @Override
+    public Map<ConversationId, StoredConversation> loadAll(MerchantId merchant, Collection<ConversationId> ids) {
+        Map<ConversationId, StoredConversation> found = new HashMap<>();
+        ids.forEach(id -> load(merchant, id).ifPresent(s -> found.put(id, s)));
+        return found;
+    }
+
+    @Override
+    public Optional<StoredConversation> load(MerchantId merchant, ConversationId id) {
+        return Optional.ofNullable(items.get(key(merchant, id)));
+    }
+
+    @Override
+    public synchronized void save(StoredConversation next, long expectedVersion) {
+        String k = key(next.conversation().merchant(), next.conversation().id());
+        StoredConversation current = items.get(k);
+        long currentVersion = current == null ? 0 : current.version();
+        if (currentVersion != expectedVersion) {
+            throw new ConcurrentUpdate("expected version " + expectedVersion + " but found " + currentVersion);
+        }
+        saves++;
+        items.put(k, next);
+    }
+
+    public int size() {
+        return items.size();
+    }
+}
