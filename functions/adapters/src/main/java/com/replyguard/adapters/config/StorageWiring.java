@@ -1,0 +1,77 @@
+package com.replyguard.adapters.config;
+
+import com.replyguard.adapters.dynamodb.DynamoDbAssessmentStore;
+import com.replyguard.adapters.dynamodb.DynamoDbBreachStore;
+import com.replyguard.adapters.dynamodb.DynamoDbConversationStore;
+import com.replyguard.adapters.dynamodb.DynamoDbMerchantDirectory;
+import com.replyguard.adapters.local.MerchantsFile;
+import com.replyguard.ports.AssessmentStore;
+import com.replyguard.ports.BreachStore;
+import com.replyguard.ports.ConversationStore;
+import com.replyguard.ports.ManagerTokens;
+import com.replyguard.ports.MerchantDirectory;
+import java.net.URI;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
+import software.amazon.awssdk.auth.credentials.EnvironmentVariableCredentialsProvider;
+import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
+import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
+import software.amazon.awssdk.regions.Region;
+import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+import software.amazon.awssdk.services.dynamodb.DynamoDbClientBuilder;
+
+/**
+ * The storage adapters every function shares, built from the environment:
+ * {@code CONVERSATIONS_TABLE}, {@code ASSESSMENTS_TABLE}, {@code BREACHES_TABLE},
+ * {@code MERCHANTS_TABLE} (template.yaml sets them); {@code DYNAMODB_ENDPOINT} points at a local
+ * DynamoDB (dynalite), and {@code MERCHANTS_FILE} replaces the merchants table with the local
+ * merchants file. One DynamoDB client per execution environment, explicit region and HTTP client.
+ */
+public final class StorageWiring {
+    public final DynamoDbClient dynamo;
+    public final ConversationStore conversations;
+    public final AssessmentStore assessments;
+    public final BreachStore breaches;
+    public final MerchantDirectory merchants;
+    public final ManagerTokens managerTokens;
+
+    private StorageWiring(Environment env, Clock clock) {
+        String conversationsTable = env.require("CONVERSATIONS_TABLE");
+        String assessmentsTable = env.require("ASSESSMENTS_TABLE");
+        String breachesTable = env.require("BREACHES_TABLE");
+        String merchantsFile = env.optional("MERCHANTS_FILE");
+        String merchantsTable = merchantsFile == null ? env.require("MERCHANTS_TABLE") : null;
+        String endpoint = env.optional("DYNAMODB_ENDPOINT");
+        String region = endpoint == null ? env.require("AWS_REGION") : "us-east-1";
+        env.check();
+
+        DynamoDbClientBuilder builder = DynamoDbClient.builder().region(Region.of(region))
+                .httpClient(UrlConnectionHttpClient.builder().connectionTimeout(Duration.ofSeconds(2))
+                        .socketTimeout(Duration.ofSeconds(10)).build());
+        if (endpoint != null) {
+            builder.endpointOverride(URI.create(endpoint))
+                    .credentialsProvider(StaticCredentialsProvider.create(AwsBasicCredentials.create("local", "local")));
+        } else {
+            builder.credentialsProvider(EnvironmentVariableCredentialsProvider.create());
+        }
+        this.dynamo = builder.build();
+        this.conversations = new DynamoDbConversationStore(dynamo, conversationsTable);
+        this.assessments = new DynamoDbAssessmentStore(dynamo, assessmentsTable);
+        this.breaches = new DynamoDbBreachStore(dynamo, breachesTable);
+        if (merchantsFile != null) {
+            MerchantsFile file = MerchantsFile.read(Path.of(merchantsFile));
+            this.merchants = file;
+            this.managerTokens = file;
+        } else {
+            DynamoDbMerchantDirectory directory = new DynamoDbMerchantDirectory(dynamo, merchantsTable, clock);
+            this.merchants = directory;
+            this.managerTokens = directory;
+        }
+    }
+
+    public static StorageWiring from(Environment env, Clock clock) {
+        return new StorageWiring(env, clock);
+    }
+}

@@ -1,0 +1,129 @@
+package com.replyguard.adapters.dynamodb;
+
+import static com.replyguard.adapters.dynamodb.Attributes.n;
+import static com.replyguard.adapters.dynamodb.Attributes.s;
+import static com.replyguard.adapters.dynamodb.Attributes.string;
+import static com.replyguard.adapters.dynamodb.Attributes.stringList;
+import static com.replyguard.adapters.dynamodb.Attributes.strings;
+
+import com.replyguard.assessment.Cycle;
+import com.replyguard.conversation.AfterSalesCategory;
+import com.replyguard.conversation.AgentRole;
+import com.replyguard.conversation.Channel;
+import com.replyguard.conversation.Complexity;
+import com.replyguard.conversation.Conversation;
+import com.replyguard.conversation.ConversationEvent;
+import com.replyguard.conversation.ConversationId;
+import com.replyguard.conversation.EventType;
+import com.replyguard.merchant.MerchantId;
+import com.replyguard.ports.StoredConversation;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeSet;
+import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
+
+/**
+ * Maps a conversation to one item: key {@code pk = merchant#conversationId}, its events as a list
+ * of small maps (short attribute names keep the item far below 400 KB), the version and the
+ * projection bookkeeping. No customer id (only its keyed hash) and no message text are stored.
+ */
+final class ConversationItemMapper {
+    private ConversationItemMapper() {
+    }
+
+    static String key(MerchantId merchant, ConversationId id) {
+        return merchant.value() + "#" + id.value();
+    }
+
+    static Map<String, AttributeValue> toItem(StoredConversation s) {
+        Conversation c = s.conversation();
+        Map<String, AttributeValue> item = new HashMap<>();
+        item.put("pk", s(key(c.merchant(), c.id())));
+        item.put("merchant", s(c.merchant().value()));
+        item.put("conversationId", s(c.id().value()));
+        item.put("version", n(s.version()));
+        c.channel().ifPresent(ch -> item.put("channel", s(ch.name())));
+        c.lastActivity().ifPresent(t -> item.put("lastEventAt", s(t.toString())));
+        item.put("events", AttributeValue.fromL(c.events().stream().map(e -> AttributeValue.fromM(event(e))).toList()));
+        item.put("activeBreaches", strings(s.activeBreachKeys()));
+        item.put("knownBreaches", strings(s.knownBreachKeys()));
+        item.put("knownCycles", strings(s.knownCycles().stream().map(Cycle::toString).toList()));
+        return item;
+    }
+
+    private static Map<String, AttributeValue> event(ConversationEvent e) {
+        Map<String, AttributeValue> m = new HashMap<>();
+        m.put("id", s(e.eventId()));
+        m.put("t", s(e.type().wireName()));
+        m.put("at", s(e.occurredAt().toString()));
+        if (e.channel() != null) {
+            m.put("ch", s(e.channel().name()));
+        }
+        if (e.customerRef() != null) {
+            m.put("cu", s(e.customerRef()));
+        }
+        if (e.agentId() != null) {
+            m.put("ag", s(e.agentId()));
+        }
+        if (e.agentRole() != null) {
+            m.put("ro", s(e.agentRole().name()));
+        }
+        if (e.auto()) {
+            m.put("au", AttributeValue.fromBool(true));
+        }
+        if (e.urgent() != null) {
+            m.put("ur", AttributeValue.fromBool(e.urgent()));
+        }
+        if (e.complexity() != null) {
+            m.put("cx", s(e.complexity().name()));
+        }
+        if (e.rating() != null) {
+            m.put("ra", n(e.rating()));
+        }
+        if (e.category() != null) {
+            m.put("ca", s(e.category().name()));
+        }
+        return m;
+    }
+
+    static StoredConversation fromItem(Map<String, AttributeValue> item) {
+        MerchantId merchant = new MerchantId(string(item, "merchant"));
+        ConversationId id = new ConversationId(string(item, "conversationId"));
+        List<ConversationEvent> events = new ArrayList<>();
+        for (AttributeValue v : item.get("events").l()) {
+            Map<String, AttributeValue> m = v.m();
+            ConversationEvent.Builder b = ConversationEvent.builder(string(m, "id"),
+                    EventType.fromWireName(string(m, "t")).orElseThrow(), id, Instant.parse(string(m, "at")));
+            if (m.containsKey("ch")) {
+                b.channel(Channel.valueOf(string(m, "ch")));
+            }
+            b.customerRef(string(m, "cu")).agentId(string(m, "ag"));
+            if (m.containsKey("ro")) {
+                b.agentRole(AgentRole.valueOf(string(m, "ro")));
+            }
+            if (m.containsKey("au")) {
+                b.auto(m.get("au").bool());
+            }
+            if (m.containsKey("ur")) {
+                b.urgent(m.get("ur").bool());
+            }
+            if (m.containsKey("cx")) {
+                b.complexity(Complexity.valueOf(string(m, "cx")));
+            }
+            if (m.containsKey("ra")) {
+                b.rating(Integer.parseInt(m.get("ra").n()));
+            }
+            if (m.containsKey("ca")) {
+                b.category(AfterSalesCategory.valueOf(string(m, "ca")));
+            }
+            events.add(b.build());
+        }
+        TreeSet<Cycle> cycles = new TreeSet<>();
+        stringList(item, "knownCycles").forEach(c -> cycles.add(Cycle.parse(c).orElseThrow()));
+        return new StoredConversation(Conversation.of(merchant, id, events), Attributes.number(item, "version"),
+                new TreeSet<>(stringList(item, "activeBreaches")), new TreeSet<>(stringList(item, "knownBreaches")), cycles);
+    }
+}

@@ -1,0 +1,170 @@
+package com.replyguard.adapters.dynamodb;
+
+import static com.replyguard.adapters.dynamodb.Attributes.bool;
+import static com.replyguard.adapters.dynamodb.Attributes.n;
+import static com.replyguard.adapters.dynamodb.Attributes.s;
+import static com.replyguard.adapters.dynamodb.Attributes.string;
+
+import com.replyguard.breach.Breach;
+import com.replyguard.breach.BreachPage;
+import com.replyguard.clock.ClockType;
+import com.replyguard.clock.SlaClock;
+import com.replyguard.conversation.Channel;
+import com.replyguard.conversation.ConversationId;
+import com.replyguard.merchant.MerchantId;
+import com.replyguard.ports.BreachStore;
+import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
+import software.amazon.awssdk.services.dynamodb.model.ConditionalCheckFailedException;
+import software.amazon.awssdk.services.dynamodb.model.QueryResponse;
+
+/**
+ * Breaches in DynamoDB: one item per breach, {@code pk = merchant#breachId}. An active breach also
+ * carries {@code listPk = merchant} and {@code listSk = deadline-millis#breachId}, the keys of the
+ * sparse {@code ByDeadline} index that lists a merchant's breaches by deadline; retracting one
+ * removes them. Every write is an UpdateItem guarded by the conversation version, and
+ * {@code detectedAt} is set only by the first write (if_not_exists): exactly one breach per
+ * clock, however often and in whatever order it is recorded.
+ */
+public final class DynamoDbBreachStore implements BreachStore {
+    static final String INDEX = "ByDeadline";
+    private static final String GUARD = "attribute_not_exists(pk) OR version < :v";
+
+    private final DynamoDbClient dynamo;
+    private final String table;
+
+    public DynamoDbBreachStore(DynamoDbClient dynamo, String table) {
+        this.dynamo = dynamo;
+        this.table = table;
+    }
+
+    private static String key(MerchantId merchant, String breachId) {
+        return merchant.value() + "#" + breachId;
+    }
+
+    static String sortKey(Instant deadline, String breachId) {
+        return String.format("%015d#%s", deadline.toEpochMilli(), breachId);
+    }
+
+    @Override
+    public void record(Breach b, long version) {
+        SlaClock c = b.clock();
+        Map<String, AttributeValue> values = new HashMap<>();
+        values.put(":v", n(version));
+        values.put(":m", s(b.merchant().value()));
+        values.put(":id", s(b.breachId()));
+        values.put(":conv", s(b.conversationId().value()));
+        values.put(":clock", s(c.type().name()));
+        values.put(":key", s(c.key()));
+        values.put(":ch", s(c.channel().name()));
+        values.put(":urgent", bool(c.urgent()));
+        values.put(":start", s(c.start().toString()));
+        values.put(":startEvent", s(c.startEventId()));
+        values.put(":deadline", s(c.deadline().toString()));
+        values.put(":sk", s(sortKey(c.deadline(), b.breachId())));
+        values.put(":now", s(b.detectedAt().toString()));
+        values.put(":t", bool(true));
+        StringBuilder update = new StringBuilder("SET version = :v, merchant = :m, breachId = :id, conversationId = :conv,"
+                + " clock = :clock, clockKey = :key, channel = :ch, urgent = :urgent, clockStart = :start,"
+                + " startEventId = :startEvent, deadline = :deadline, listPk = :m, listSk = :sk, active = :t,"
+                + " detectedAt = if_not_exists(detectedAt, :now)");
+        List<String> removes = new ArrayList<>();
+        if (c.answeredAt() != null) {
+            update.append(", answeredAt = :ans, answerEventId = :ansEvent");
+            values.put(":ans", s(c.answeredAt().toString()));
+            values.put(":ansEvent", s(c.answerEventId()));
+            if (c.answeringAgentId() != null) {
+                update.append(", answeringAgentId = :agent");
+                values.put(":agent", s(c.answeringAgentId()));
+            } else {
+                removes.add("answeringAgentId");
+            }
+        } else {
+            removes.add("answeredAt");
+            removes.add("answerEventId");
+            removes.add("answeringAgentId");
+        }
+        if (!removes.isEmpty()) {
+            update.append(" REMOVE ").append(String.join(", ", removes));
+        }
+        try {
+            dynamo.updateItem(r -> r.tableName(table).key(Map.of("pk", s(key(b.merchant(), b.breachId()))))
+                    .updateExpression(update.toString()).conditionExpression(GUARD).expressionAttributeValues(values));
+        } catch (ConditionalCheckFailedException newerAlreadyStored) {
+            // a newer version of the conversation already wrote this breach: nothing to do
+        }
+    }
+
+    @Override
+    public void retract(MerchantId merchant, String breachId, long version) {
+        try {
+            dynamo.updateItem(r -> r.tableName(table).key(Map.of("pk", s(key(merchant, breachId))))
+                    .updateExpression("SET version = :v, active = :f REMOVE listPk, listSk")
+                    .conditionExpression(GUARD)
+                    .expressionAttributeValues(Map.of(":v", n(version), ":f", bool(false))));
+        } catch (ConditionalCheckFailedException newerAlreadyStored) {
+            // a newer version decided about this breach already
+        }
+    }
+
+    @Override
+    public BreachPage list(MerchantId merchant, Instant from, Instant to, int limit, String pageToken) {
+        String low = from == null ? "" : sortKey(from, "");
+        String high = to == null ? "~" : sortKey(to, "~");
+        Map<String, AttributeValue> start = pageToken == null ? null : decode(pageToken, merchant, low, high);
+        Map<String, AttributeValue> values = Map.of(":m", s(merchant.value()), ":low", s(low), ":high", s(high));
+        QueryResponse r = dynamo.query(q -> {
+            q.tableName(table).indexName(INDEX).limit(limit + 1)
+                    .keyConditionExpression("listPk = :m AND listSk BETWEEN :low AND :high")
+                    .expressionAttributeValues(values);
+            if (start != null) {
+                q.exclusiveStartKey(start);
+            }
+        });
+        List<Map<String, AttributeValue>> items = r.items();
+        List<Breach> page = new ArrayList<>();
+        for (int i = 0; i < Math.min(limit, items.size()); i++) {
+            page.add(fromItem(items.get(i)));
+        }
+        String next = items.size() > limit ? encode(items.get(limit - 1)) : null;
+        return new BreachPage(page, next);
+    }
+
+    private static Breach fromItem(Map<String, AttributeValue> item) {
+        String answered = string(item, "answeredAt");
+        SlaClock clock = new SlaClock(ClockType.valueOf(string(item, "clock")), string(item, "clockKey"),
+                Channel.valueOf(string(item, "channel")), item.get("urgent") != null && item.get("urgent").bool(),
+                Instant.parse(string(item, "clockStart")), string(item, "startEventId"),
+                Instant.parse(string(item, "deadline")), answered == null ? null : Instant.parse(answered),
+                string(item, "answerEventId"), string(item, "answeringAgentId"));
+        return new Breach(string(item, "breachId"), new MerchantId(string(item, "merchant")),
+                new ConversationId(string(item, "conversationId")), clock, Instant.parse(string(item, "detectedAt")));
+    }
+
+    /** The token is the last returned item's index key, base64url: opaque to clients, checked on return. */
+    private static String encode(Map<String, AttributeValue> item) {
+        String raw = string(item, "pk") + "\n" + string(item, "listPk") + "\n" + string(item, "listSk");
+        return Base64.getUrlEncoder().withoutPadding().encodeToString(raw.getBytes(StandardCharsets.UTF_8));
+    }
+
+    private static Map<String, AttributeValue> decode(String token, MerchantId merchant, String low, String high) {
+        String[] parts;
+        try {
+            parts = new String(Base64.getUrlDecoder().decode(token), StandardCharsets.UTF_8).split("\n", -1);
+        } catch (IllegalArgumentException e) {
+            throw new InvalidPageToken("nextToken is not one this API issued");
+        }
+        if (parts.length != 3 || !parts[1].equals(merchant.value()) || !parts[0].startsWith(merchant.value() + "#")
+                || parts[2].compareTo(low) < 0 || parts[2].compareTo(high) > 0) {
+            throw new InvalidPageToken("nextToken is not one this API issued for this merchant and window");
+        }
+        return Map.of("pk", s(parts[0]), "listPk", s(parts[1]), "listSk", s(parts[2]));
+    }
+}

@@ -1,0 +1,99 @@
+package com.replyguard.adapters.dynamodb;
+
+import com.replyguard.conversation.ConversationId;
+import com.replyguard.merchant.MerchantId;
+import com.replyguard.ports.ConversationStore;
+import com.replyguard.ports.StoredConversation;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
+import software.amazon.awssdk.services.dynamodb.model.BatchGetItemResponse;
+import software.amazon.awssdk.services.dynamodb.model.ConditionalCheckFailedException;
+import software.amazon.awssdk.services.dynamodb.model.GetItemResponse;
+import software.amazon.awssdk.services.dynamodb.model.KeysAndAttributes;
+import software.amazon.awssdk.services.dynamodb.model.PutItemRequest;
+
+/**
+ * Conversations in DynamoDB, one item each, written with a version condition (optimistic
+ * locking; single-item conditional writes, no transactions, so dynalite tests it faithfully).
+ * Reads are strongly consistent. Every failure propagates: an outage is never "not found".
+ */
+public final class DynamoDbConversationStore implements ConversationStore {
+    private static final int BATCH_GET_LIMIT = 100;
+    private static final int MAX_UNPROCESSED_ROUNDS = 8;
+
+    private final DynamoDbClient dynamo;
+    private final String table;
+
+    public DynamoDbConversationStore(DynamoDbClient dynamo, String table) {
+        this.dynamo = dynamo;
+        this.table = table;
+    }
+
+    @Override
+    public Map<ConversationId, StoredConversation> loadAll(MerchantId merchant, Collection<ConversationId> ids) {
+        Map<ConversationId, StoredConversation> found = new HashMap<>();
+        List<ConversationId> all = new ArrayList<>(ids);
+        for (int from = 0; from < all.size(); from += BATCH_GET_LIMIT) {
+            List<Map<String, AttributeValue>> keys = all.subList(from, Math.min(all.size(), from + BATCH_GET_LIMIT))
+                    .stream().map(id -> Map.of("pk", AttributeValue.fromS(ConversationItemMapper.key(merchant, id))))
+                    .toList();
+            Map<String, KeysAndAttributes> pending =
+                    Map.of(table, KeysAndAttributes.builder().keys(keys).consistentRead(true).build());
+            for (int round = 0; pending != null && !pending.isEmpty(); round++) {
+                if (round >= MAX_UNPROCESSED_ROUNDS) {
+                    throw new IllegalStateException("DynamoDB left keys unprocessed after " + round + " rounds (throttled)");
+                }
+                backoff(round);
+                Map<String, KeysAndAttributes> requestItems = pending;
+                BatchGetItemResponse response = dynamo.batchGetItem(b -> b.requestItems(requestItems));
+                for (Map<String, AttributeValue> item : response.responses().getOrDefault(table, List.of())) {
+                    StoredConversation s = ConversationItemMapper.fromItem(item);
+                    found.put(s.conversation().id(), s);
+                }
+                pending = response.unprocessedKeys();
+            }
+        }
+        return found;
+    }
+
+    private static void backoff(int round) {
+        if (round == 0) {
+            return;
+        }
+        try {
+            Thread.sleep(Math.min(1000, 25L << round));
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted", e);
+        }
+    }
+
+    @Override
+    public Optional<StoredConversation> load(MerchantId merchant, ConversationId id) {
+        GetItemResponse r = dynamo.getItem(b -> b.tableName(table).consistentRead(true)
+                .key(Map.of("pk", AttributeValue.fromS(ConversationItemMapper.key(merchant, id)))));
+        return r.hasItem() && !r.item().isEmpty() ? Optional.of(ConversationItemMapper.fromItem(r.item())) : Optional.empty();
+    }
+
+    @Override
+    public void save(StoredConversation next, long expectedVersion) {
+        PutItemRequest.Builder put = PutItemRequest.builder().tableName(table).item(ConversationItemMapper.toItem(next));
+        if (expectedVersion == 0) {
+            put.conditionExpression("attribute_not_exists(pk)");
+        } else {
+            put.conditionExpression("version = :expected")
+                    .expressionAttributeValues(Map.of(":expected", AttributeValue.fromN(Long.toString(expectedVersion))));
+        }
+        try {
+            dynamo.putItem(put.build());
+        } catch (ConditionalCheckFailedException e) {
+            throw new ConcurrentUpdate("conversation " + next.conversation().id() + " changed since version " + expectedVersion);
+        }
+    }
+}

@@ -1,0 +1,102 @@
+package com.replyguard.adapters.dynamodb;
+
+import static com.replyguard.adapters.dynamodb.Attributes.string;
+import static com.replyguard.adapters.dynamodb.Attributes.stringList;
+
+import com.replyguard.merchant.AssessedHours;
+import com.replyguard.merchant.Merchant;
+import com.replyguard.merchant.MerchantId;
+import com.replyguard.ports.ManagerTokens;
+import com.replyguard.ports.MerchantDirectory;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalTime;
+import java.util.Base64;
+import java.util.HexFormat;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
+import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
+import software.amazon.awssdk.services.dynamodb.model.GetItemResponse;
+
+/**
+ * Merchant configuration in the merchants table: {@code merchant#<id>} items hold webhook secrets,
+ * the customer-hash key (base64) and assessed hours; {@code token#<sha256 hex>} items map a
+ * manager token's digest (never the token) to its merchant. Entries are cached per execution
+ * environment for a minute, so a webhook costs no configuration read on a warm function.
+ * (Secrets move to Secrets Manager/KMS with the security issue.)
+ */
+public final class DynamoDbMerchantDirectory implements MerchantDirectory, ManagerTokens {
+    private static final Duration CACHE_FOR = Duration.ofSeconds(60);
+
+    private record Cached<T>(Optional<T> value, Instant until) {
+    }
+
+    private final DynamoDbClient dynamo;
+    private final String table;
+    private final Clock clock;
+    private final Map<String, Cached<Merchant>> merchants = new ConcurrentHashMap<>();
+    private final Map<String, Cached<MerchantId>> tokens = new ConcurrentHashMap<>();
+
+    public DynamoDbMerchantDirectory(DynamoDbClient dynamo, String table, Clock clock) {
+        this.dynamo = dynamo;
+        this.table = table;
+        this.clock = clock;
+    }
+
+    @Override
+    public Optional<Merchant> find(MerchantId id) {
+        return cached(merchants, "merchant#" + id.value(), item -> {
+            String key = string(item, "customerHashKey");
+            return new Merchant(id, stringList(item, "webhookSecrets"), Base64.getDecoder().decode(key),
+                    new AssessedHours(LocalTime.parse(string(item, "assessedFrom")), LocalTime.parse(string(item, "assessedTo"))));
+        });
+    }
+
+    @Override
+    public Optional<MerchantId> merchantOf(String bearerToken) {
+        return cached(tokens, "token#" + digest(bearerToken), item -> new MerchantId(string(item, "merchantId")));
+    }
+
+    static String digest(String token) {
+        try {
+            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(token.getBytes(StandardCharsets.UTF_8)));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private <T> Optional<T> cached(Map<String, Cached<T>> cache, String pk,
+            java.util.function.Function<Map<String, AttributeValue>, T> map) {
+        Instant now = clock.instant();
+        Cached<T> hit = cache.get(pk);
+        if (hit != null && now.isBefore(hit.until())) {
+            return hit.value();
+        }
+        GetItemResponse r = dynamo.getItem(b -> b.tableName(table).key(Map.of("pk", AttributeValue.fromS(pk))));
+        Optional<T> value = r.hasItem() && !r.item().isEmpty() ? Optional.of(map.apply(r.item())) : Optional.empty();
+        cache.put(pk, new Cached<>(value, now.plus(CACHE_FOR)));
+        return value;
+    }
+
+    /** Writes a merchant's configuration and its managers' token digests (provisioning and tests). */
+    public void put(Merchant merchant, Iterable<String> managerTokens) {
+        dynamo.putItem(b -> b.tableName(table).item(Map.of(
+                "pk", AttributeValue.fromS("merchant#" + merchant.id().value()),
+                "webhookSecrets", Attributes.strings(merchant.webhookSecrets()),
+                "customerHashKey", AttributeValue.fromS(Base64.getEncoder().encodeToString(merchant.customerHashKey())),
+                "assessedFrom", AttributeValue.fromS(merchant.assessedHours().from().toString()),
+                "assessedTo", AttributeValue.fromS(merchant.assessedHours().to().toString()))));
+        for (String token : managerTokens) {
+            dynamo.putItem(b -> b.tableName(table).item(Map.of(
+                    "pk", AttributeValue.fromS("token#" + digest(token)),
+                    "merchantId", AttributeValue.fromS(merchant.id().value()))));
+        }
+        merchants.remove("merchant#" + merchant.id().value());
+    }
+}

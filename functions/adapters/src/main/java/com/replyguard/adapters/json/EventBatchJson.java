@@ -1,0 +1,93 @@
+package com.replyguard.adapters.json;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.StreamReadConstraints;
+import com.fasterxml.jackson.core.JsonFactory;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.replyguard.intake.BatchRejected;
+import com.replyguard.intake.Problem;
+import com.replyguard.intake.RawEvent;
+import java.io.IOException;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Decodes a webhook body {@code {"events": [ ... ]}} into raw events for the domain to validate.
+ * Not JSON at all is {@link NotJson} (contract: 415); JSON of the wrong shape is a
+ * {@link BatchRejected} (400). Nesting depth and string lengths are bounded.
+ */
+public final class EventBatchJson {
+    private static final ObjectMapper MAPPER = new ObjectMapper(JsonFactory.builder()
+            .streamReadConstraints(StreamReadConstraints.builder().maxNestingDepth(32).maxStringLength(100_000).build())
+            .build());
+
+    /** The body is not parseable JSON. */
+    public static final class NotJson extends RuntimeException {
+        public NotJson(String message) {
+            super(message);
+        }
+    }
+
+    private EventBatchJson() {
+    }
+
+    public static List<RawEvent> decode(byte[] body) {
+        JsonNode root;
+        try {
+            root = MAPPER.readTree(body);
+        } catch (JsonProcessingException e) {
+            throw new NotJson("body is not valid JSON (line " + e.getLocation().getLineNr() + ", column "
+                    + e.getLocation().getColumnNr() + ")");
+        } catch (IOException e) {
+            throw new NotJson("body is not valid JSON");
+        }
+        if (root == null || root.isMissingNode()) {
+            throw new NotJson("body is empty");
+        }
+        if (!root.isObject()) {
+            throw new BatchRejected("invalid batch", List.of(Problem.ofBatch("", "body must be a JSON object {\"events\": [...]}")));
+        }
+        JsonNode events = root.get("events");
+        if (events == null || !events.isArray()) {
+            throw new BatchRejected("invalid batch", List.of(Problem.ofBatch("events", "is required: an array of 1 to 500 events")));
+        }
+        List<RawEvent> raw = new ArrayList<>(events.size());
+        for (JsonNode e : events) {
+            raw.add(e.isObject() ? RawEvent.of(fields(e)) : RawEvent.notAnObject());
+        }
+        return raw;
+    }
+
+    private static Map<String, Object> fields(JsonNode object) {
+        Map<String, Object> m = new LinkedHashMap<>();
+        object.fields().forEachRemaining(f -> m.put(f.getKey(), plain(f.getValue())));
+        return m;
+    }
+
+    private static Object plain(JsonNode n) {
+        if (n.isTextual()) {
+            return n.textValue();
+        }
+        if (n.isBoolean()) {
+            return n.booleanValue();
+        }
+        if (n.isIntegralNumber()) {
+            return n.canConvertToLong() ? (Object) n.longValue() : n.decimalValue();
+        }
+        if (n.isNumber()) {
+            return n.decimalValue();
+        }
+        if (n.isObject()) {
+            return fields(n);
+        }
+        if (n.isArray()) {
+            List<Object> l = new ArrayList<>();
+            n.forEach(x -> l.add(plain(x)));
+            return l;
+        }
+        return null;
+    }
+}

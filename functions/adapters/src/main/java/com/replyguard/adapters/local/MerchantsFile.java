@@ -1,0 +1,122 @@
+package com.replyguard.adapters.local;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.replyguard.merchant.AssessedHours;
+import com.replyguard.merchant.Merchant;
+import com.replyguard.merchant.MerchantId;
+import com.replyguard.ports.ManagerTokens;
+import com.replyguard.ports.MerchantDirectory;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.security.MessageDigest;
+import java.time.LocalTime;
+import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * The local merchants file ({@code infra/local/merchants.json}): merchants, their webhook
+ * secrets and their managers' bearer tokens. Read once at start; a malformed file stops the
+ * start with every problem named. Token lookup compares in constant time.
+ */
+public final class MerchantsFile implements MerchantDirectory, ManagerTokens {
+    private final Map<MerchantId, Merchant> merchants;
+    private final Map<String, MerchantId> tokens;
+
+    private MerchantsFile(Map<MerchantId, Merchant> merchants, Map<String, MerchantId> tokens) {
+        this.merchants = merchants;
+        this.tokens = tokens;
+    }
+
+    public static MerchantsFile read(Path file) {
+        JsonNode root;
+        try {
+            root = new ObjectMapper().readTree(file.toFile());
+        } catch (IOException e) {
+            throw new IllegalArgumentException("cannot read merchants file " + file + ": " + e.getMessage(), e);
+        }
+        List<String> problems = new ArrayList<>();
+        Map<MerchantId, Merchant> merchants = new LinkedHashMap<>();
+        Map<String, MerchantId> tokens = new HashMap<>();
+        JsonNode list = root.path("merchants");
+        if (!list.isArray() || list.isEmpty()) {
+            problems.add("'merchants' must be a non-empty array");
+        }
+        int i = 0;
+        for (JsonNode m : list) {
+            String at = "merchants[" + i++ + "]";
+            String id = m.path("merchantId").asText("");
+            if (!MerchantId.isWellFormed(id)) {
+                problems.add(at + ".merchantId must be 1-64 characters of A-Z, a-z, 0-9, '_' or '-'");
+                continue;
+            }
+            List<String> secrets = texts(m.path("webhookSecrets"));
+            if (secrets.isEmpty()) {
+                problems.add(at + ".webhookSecrets must list at least one secret");
+            }
+            String hashKey = m.path("customerHashKey").asText("");
+            if (hashKey.length() < 16) {
+                problems.add(at + ".customerHashKey must be at least 16 characters");
+            }
+            AssessedHours hours = AssessedHours.PLATFORM_DEFAULT;
+            if (m.has("assessedHours")) {
+                try {
+                    hours = new AssessedHours(LocalTime.parse(m.path("assessedHours").path("from").asText()),
+                            LocalTime.parse(m.path("assessedHours").path("to").asText()));
+                } catch (DateTimeParseException e) {
+                    problems.add(at + ".assessedHours needs from/to as HH:mm");
+                }
+            }
+            for (String token : texts(m.path("managerTokens"))) {
+                if (tokens.put(token, new MerchantId(id)) != null) {
+                    problems.add(at + ".managerTokens reuses a token of another merchant");
+                }
+            }
+            if (!secrets.isEmpty() && hashKey.length() >= 16) {
+                merchants.put(new MerchantId(id), new Merchant(new MerchantId(id), secrets,
+                        hashKey.getBytes(StandardCharsets.UTF_8), hours));
+            }
+        }
+        if (!problems.isEmpty()) {
+            throw new IllegalArgumentException("merchants file " + file + " is invalid: " + String.join("; ", problems));
+        }
+        return new MerchantsFile(merchants, tokens);
+    }
+
+    private static List<String> texts(JsonNode array) {
+        List<String> out = new ArrayList<>();
+        for (JsonNode n : array) {
+            if (n.isTextual() && !n.asText().isEmpty()) {
+                out.add(n.asText());
+            }
+        }
+        return out;
+    }
+
+    @Override
+    public Optional<Merchant> find(MerchantId id) {
+        return Optional.ofNullable(merchants.get(id));
+    }
+
+    @Override
+    public Optional<MerchantId> merchantOf(String bearerToken) {
+        MerchantId found = null;
+        byte[] presented = bearerToken.getBytes(StandardCharsets.UTF_8);
+        for (Map.Entry<String, MerchantId> e : tokens.entrySet()) {
+            if (MessageDigest.isEqual(e.getKey().getBytes(StandardCharsets.UTF_8), presented)) {
+                found = e.getValue();
+            }
+        }
+        return Optional.ofNullable(found);
+    }
+
+    public List<MerchantId> merchantIds() {
+        return List.copyOf(merchants.keySet());
+    }
+}

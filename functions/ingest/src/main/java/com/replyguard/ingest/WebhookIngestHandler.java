@@ -1,0 +1,100 @@
+package com.replyguard.ingest;
+
+import com.amazonaws.services.lambda.runtime.Context;
+import com.amazonaws.services.lambda.runtime.RequestHandler;
+import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
+import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
+import com.replyguard.adapters.http.ApiRequest;
+import com.replyguard.adapters.http.ApiResponses;
+import com.replyguard.adapters.http.JsonLog;
+import com.replyguard.adapters.json.EventBatchJson;
+import com.replyguard.intake.BatchRejected;
+import com.replyguard.intake.RawEvent;
+import com.replyguard.intake.WebhookSignature;
+import com.replyguard.merchant.Merchant;
+import com.replyguard.merchant.MerchantId;
+import com.replyguard.ports.ConversationStore;
+import com.replyguard.usecase.IngestEventBatch;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * API Gateway HTTP API → ingest λ for {@code POST /webhooks/{merchantId}/events} (contract:
+ * webhook). Checks, in order: known merchant (401), size (413), timestamp and signature (401),
+ * JSON (415), then hands the whole batch to {@link IngestEventBatch}, which refuses it as a whole
+ * (400) or stores all of it (200). No business rule lives here.
+ */
+public final class WebhookIngestHandler implements RequestHandler<APIGatewayV2HTTPEvent, APIGatewayV2HTTPResponse> {
+    public static final long MAX_BODY_BYTES = 1024 * 1024;
+
+    private final IngestWiring wiring;
+    private final JsonLog log;
+
+    /** Lambda's constructor: wires everything from the environment, once per execution environment. */
+    public WebhookIngestHandler() {
+        this(System.getenv());
+    }
+
+    /** The local runner's constructor: the same wiring from an explicit environment. */
+    public WebhookIngestHandler(Map<String, String> environment) {
+        this(IngestWiring.from(environment, java.time.Clock.systemUTC()));
+    }
+
+    public WebhookIngestHandler(IngestWiring wiring) {
+        this.wiring = wiring;
+        this.log = new JsonLog("ingest", wiring.clock(), System.err);
+    }
+
+    @Override
+    public APIGatewayV2HTTPResponse handleRequest(APIGatewayV2HTTPEvent event, Context context) {
+        ApiRequest request = new ApiRequest(event);
+        String merchantText = request.pathParameter("merchantId");
+        Optional<Merchant> merchant = MerchantId.isWellFormed(merchantText)
+                ? wiring.merchants().find(new MerchantId(merchantText)) : Optional.empty();
+        if (merchant.isEmpty()) {
+            return ApiResponses.unauthorized("unknown merchant");
+        }
+        if (request.bodyLength() > MAX_BODY_BYTES) {
+            return ApiResponses.error(413, "body is larger than 1 MiB (" + MAX_BODY_BYTES + " bytes)");
+        }
+        byte[] body = request.body();
+        if (body.length > MAX_BODY_BYTES) {
+            return ApiResponses.error(413, "body is larger than 1 MiB (" + MAX_BODY_BYTES + " bytes)");
+        }
+        WebhookSignature.Verdict verdict = WebhookSignature.verify(merchant.get().webhookSecrets(),
+                request.header("X-Timestamp"), request.header("X-Signature"), body, wiring.clock().instant());
+        if (verdict != WebhookSignature.Verdict.VALID) {
+            log.warn("webhook refused", "merchant", merchantText, "reason", verdict.name());
+            return ApiResponses.unauthorized(verdict.message());
+        }
+        String contentType = request.header("Content-Type");
+        if (contentType != null && !isJson(contentType)) {
+            return ApiResponses.error(415, "Content-Type must be application/json");
+        }
+        try {
+            List<RawEvent> raw = EventBatchJson.decode(body);
+            IngestEventBatch.Result result = wiring.ingest().ingest(merchant.get(), raw);
+            log.info("events stored", "merchant", merchantText, "accepted", result.accepted(),
+                    "duplicates", result.duplicates());
+            return ApiResponses.json(200, Map.of("accepted", result.accepted(), "duplicates", result.duplicates()));
+        } catch (EventBatchJson.NotJson e) {
+            return ApiResponses.error(415, e.getMessage());
+        } catch (BatchRejected e) {
+            log.info("batch refused", "merchant", merchantText, "problems", e.problems().size());
+            return ApiResponses.error(400, e.summary(), e.problems());
+        } catch (ConversationStore.ConcurrentUpdate e) {
+            log.warn("contention persisted", "merchant", merchantText);
+            return ApiResponses.error(503, "conversation busy; retry the request (it is idempotent)");
+        } catch (RuntimeException e) {
+            log.error("ingest failed", "merchant", merchantText, "exception", e.getClass().getName());
+            return ApiResponses.error(500, "internal error; retry the request (it is idempotent)");
+        }
+    }
+
+    private static boolean isJson(String contentType) {
+        String media = contentType.split(";", 2)[0].trim().toLowerCase(Locale.ROOT);
+        return media.equals("application/json") || media.endsWith("+json");
+    }
+}

@@ -1,0 +1,159 @@
+package com.replyguard.managerapi;
+
+import com.amazonaws.services.lambda.runtime.Context;
+import com.amazonaws.services.lambda.runtime.RequestHandler;
+import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
+import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
+import com.replyguard.adapters.http.ApiRequest;
+import com.replyguard.adapters.http.ApiResponses;
+import com.replyguard.adapters.http.JsonLog;
+import com.replyguard.adapters.json.Instants;
+import com.replyguard.assessment.Cycle;
+import com.replyguard.breach.BreachPage;
+import com.replyguard.conversation.ConversationId;
+import com.replyguard.intake.Problem;
+import com.replyguard.merchant.Merchant;
+import com.replyguard.merchant.MerchantId;
+import com.replyguard.ports.BreachStore;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * API Gateway HTTP API → manager API λ: platform KPIs, breaches and conversation timelines
+ * (contract: the platform's metrics, breaches). Authenticates the bearer token (401), seals the
+ * tenant (403 for another merchant's path), validates parameters (400), then calls one use case.
+ */
+public final class ManagerApiHandler implements RequestHandler<APIGatewayV2HTTPEvent, APIGatewayV2HTTPResponse> {
+    private final ManagerApiWiring wiring;
+    private final JsonLog log;
+
+    public ManagerApiHandler() {
+        this(System.getenv());
+    }
+
+    public ManagerApiHandler(Map<String, String> environment) {
+        this(ManagerApiWiring.from(environment, java.time.Clock.systemUTC()));
+    }
+
+    public ManagerApiHandler(ManagerApiWiring wiring) {
+        this.wiring = wiring;
+        this.log = new JsonLog("manager-api", wiring.clock(), System.err);
+    }
+
+    @Override
+    public APIGatewayV2HTTPResponse handleRequest(APIGatewayV2HTTPEvent event, Context context) {
+        ApiRequest request = new ApiRequest(event);
+        Optional<MerchantId> caller = bearer(request.header("Authorization")).flatMap(wiring.tokens()::merchantOf);
+        if (caller.isEmpty()) {
+            return ApiResponses.unauthorized("a valid manager token is required (Authorization: Bearer <token>)");
+        }
+        String pathMerchant = request.pathParameter("merchantId");
+        if (pathMerchant == null || !pathMerchant.equals(caller.get().value())) {
+            return ApiResponses.error(403, "this token does not give access to merchant '" + pathMerchant + "'");
+        }
+        Optional<Merchant> merchant = wiring.merchants().find(caller.get());
+        if (merchant.isEmpty()) {
+            return ApiResponses.error(403, "merchant '" + pathMerchant + "' is not configured");
+        }
+        try {
+            return switch (request.routeKey()) {
+                case "GET /merchants/{merchantId}/kpis" -> kpis(merchant.get(), request);
+                case "GET /merchants/{merchantId}/breaches" -> breaches(merchant.get(), request);
+                case "GET /merchants/{merchantId}/conversations/{conversationId}" -> conversation(merchant.get(), request);
+                default -> ApiResponses.error(404, "no such resource");
+            };
+        } catch (BadRequest e) {
+            return ApiResponses.error(400, "invalid request", e.problems);
+        } catch (RuntimeException e) {
+            log.error("request failed", "merchant", pathMerchant, "route", request.routeKey(),
+                    "exception", e.getClass().getName());
+            return ApiResponses.error(500, "internal error");
+        }
+    }
+
+    private static Optional<String> bearer(String authorization) {
+        if (authorization == null || !authorization.regionMatches(true, 0, "Bearer ", 0, 7)) {
+            return Optional.empty();
+        }
+        String token = authorization.substring(7).trim();
+        return token.isEmpty() ? Optional.empty() : Optional.of(token);
+    }
+
+    private APIGatewayV2HTTPResponse kpis(Merchant merchant, ApiRequest request) {
+        String cycleText = request.query("cycle");
+        Cycle cycle;
+        if (cycleText == null) {
+            cycle = wiring.kpis().currentCycle();
+        } else {
+            cycle = Cycle.parse(cycleText).orElseThrow(() -> new BadRequest(List.of(Problem.ofBatch("cycle",
+                    "'" + cycleText + "' is not a cycle; expected YYYY-MM-H1 (days 1-15) or YYYY-MM-H2 (16 to month end)"))));
+        }
+        return ApiResponses.json(200, Representations.kpis(wiring.kpis().report(merchant.id(), cycle)));
+    }
+
+    private APIGatewayV2HTTPResponse breaches(Merchant merchant, ApiRequest request) {
+        List<Problem> problems = new ArrayList<>();
+        Instant from = instantParam(request, "from", problems);
+        Instant to = instantParam(request, "to", problems);
+        Integer limit = null;
+        String limitText = request.query("limit");
+        if (limitText != null) {
+            try {
+                limit = Integer.parseInt(limitText);
+                if (limit < 1 || limit > 1000) {
+                    problems.add(Problem.ofBatch("limit", "must be between 1 and 1000 (got " + limitText + ")"));
+                }
+            } catch (NumberFormatException e) {
+                problems.add(Problem.ofBatch("limit", "must be a whole number between 1 and 1000 (got '" + limitText + "')"));
+            }
+        }
+        if (from != null && to != null && from.isAfter(to)) {
+            problems.add(Problem.ofBatch("from", "must not be after 'to'"));
+        }
+        if (!problems.isEmpty()) {
+            throw new BadRequest(problems);
+        }
+        try {
+            BreachPage page = wiring.breaches().list(merchant.id(), from, to, limit, request.query("nextToken"));
+            return ApiResponses.json(200, Representations.breaches(page));
+        } catch (BreachStore.InvalidPageToken e) {
+            throw new BadRequest(List.of(Problem.ofBatch("nextToken", e.getMessage())));
+        }
+    }
+
+    private static Instant instantParam(ApiRequest request, String name, List<Problem> problems) {
+        String text = request.query(name);
+        if (text == null) {
+            return null;
+        }
+        try {
+            return Instants.parse(text);
+        } catch (IllegalArgumentException e) {
+            problems.add(Problem.ofBatch(name, e.getMessage()));
+            return null;
+        }
+    }
+
+    private APIGatewayV2HTTPResponse conversation(Merchant merchant, ApiRequest request) {
+        String id = request.pathParameter("conversationId");
+        if (id == null || id.isEmpty() || id.length() > ConversationId.MAX_LENGTH) {
+            throw new BadRequest(List.of(Problem.ofBatch("conversationId", "must be 1-128 characters")));
+        }
+        return wiring.conversations().show(merchant, new ConversationId(id))
+                .map(view -> ApiResponses.json(200, Representations.conversation(view)))
+                .orElseGet(() -> ApiResponses.error(404, "no conversation '" + id + "' for merchant '" + merchant.id() + "'"));
+    }
+
+    /** A parameter problem, answered 400 with the contract's error shape. */
+    private static final class BadRequest extends RuntimeException {
+        private final List<Problem> problems;
+
+        BadRequest(List<Problem> problems) {
+            super("bad request");
+            this.problems = problems;
+        }
+    }
+}

@@ -1,0 +1,24 @@
+package com.replyguard.managerapi;
+
+import com.replyguard.adapters.config.Environment;
+import com.replyguard.adapters.config.StorageWiring;
+import com.replyguard.clock.SlaPolicy;
+import com.replyguard.ports.ManagerTokens;
+import com.replyguard.ports.MerchantDirectory;
+import com.replyguard.usecase.ListBreaches;
+import com.replyguard.usecase.ReportPlatformKpis;
+import com.replyguard.usecase.ShowConversation;
+import java.time.Clock;
+import java.util.Map;
+
+/** The manager API function's composition root. */
+public record ManagerApiWiring(ManagerTokens tokens, MerchantDirectory merchants, ReportPlatformKpis kpis,
+        ListBreaches breaches, ShowConversation conversations, Clock clock) {
+
+    public static ManagerApiWiring from(Map<String, String> environment, Clock clock) {
+        StorageWiring storage = StorageWiring.from(new Environment(environment), clock);
+        return new ManagerApiWiring(storage.managerTokens, storage.merchants,
+                new ReportPlatformKpis(storage.assessments, clock), new ListBreaches(storage.breaches),
+                new ShowConversation(storage.conversations, SlaPolicy.DEFAULT, clock), clock);
+    }
+}

@@ -1,0 +1,158 @@
+package com.replyguard.managerapi;
+
+import com.replyguard.adapters.json.Instants;
+import com.replyguard.assessment.Cycle;
+import com.replyguard.assessment.CycleContribution;
+import com.replyguard.assessment.KpiReport;
+import com.replyguard.assessment.MetricFigure;
+import com.replyguard.assessment.PlatformAssessment;
+import com.replyguard.breach.Breach;
+import com.replyguard.breach.BreachPage;
+import com.replyguard.conversation.ConversationEvent;
+import com.replyguard.conversation.Round;
+import com.replyguard.usecase.ShowConversation;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/** The JSON shapes of the manager API (contract.md). Instants in China time (+08:00). */
+final class Representations {
+    private Representations() {
+    }
+
+    static Map<String, Object> kpis(KpiReport r) {
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("merchantId", r.merchant().value());
+        m.put("cycle", r.cycle().toString());
+        m.put("from", Instants.format(r.cycle().from()));
+        m.put("to", Instants.format(r.cycle().to()));
+        m.put("firstReply2Min", figure(r.firstReply2Min()));
+        m.put("reply3Min", figure(r.reply3Min()));
+        m.put("satisfaction", figure(r.satisfaction()));
+        m.put("asOf", Instants.format(r.asOf()));
+        return m;
+    }
+
+    private static Map<String, Object> figure(MetricFigure f) {
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("met", f.met());
+        m.put("total", f.total());
+        m.put("rate", f.rate());
+        m.put("target", f.target());
+        m.put("passing", f.passing());
+        return m;
+    }
+
+    static Map<String, Object> breaches(BreachPage page) {
+        List<Map<String, Object>> list = new ArrayList<>();
+        for (Breach b : page.breaches()) {
+            list.add(breach(b));
+        }
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("breaches", list);
+        m.put("nextToken", page.nextToken());
+        return m;
+    }
+
+    private static Map<String, Object> breach(Breach b) {
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("breachId", b.breachId());
+        m.put("conversationId", b.conversationId().value());
+        m.put("clock", b.clock().type().name());
+        m.put("deadline", Instants.format(b.deadline()));
+        m.put("detectedAt", Instants.format(b.detectedAt()));
+        m.put("clockStart", Instants.format(b.clock().start()));
+        m.put("targetSeconds", b.clock().target().toMillis() / 1000.0);
+        m.put("channel", b.clock().channel().name());
+        m.put("urgent", b.clock().urgent());
+        m.put("answeredAt", Instants.format(b.clock().answeredAt()));
+        m.put("answeringAgentId", b.clock().answeringAgentId());
+        return m;
+    }
+
+    static Map<String, Object> conversation(ShowConversation.View v) {
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("merchantId", v.conversation().merchant().value());
+        m.put("conversationId", v.conversation().id().value());
+        m.put("channel", v.conversation().channel().map(Enum::name).orElse(null));
+        m.put("version", v.version());
+        m.put("asOf", Instants.format(v.asOf()));
+        m.put("humanClockStart", Instants.format(v.humanClockStart()));
+        List<Map<String, Object>> events = new ArrayList<>();
+        for (ConversationEvent e : v.conversation().events()) {
+            events.add(event(e));
+        }
+        m.put("timeline", events);
+        List<Map<String, Object>> clocks = new ArrayList<>();
+        for (ShowConversation.ClockView c : v.clocks()) {
+            Map<String, Object> k = new LinkedHashMap<>();
+            k.put("clock", c.clock().type().name());
+            k.put("key", c.clock().key());
+            k.put("start", Instants.format(c.clock().start()));
+            k.put("startEventId", c.clock().startEventId());
+            k.put("deadline", Instants.format(c.clock().deadline()));
+            k.put("targetSeconds", c.clock().target().toMillis() / 1000.0);
+            k.put("urgent", c.clock().urgent());
+            k.put("outcome", c.status().name());
+            k.put("answeredAt", Instants.format(c.clock().answeredAt()));
+            k.put("answerEventId", c.clock().answerEventId());
+            k.put("breachId", c.breachId());
+            clocks.add(k);
+        }
+        m.put("clocks", clocks);
+        List<Map<String, Object>> rounds = new ArrayList<>();
+        for (Round r : v.rounds()) {
+            Map<String, Object> k = new LinkedHashMap<>();
+            k.put("start", Instants.format(r.start()));
+            k.put("customerMessages", r.customerMessages());
+            k.put("answeredAt", Instants.format(r.answeredAt()));
+            k.put("withinThreeMinutes", r.isOpen() ? null
+                    : !r.answeredAt().isAfter(r.start().plus(PlatformAssessment.ROUND_REPLY_LIMIT)));
+            rounds.add(k);
+        }
+        m.put("rounds", rounds);
+        Map<String, Object> units = new LinkedHashMap<>();
+        for (Map.Entry<Cycle, CycleContribution> e : v.platformUnits().entrySet()) {
+            CycleContribution c = e.getValue();
+            Map<String, Object> u = new LinkedHashMap<>();
+            u.put("firstReplyMet", c.firstReplyMet());
+            u.put("firstReplyLate", c.firstReplyLate());
+            u.put("firstReplyOpenUntil", Instants.format(c.firstReplyOpenDeadline()));
+            u.put("roundsMet", c.roundsMet());
+            u.put("roundsLate", c.roundsLate());
+            u.put("roundOpenUntil", Instants.format(c.roundOpenDeadline()));
+            u.put("satisfied", c.satisfied());
+            u.put("rated", c.rated());
+            units.put(e.getKey().toString(), u);
+        }
+        m.put("platformUnits", units);
+        return m;
+    }
+
+    /** A timeline entry: no customer id (only its pseudonym) and no message text (R29). */
+    private static Map<String, Object> event(ConversationEvent e) {
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("eventId", e.eventId());
+        m.put("type", e.type().wireName());
+        m.put("occurredAt", Instants.format(e.occurredAt()));
+        putIf(m, "channel", e.channel() == null ? null : e.channel().name());
+        putIf(m, "customer", e.customerRef());
+        putIf(m, "agentId", e.agentId());
+        putIf(m, "agentRole", e.agentRole() == null ? null : e.agentRole().name());
+        if (e.auto()) {
+            m.put("auto", true);
+        }
+        putIf(m, "urgent", e.urgent());
+        putIf(m, "complexity", e.complexity() == null ? null : e.complexity().name());
+        putIf(m, "rating", e.rating());
+        putIf(m, "category", e.category() == null ? null : e.category().name());
+        return m;
+    }
+
+    private static void putIf(Map<String, Object> m, String key, Object value) {
+        if (value != null) {
+            m.put(key, value);
+        }
+    }
+}

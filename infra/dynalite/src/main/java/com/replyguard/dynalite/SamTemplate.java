@@ -1,0 +1,160 @@
+package com.replyguard.dynalite;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Iterator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+import software.amazon.awssdk.services.dynamodb.model.AttributeDefinition;
+import software.amazon.awssdk.services.dynamodb.model.BillingMode;
+import software.amazon.awssdk.services.dynamodb.model.CreateTableRequest;
+import software.amazon.awssdk.services.dynamodb.model.GlobalSecondaryIndex;
+import software.amazon.awssdk.services.dynamodb.model.KeySchemaElement;
+import software.amazon.awssdk.services.dynamodb.model.Projection;
+import software.amazon.awssdk.services.dynamodb.model.ResourceInUseException;
+
+/**
+ * Reads template.yaml, the one definition of the tables, functions and routes, for the local
+ * runner and the tests: tables are created from its {@code AWS::DynamoDB::Table} resources (named
+ * by logical id, optionally prefixed), functions are wired from their {@code Handler},
+ * environment and {@code HttpApi} events, and {@code !Ref} to a table resolves to its local name.
+ */
+public final class SamTemplate {
+    /** A function of the template: handler class, environment (with !Ref resolved) and HTTP routes. */
+    public record Function(String logicalId, String handlerClass, Map<String, String> environment, List<Route> routes) {
+    }
+
+    /** An HttpApi event of a function: method and path with {parameters}. */
+    public record Route(String method, String path) {
+    }
+
+    private final JsonNode resources;
+    private final JsonNode globals;
+    private final String tablePrefix;
+
+    private SamTemplate(JsonNode root, String tablePrefix) {
+        this.resources = root.path("Resources");
+        this.globals = root.path("Globals").path("Function");
+        this.tablePrefix = tablePrefix;
+    }
+
+    /** Parses the template; {@code tablePrefix} is prepended to every table name (may be empty). */
+    public static SamTemplate read(Path template, String tablePrefix) {
+        try {
+            ObjectMapper yaml = new ObjectMapper(new YAMLFactory());
+            return new SamTemplate(yaml.readTree(template.toFile()), tablePrefix);
+        } catch (IOException e) {
+            throw new IllegalStateException("cannot read " + template + ": " + e.getMessage(), e);
+        }
+    }
+
+    public static SamTemplate read(String tablePrefix) {
+        return read(ProjectLayout.template(), tablePrefix);
+    }
+
+    public String tableName(String logicalId) {
+        return tablePrefix + logicalId;
+    }
+
+    public List<String> tableLogicalIds() {
+        List<String> ids = new ArrayList<>();
+        resources.fields().forEachRemaining(e -> {
+            if ("AWS::DynamoDB::Table".equals(e.getValue().path("Type").asText())) {
+                ids.add(e.getKey());
+            }
+        });
+        return ids;
+    }
+
+    public List<CreateTableRequest> tables() {
+        List<CreateTableRequest> requests = new ArrayList<>();
+        for (String id : tableLogicalIds()) {
+            JsonNode p = resources.path(id).path("Properties");
+            List<GlobalSecondaryIndex> gsis = new ArrayList<>();
+            for (JsonNode g : p.path("GlobalSecondaryIndexes")) {
+                gsis.add(GlobalSecondaryIndex.builder().indexName(g.path("IndexName").asText())
+                        .keySchema(keySchema(g.path("KeySchema")))
+                        .projection(Projection.builder().projectionType(g.path("Projection").path("ProjectionType").asText("ALL")).build())
+                        .build());
+            }
+            List<AttributeDefinition> attributes = new ArrayList<>();
+            for (JsonNode a : p.path("AttributeDefinitions")) {
+                attributes.add(AttributeDefinition.builder().attributeName(a.path("AttributeName").asText())
+                        .attributeType(a.path("AttributeType").asText()).build());
+            }
+            CreateTableRequest.Builder b = CreateTableRequest.builder().tableName(tableName(id))
+                    .billingMode(BillingMode.fromValue(p.path("BillingMode").asText("PAY_PER_REQUEST")))
+                    .attributeDefinitions(attributes).keySchema(keySchema(p.path("KeySchema")));
+            if (!gsis.isEmpty()) {
+                b.globalSecondaryIndexes(gsis);
+            }
+            requests.add(b.build());
+        }
+        return requests;
+    }
+
+    private static List<KeySchemaElement> keySchema(JsonNode node) {
+        List<KeySchemaElement> keys = new ArrayList<>();
+        for (JsonNode k : node) {
+            keys.add(KeySchemaElement.builder().attributeName(k.path("AttributeName").asText())
+                    .keyType(k.path("KeyType").asText()).build());
+        }
+        return keys;
+    }
+
+    /** Creates every table of the template that does not exist yet. */
+    public void createMissingTables(DynamoDbClient dynamo) {
+        List<String> existing = dynamo.listTables().tableNames();
+        for (CreateTableRequest t : tables()) {
+            if (existing.contains(t.tableName())) {
+                continue;
+            }
+            try {
+                dynamo.createTable(t);
+            } catch (ResourceInUseException alreadyThere) {
+                // created concurrently: fine
+            }
+        }
+    }
+
+    public List<Function> functions() {
+        List<Function> functions = new ArrayList<>();
+        resources.fields().forEachRemaining(e -> {
+            JsonNode r = e.getValue();
+            if (!"AWS::Serverless::Function".equals(r.path("Type").asText())) {
+                return;
+            }
+            JsonNode p = r.path("Properties");
+            String handler = p.path("Handler").asText(globals.path("Handler").asText());
+            Map<String, String> env = new LinkedHashMap<>();
+            putVariables(env, globals.path("Environment").path("Variables"));
+            putVariables(env, p.path("Environment").path("Variables"));
+            List<Route> routes = new ArrayList<>();
+            for (Iterator<JsonNode> it = p.path("Events").elements(); it.hasNext(); ) {
+                JsonNode ev = it.next();
+                if ("HttpApi".equals(ev.path("Type").asText())) {
+                    routes.add(new Route(ev.path("Properties").path("Method").asText().toUpperCase(),
+                            ev.path("Properties").path("Path").asText()));
+                }
+            }
+            functions.add(new Function(e.getKey(), handler.split("::")[0], env, routes));
+        });
+        return functions;
+    }
+
+    /** A {@code !Ref X} scalar reads as "X": a table resolves to its local name, anything else stays. */
+    private void putVariables(Map<String, String> env, JsonNode vars) {
+        vars.fields().forEachRemaining(v -> {
+            String value = v.getValue().asText();
+            boolean isTable = "AWS::DynamoDB::Table".equals(resources.path(value).path("Type").asText());
+            env.put(v.getKey(), isTable ? tableName(value) : value);
+        });
+    }
+
+}

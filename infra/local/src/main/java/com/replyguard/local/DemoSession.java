@@ -1,0 +1,87 @@
+package com.replyguard.local;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.replyguard.intake.WebhookSignature;
+import java.io.IOException;
+import java.io.PrintStream;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.time.Duration;
+
+/**
+ * {@code --demo}: replays a recorded live-stream session (infra/local/demo/live-session.json)
+ * through the public webhook, signed like a platform would, then prints the manager API's KPI
+ * report and breach count for the session's cycle. It only uses the public HTTP API.
+ */
+final class DemoSession {
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    private DemoSession() {
+    }
+
+    static void replay(URI base, Path sessionFile, Path merchantsFile, PrintStream out) throws IOException, InterruptedException {
+        JsonNode session = JSON.readTree(sessionFile.toFile());
+        String merchant = session.path("merchantId").asText();
+        JsonNode credentials = null;
+        for (JsonNode m : JSON.readTree(merchantsFile.toFile()).path("merchants")) {
+            if (merchant.equals(m.path("merchantId").asText())) {
+                credentials = m;
+            }
+        }
+        if (credentials == null) {
+            throw new IllegalStateException("the demo merchant '" + merchant + "' is not in " + merchantsFile);
+        }
+        String secret = credentials.path("webhookSecrets").path(0).asText();
+        String token = credentials.path("managerTokens").path(0).asText();
+        HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+        ArrayNode events = (ArrayNode) session.path("events");
+        int batchSize = session.path("batchSize").asInt(100);
+        long accepted = 0;
+        long duplicates = 0;
+        for (int from = 0; from < events.size(); from += batchSize) {
+            ObjectNode body = JSON.createObjectNode();
+            ArrayNode batch = body.putArray("events");
+            for (int i = from; i < Math.min(events.size(), from + batchSize); i++) {
+                batch.add(events.get(i));
+            }
+            byte[] bytes = JSON.writeValueAsBytes(body);
+            String ts = Long.toString(System.currentTimeMillis() / 1000);
+            HttpResponse<String> r = http.send(HttpRequest.newBuilder(base.resolve("/webhooks/" + merchant + "/events"))
+                    .header("Content-Type", "application/json").header("X-Timestamp", ts)
+                    .header("X-Signature", WebhookSignature.sign(secret, ts, bytes))
+                    .POST(HttpRequest.BodyPublishers.ofByteArray(bytes)).build(), HttpResponse.BodyHandlers.ofString());
+            if (r.statusCode() != 200) {
+                throw new IllegalStateException("demo batch refused: " + r.statusCode() + " " + r.body());
+            }
+            JsonNode answer = JSON.readTree(r.body());
+            accepted += answer.path("accepted").asLong();
+            duplicates += answer.path("duplicates").asLong();
+        }
+        out.println("DEMO replayed " + events.size() + " events of " + session.path("title").asText()
+                + " (accepted " + accepted + ", duplicates " + duplicates + ")");
+        String cycle = session.path("cycle").asText();
+        String kpis = get(http, base.resolve("/merchants/" + merchant + "/kpis?cycle=" + cycle), token);
+        out.println("DEMO KPI report for " + merchant + " " + cycle + ":");
+        out.println(JSON.writerWithDefaultPrettyPrinter().writeValueAsString(JSON.readTree(kpis)));
+        JsonNode breaches = JSON.readTree(get(http, base.resolve("/merchants/" + merchant + "/breaches?limit=1000"), token));
+        out.println("DEMO breaches recorded: " + breaches.path("breaches").size()
+                + " (GET /merchants/" + merchant + "/breaches with Authorization: Bearer " + token + ")");
+        out.flush();
+    }
+
+    private static String get(HttpClient http, URI uri, String token) throws IOException, InterruptedException {
+        HttpResponse<String> r = http.send(HttpRequest.newBuilder(uri).header("Authorization", "Bearer " + token).GET().build(),
+                HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
+        if (r.statusCode() != 200) {
+            throw new IllegalStateException("GET " + uri + " answered " + r.statusCode() + " " + r.body());
+        }
+        return r.body();
+    }
+}

@@ -1,0 +1,228 @@
+package com.replyguard.local;
+
+import com.amazonaws.services.lambda.runtime.RequestHandler;
+import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
+import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
+import com.replyguard.dynalite.SamTemplate;
+import com.sun.net.httpserver.HttpExchange;
+import com.sun.net.httpserver.HttpServer;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.net.InetSocketAddress;
+import java.net.URI;
+import java.nio.ByteBuffer;
+import java.nio.charset.CharacterCodingException;
+import java.nio.charset.CodingErrorAction;
+import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * A local stand-in for the API Gateway HTTP API: routes requests by the template's HttpApi events
+ * and calls the function's handler with the payload-2.0 event API Gateway would send (route key,
+ * lower-case headers, decoded path and query parameters, body as text or base64).
+ */
+final class HttpApiGateway implements AutoCloseable {
+    /** API Gateway's own payload limit. */
+    static final int MAX_PAYLOAD = 10 * 1024 * 1024;
+
+    record Binding(String functionName, String method, String routePath, Pattern pattern, List<String> parameters,
+            RequestHandler<APIGatewayV2HTTPEvent, APIGatewayV2HTTPResponse> handler) {
+    }
+
+    private final HttpServer server;
+    private final ExecutorService executor;
+    private final List<Binding> bindings = new ArrayList<>();
+
+    HttpApiGateway(int port) throws IOException {
+        this.server = HttpServer.create(new InetSocketAddress("127.0.0.1", port), 128);
+        this.executor = Executors.newFixedThreadPool(16, r -> {
+            Thread t = new Thread(r, "http-api");
+            t.setDaemon(true);
+            return t;
+        });
+        server.setExecutor(executor);
+        server.createContext("/", this::serve);
+    }
+
+    void bind(String functionName, SamTemplate.Route route,
+            RequestHandler<APIGatewayV2HTTPEvent, APIGatewayV2HTTPResponse> handler) {
+        List<String> names = new ArrayList<>();
+        Matcher m = Pattern.compile("\\{([^}/]+)}").matcher(route.path());
+        StringBuilder regex = new StringBuilder();
+        int last = 0;
+        while (m.find()) {
+            regex.append(Pattern.quote(route.path().substring(last, m.start()))).append("([^/]+)");
+            names.add(m.group(1));
+            last = m.end();
+        }
+        regex.append(Pattern.quote(route.path().substring(last)));
+        bindings.add(new Binding(functionName, route.method(), route.path(), Pattern.compile(regex.toString()), names, handler));
+    }
+
+    void start() {
+        server.start();
+    }
+
+    int port() {
+        return server.getAddress().getPort();
+    }
+
+    private void serve(HttpExchange exchange) throws IOException {
+        try (exchange) {
+            URI uri = exchange.getRequestURI();
+            String rawPath = uri.getRawPath();
+            String method = exchange.getRequestMethod().toUpperCase(Locale.ROOT);
+            Binding match = null;
+            Matcher matcher = null;
+            boolean pathKnown = false;
+            for (Binding b : bindings) {
+                Matcher mm = b.pattern().matcher(rawPath);
+                if (mm.matches()) {
+                    pathKnown = true;
+                    if (b.method().equals(method)) {
+                        match = b;
+                        matcher = mm;
+                        break;
+                    }
+                }
+            }
+            if (match == null) {
+                send(exchange, pathKnown ? 405 : 404, Map.of("Content-Type", "application/json"),
+                        (pathKnown ? "{\"error\":\"method not allowed\"}" : "{\"error\":\"no such route\"}")
+                                .getBytes(StandardCharsets.UTF_8));
+                return;
+            }
+            byte[] body = readBody(exchange.getRequestBody());
+            if (body == null) {
+                send(exchange, 413, Map.of("Content-Type", "application/json"),
+                        "{\"message\":\"Request Entity Too Large\"}".getBytes(StandardCharsets.UTF_8));
+                return;
+            }
+            Map<String, String> pathParameters = new LinkedHashMap<>();
+            for (int i = 0; i < match.parameters().size(); i++) {
+                pathParameters.put(match.parameters().get(i), percentDecode(matcher.group(i + 1)));
+            }
+            APIGatewayV2HTTPEvent event = event(exchange, match, rawPath, uri.getRawQuery(), pathParameters, body);
+            APIGatewayV2HTTPResponse response = match.handler().handleRequest(event,
+                    new LocalLambdaContext(event.getRequestContext().getRequestId(), match.functionName()));
+            byte[] out = response.getBody() == null ? new byte[0]
+                    : response.getIsBase64Encoded() ? Base64.getDecoder().decode(response.getBody())
+                    : response.getBody().getBytes(StandardCharsets.UTF_8);
+            send(exchange, response.getStatusCode(), response.getHeaders() == null ? Map.of() : response.getHeaders(), out);
+        } catch (RuntimeException e) {
+            // a handler that throws is a 500 in API Gateway too ("Internal Server Error")
+            System.err.println("local gateway: handler threw " + e.getClass().getName());
+            send(exchange, 500, Map.of("Content-Type", "application/json"),
+                    "{\"message\":\"Internal Server Error\"}".getBytes(StandardCharsets.UTF_8));
+        }
+    }
+
+    private static byte[] readBody(InputStream in) throws IOException {
+        byte[] body = in.readNBytes(MAX_PAYLOAD + 1);
+        return body.length > MAX_PAYLOAD ? null : body;
+    }
+
+    private static APIGatewayV2HTTPEvent event(HttpExchange exchange, Binding b, String rawPath, String rawQuery,
+            Map<String, String> pathParameters, byte[] body) {
+        Map<String, String> headers = new LinkedHashMap<>();
+        exchange.getRequestHeaders().forEach((k, v) -> headers.put(k.toLowerCase(Locale.ROOT), String.join(",", v)));
+        Map<String, String> query = new LinkedHashMap<>();
+        if (rawQuery != null && !rawQuery.isEmpty()) {
+            for (String pair : rawQuery.split("&")) {
+                if (pair.isEmpty()) {
+                    continue;
+                }
+                int eq = pair.indexOf('=');
+                String k = percentDecode(eq < 0 ? pair : pair.substring(0, eq));
+                String v = eq < 0 ? "" : percentDecode(pair.substring(eq + 1));
+                query.merge(k, v, (a, c) -> a + "," + c);
+            }
+        }
+        String text = utf8(body);
+        boolean base64 = body.length > 0 && (text == null || !isText(headers.get("content-type")));
+        String routeKey = b.method() + " " + b.routePath();
+        return APIGatewayV2HTTPEvent.builder().withVersion("2.0").withRouteKey(routeKey).withRawPath(rawPath)
+                .withRawQueryString(rawQuery == null ? "" : rawQuery).withHeaders(headers)
+                .withQueryStringParameters(query.isEmpty() ? null : query)
+                .withPathParameters(pathParameters.isEmpty() ? null : pathParameters)
+                .withBody(body.length == 0 ? null : base64 ? Base64.getEncoder().encodeToString(body) : text)
+                .withIsBase64Encoded(base64)
+                .withRequestContext(APIGatewayV2HTTPEvent.RequestContext.builder().withRouteKey(routeKey)
+                        .withAccountId("000000000000").withApiId("local").withStage("$default")
+                        .withDomainName("127.0.0.1").withRequestId(UUID.randomUUID().toString())
+                        .withTimeEpoch(Instant.now().toEpochMilli())
+                        .withHttp(APIGatewayV2HTTPEvent.RequestContext.Http.builder().withMethod(b.method())
+                                .withPath(rawPath).withProtocol("HTTP/1.1")
+                                .withSourceIp(exchange.getRemoteAddress().getAddress().getHostAddress())
+                                .withUserAgent(headers.getOrDefault("user-agent", "")).build())
+                        .build())
+                .build();
+    }
+
+    /** Like API Gateway, text media types arrive as text; anything else base64-encoded. */
+    private static boolean isText(String contentType) {
+        if (contentType == null) {
+            return true;
+        }
+        String media = contentType.toLowerCase(Locale.ROOT);
+        return media.startsWith("text/") || media.contains("json") || media.contains("xml")
+                || media.startsWith("application/x-www-form-urlencoded");
+    }
+
+    private static String utf8(byte[] body) {
+        try {
+            return StandardCharsets.UTF_8.newDecoder().onMalformedInput(CodingErrorAction.REPORT)
+                    .onUnmappableCharacter(CodingErrorAction.REPORT).decode(ByteBuffer.wrap(body)).toString();
+        } catch (CharacterCodingException e) {
+            return null;
+        }
+    }
+
+    /** %XX decoding without turning '+' into a space, so "+08:00" in a query survives unencoded. */
+    static String percentDecode(String s) {
+        if (s.indexOf('%') < 0) {
+            return s;
+        }
+        byte[] in = s.getBytes(StandardCharsets.UTF_8);
+        java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream(in.length);
+        for (int i = 0; i < in.length; i++) {
+            int hi = i + 2 < in.length ? Character.digit(in[i + 1], 16) : -1;
+            int lo = i + 2 < in.length ? Character.digit(in[i + 2], 16) : -1;
+            if (in[i] == '%' && hi >= 0 && lo >= 0) {
+                out.write(hi * 16 + lo);
+                i += 2;
+            } else {
+                out.write(in[i]);
+            }
+        }
+        return out.toString(StandardCharsets.UTF_8);
+    }
+
+    private static void send(HttpExchange exchange, int status, Map<String, String> headers, byte[] body) throws IOException {
+        headers.forEach((k, v) -> exchange.getResponseHeaders().set(k, v));
+        exchange.sendResponseHeaders(status, body.length == 0 ? -1 : body.length);
+        if (body.length > 0) {
+            try (OutputStream os = exchange.getResponseBody()) {
+                os.write(body);
+            }
+        }
+    }
+
+    @Override
+    public void close() {
+        server.stop(0);
+        executor.shutdownNow();
+    }
+}
