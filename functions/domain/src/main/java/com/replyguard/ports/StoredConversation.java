@@ -25,6 +25,10 @@ public record StoredConversation(Conversation conversation, long version, Sorted
         return new StoredConversation(conversation, 0, new TreeSet<>(), new TreeSet<>(), new TreeSet<>());
     }
 
+    public StoredConversation withVersion(long newVersion) {
+        return new StoredConversation(conversation, newVersion, activeBreachKeys, knownBreachKeys, knownCycles);
+    }
+
     public boolean isNew() {
         return version == 0;
     }

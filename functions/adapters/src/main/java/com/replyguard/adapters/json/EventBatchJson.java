@@ -2,6 +2,7 @@ package com.replyguard.adapters.json;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.StreamReadConstraints;
+import com.fasterxml.jackson.core.exc.StreamConstraintsException;
 import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -38,8 +39,11 @@ public final class EventBatchJson {
         JsonNode root;
         try {
             root = MAPPER.readTree(body);
+        } catch (StreamConstraintsException e) {
+            throw new NotJson("body exceeds the JSON limits (nesting depth 32, strings of 100,000 characters)");
         } catch (JsonProcessingException e) {
-            throw new NotJson("body is not valid JSON (line " + e.getLocation().getLineNr() + ", column "
+            throw new NotJson(e.getLocation() == null ? "body is not valid JSON"
+                    : "body is not valid JSON (line " + e.getLocation().getLineNr() + ", column "
                     + e.getLocation().getColumnNr() + ")");
         } catch (IOException e) {
             throw new NotJson("body is not valid JSON");

@@ -1,0 +1,108 @@
+package com.replyguard.adapters.dynamodb;
+
+import static com.replyguard.testing.Events.DEMO;
+import static com.replyguard.testing.Events.at;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.replyguard.breach.Breach;
+import com.replyguard.breach.BreachPage;
+import com.replyguard.clock.ClockType;
+import com.replyguard.clock.SlaClock;
+import com.replyguard.conversation.Channel;
+import com.replyguard.conversation.ConversationId;
+import com.replyguard.dynalite.SharedDynalite;
+import com.replyguard.merchant.MerchantId;
+import com.replyguard.ports.BreachStore;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+/** Breaches: exactly one per clock, first detection kept, stale writes ignored, listed by deadline in pages. */
+class DynamoDbBreachStoreTest {
+    private DynamoDbBreachStore store;
+
+    @BeforeEach
+    void setUp() {
+        store = new DynamoDbBreachStore(SharedDynalite.client(), SharedDynalite.freshTables().tableName("BreachesTable"));
+    }
+
+    private static Breach breach(MerchantId m, String conv, Instant start, Instant answeredAt, Instant detectedAt) {
+        SlaClock c = new SlaClock(ClockType.FIRST_REPLY, "FIRST_REPLY", Channel.CS_CHAT, false, start, "e-" + conv,
+                start.plusSeconds(60), answeredAt, answeredAt == null ? null : "r-" + conv, answeredAt == null ? null : "agent-7");
+        return Breach.of(m, new ConversationId(conv), c, detectedAt);
+    }
+
+    @Test
+    void record_shouldStoreOneBreachPerClock_keepingTheFirstDetection_andRefreshingDetails() {
+        Instant start = at("2026-10-03T10:00:00");
+        store.record(breach(DEMO, "c1", start, null, at("2026-10-03T10:01:05")), 1);
+        store.record(breach(DEMO, "c1", start, null, at("2026-10-03T10:01:09")), 1); // redelivery
+        store.record(breach(DEMO, "c1", start, at("2026-10-03T10:02:00"), at("2026-10-03T10:02:01")), 2); // late answer
+        store.record(breach(DEMO, "c1", start, null, at("2026-10-03T10:05:00")), 1); // stale writer
+        List<Breach> all = store.list(DEMO, null, null, 100, null).breaches();
+        assertEquals(1, all.size());
+        assertEquals(at("2026-10-03T10:01:05"), all.get(0).detectedAt());
+        assertEquals(at("2026-10-03T10:02:00"), all.get(0).clock().answeredAt());
+        assertEquals("agent-7", all.get(0).clock().answeringAgentId());
+        assertEquals(at("2026-10-03T10:01:00"), all.get(0).deadline());
+    }
+
+    @Test
+    void retract_shouldHideTheBreach_andAStaleRecordMayNotRevive_it() {
+        Instant start = at("2026-10-03T10:00:00");
+        store.record(breach(DEMO, "c1", start, null, start.plusSeconds(61)), 1);
+        store.retract(DEMO, Breach.idOf(new ConversationId("c1"), "FIRST_REPLY"), 2);
+        assertTrue(store.list(DEMO, null, null, 100, null).breaches().isEmpty());
+        store.record(breach(DEMO, "c1", start, null, start.plusSeconds(61)), 1);
+        assertTrue(store.list(DEMO, null, null, 100, null).breaches().isEmpty());
+        store.record(breach(DEMO, "c1", start, null, start.plusSeconds(61)), 3);
+        assertEquals(1, store.list(DEMO, null, null, 100, null).breaches().size());
+    }
+
+    @Test
+    void list_shouldPageInDeadlineOrder_withinTheWindow_andOnlyTheMerchantsOwn() {
+        Instant t0 = at("2026-10-03T10:00:00");
+        for (int i = 0; i < 25; i++) {
+            // deliberately written out of order
+            int k = (i * 7) % 25;
+            store.record(breach(DEMO, "c" + k, t0.plusSeconds(60L * k), null, t0.plusSeconds(60L * k + 61)), 1);
+        }
+        store.record(breach(new MerchantId("other"), "c1", t0, null, t0.plusSeconds(61)), 1);
+        List<Instant> deadlines = new ArrayList<>();
+        String token = null;
+        int pages = 0;
+        do {
+            BreachPage page = store.list(DEMO, null, null, 10, token);
+            page.breaches().forEach(b -> deadlines.add(b.deadline()));
+            token = page.nextToken();
+            pages++;
+        } while (token != null);
+        assertEquals(3, pages);
+        assertEquals(25, deadlines.size());
+        for (int i = 1; i < deadlines.size(); i++) {
+            assertTrue(deadlines.get(i - 1).isBefore(deadlines.get(i)));
+        }
+        // filters on deadline, both ends inclusive; a full last page has no next token
+        BreachPage window = store.list(DEMO, t0.plusSeconds(60 + 60), t0.plusSeconds(60 * 5 + 60), 5, null);
+        assertEquals(5, window.breaches().size());
+        assertNull(window.nextToken());
+        assertEquals(t0.plusSeconds(120), window.breaches().get(0).deadline());
+    }
+
+    @Test
+    void list_shouldRefuseAForgedOrForeignToken() {
+        Instant t0 = at("2026-10-03T10:00:00");
+        for (int i = 0; i < 3; i++) {
+            store.record(breach(DEMO, "c" + i, t0.plusSeconds(i), null, t0.plusSeconds(100)), 1);
+        }
+        String token = store.list(DEMO, null, null, 1, null).nextToken();
+        assertThrows(BreachStore.InvalidPageToken.class, () -> store.list(new MerchantId("other"), null, null, 1, token));
+        assertThrows(BreachStore.InvalidPageToken.class, () -> store.list(DEMO, null, null, 1, "not-a-token!"));
+        assertThrows(BreachStore.InvalidPageToken.class, () -> store.list(DEMO, t0.plusSeconds(3600), null, 1, token));
+    }
+}

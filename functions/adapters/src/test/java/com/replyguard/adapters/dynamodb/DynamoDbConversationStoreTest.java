@@ -1,0 +1,93 @@
+package com.replyguard.adapters.dynamodb;
+
+import static com.replyguard.testing.Events.DEMO;
+import static com.replyguard.testing.Events.agent;
+import static com.replyguard.testing.Events.customer;
+import static com.replyguard.testing.Events.event;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.replyguard.assessment.Cycle;
+import com.replyguard.conversation.AfterSalesCategory;
+import com.replyguard.conversation.AgentRole;
+import com.replyguard.conversation.Channel;
+import com.replyguard.conversation.Complexity;
+import com.replyguard.conversation.Conversation;
+import com.replyguard.conversation.ConversationEvent;
+import com.replyguard.conversation.ConversationId;
+import com.replyguard.conversation.EventType;
+import com.replyguard.dynalite.SamTemplate;
+import com.replyguard.dynalite.SharedDynalite;
+import com.replyguard.merchant.MerchantId;
+import com.replyguard.ports.ConversationStore;
+import com.replyguard.ports.StoredConversation;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeSet;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+/** The conversation store against a real local DynamoDB (dynalite) with the template's tables. */
+class DynamoDbConversationStoreTest {
+    private DynamoDbConversationStore store;
+
+    @BeforeEach
+    void setUp() {
+        SamTemplate t = SharedDynalite.freshTables();
+        store = new DynamoDbConversationStore(SharedDynalite.client(), t.tableName("ConversationsTable"));
+    }
+
+    private static StoredConversation stored(long version, ConversationEvent... events) {
+        Conversation c = Conversation.of(DEMO, new ConversationId("c1"), List.of(events));
+        return new StoredConversation(c, version, new TreeSet<>(List.of("FIRST_REPLY")), new TreeSet<>(List.of("FIRST_REPLY")),
+                new TreeSet<>(List.of(Cycle.parse("2026-10-H1").orElseThrow())));
+    }
+
+    @Test
+    void save_thenLoad_shouldRoundTripEveryEventFieldAndTheBookkeeping() {
+        ConversationEvent full = event("e3", EventType.CLASSIFIED, "c1", "2026-10-03T10:03:00").agentId("a")
+                .agentRole(AgentRole.AFTERSALES).complexity(Complexity.COMPLEX).category(AfterSalesCategory.LOGISTICS_DAMAGED)
+                .urgent(false).build();
+        ConversationEvent bot = event("e4", EventType.AGENT_MESSAGE, "c1", "2026-10-03T10:00:01.250").agentId("bot").auto(true).build();
+        ConversationEvent rated = event("e5", EventType.RATED, "c1", "2026-10-03T10:09:00").rating(4).build();
+        StoredConversation s = stored(1, customer("e1", "c1", "2026-10-03T10:00:00", Channel.CS_CHAT),
+                agent("e2", "c1", "2026-10-03T10:00:30"), full, bot, rated);
+        store.save(s, 0);
+        StoredConversation loaded = store.load(DEMO, new ConversationId("c1")).orElseThrow();
+        assertEquals(s.conversation().events(), loaded.conversation().events());
+        assertEquals(1, loaded.version());
+        assertEquals(s.activeBreachKeys(), loaded.activeBreachKeys());
+        assertEquals(s.knownCycles(), loaded.knownCycles());
+        assertTrue(store.load(new MerchantId("other"), new ConversationId("c1")).isEmpty(), "tenants are sealed");
+    }
+
+    @Test
+    void save_shouldRefuseAStaleVersion_andACreateOverAnExistingItem() {
+        store.save(stored(1, customer("e1", "c1", "2026-10-03T10:00:00", Channel.CS_CHAT)), 0);
+        assertThrows(ConversationStore.ConcurrentUpdate.class,
+                () -> store.save(stored(1, customer("e9", "c1", "2026-10-03T10:00:00", Channel.CS_CHAT)), 0));
+        store.save(stored(2, customer("e1", "c1", "2026-10-03T10:00:00", Channel.CS_CHAT),
+                agent("e2", "c1", "2026-10-03T10:00:30")), 1);
+        assertThrows(ConversationStore.ConcurrentUpdate.class,
+                () -> store.save(stored(2, customer("e1", "c1", "2026-10-03T10:00:00", Channel.CS_CHAT)), 1));
+        assertEquals(2, store.load(DEMO, new ConversationId("c1")).orElseThrow().conversation().events().size());
+    }
+
+    @Test
+    void loadAll_shouldBatchBeyond100Keys_andOmitMissingOnes() {
+        List<ConversationId> ids = new ArrayList<>();
+        for (int i = 0; i < 130; i++) {
+            ConversationId id = new ConversationId("k" + i);
+            ids.add(id);
+            if (i % 2 == 0) {
+                store.save(StoredConversation.fresh(Conversation.of(DEMO, id,
+                        List.of(customer("e" + i, "k" + i, "2026-10-03T10:00:00", Channel.CS_CHAT)))).withVersion(1), 0);
+            }
+        }
+        Map<ConversationId, StoredConversation> found = store.loadAll(DEMO, ids);
+        assertEquals(65, found.size());
+        assertEquals("e128", found.get(new ConversationId("k128")).conversation().events().get(0).eventId());
+    }
+}
