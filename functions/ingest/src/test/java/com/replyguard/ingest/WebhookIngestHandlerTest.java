@@ -1,0 +1,126 @@
+package com.replyguard.ingest;
+
+import static com.replyguard.testing.Events.DEMO;
+import static com.replyguard.testing.Events.DEMO_MERCHANT;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
+import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.replyguard.clock.SlaPolicy;
+import com.replyguard.conversation.ConversationId;
+import com.replyguard.testing.InMemoryAssessmentStore;
+import com.replyguard.testing.InMemoryBreachStore;
+import com.replyguard.testing.InMemoryConversationStore;
+import com.replyguard.testing.MutableClock;
+import com.replyguard.usecase.IngestEventBatch;
+import java.io.IOException;
+import java.io.InputStream;
+import java.time.Instant;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.Optional;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+/** The ingest λ on captured API Gateway payload-2.0 events (src/test/resources/events). */
+class WebhookIngestHandlerTest {
+    private static final ObjectMapper JSON = new ObjectMapper().configure(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES, false);
+    private MutableClock clock;
+    private InMemoryConversationStore conversations;
+    private InMemoryAssessmentStore assessments;
+    private WebhookIngestHandler handler;
+
+    @BeforeEach
+    void setUp() {
+        clock = new MutableClock(Instant.ofEpochSecond(1_790_000_000L).plusSeconds(20));
+        conversations = new InMemoryConversationStore();
+        assessments = new InMemoryAssessmentStore();
+        IngestEventBatch ingest = new IngestEventBatch(conversations, assessments, new InMemoryBreachStore(),
+                SlaPolicy.DEFAULT, clock);
+        handler = new WebhookIngestHandler(new IngestWiring(
+                id -> id.equals(DEMO) ? Optional.of(DEMO_MERCHANT) : Optional.empty(), ingest, clock));
+    }
+
+    static APIGatewayV2HTTPEvent fixture(String name) {
+        try (InputStream in = WebhookIngestHandlerTest.class.getResourceAsStream("/events/" + name)) {
+            return JSON.readValue(in, APIGatewayV2HTTPEvent.class);
+        } catch (IOException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static JsonNode body(APIGatewayV2HTTPResponse r) throws IOException {
+        return JSON.readTree(r.getBody());
+    }
+
+    @Test
+    void validSignedBatch_shouldBeStored_andCountedOnce() throws IOException {
+        APIGatewayV2HTTPResponse r = handler.handleRequest(fixture("webhook-valid.json"), null);
+        assertEquals(200, r.getStatusCode(), r.getBody());
+        assertEquals(3, body(r).path("accepted").asInt());
+        assertEquals(0, body(r).path("duplicates").asInt());
+        assertEquals(2, conversations.size());
+        APIGatewayV2HTTPResponse again = handler.handleRequest(fixture("webhook-valid.json"), null);
+        assertEquals(200, again.getStatusCode());
+        assertEquals(3, body(again).path("duplicates").asInt());
+        assertEquals(2, conversations.load(DEMO, new ConversationId("chat-42")).orElseThrow().conversation().events().size());
+    }
+
+    @Test
+    void base64EncodedBody_shouldVerifyAndStoreTheSame() throws IOException {
+        APIGatewayV2HTTPResponse r = handler.handleRequest(fixture("webhook-valid-base64.json"), null);
+        assertEquals(200, r.getStatusCode(), r.getBody());
+        assertEquals(3, body(r).path("accepted").asInt());
+    }
+
+    @Test
+    void forgedStaleOrForeignRequests_shouldBe401_andStoreNothing() throws IOException {
+        assertEquals(401, handler.handleRequest(fixture("webhook-bad-signature.json"), null).getStatusCode());
+        assertEquals(401, handler.handleRequest(fixture("webhook-unknown-merchant.json"), null).getStatusCode());
+        clock.set(Instant.ofEpochSecond(1_790_000_000L + 301));
+        APIGatewayV2HTTPResponse stale = handler.handleRequest(fixture("webhook-valid.json"), null);
+        assertEquals(401, stale.getStatusCode());
+        assertTrue(body(stale).path("error").asText().contains("300 s"));
+        APIGatewayV2HTTPEvent unsigned = fixture("webhook-valid.json");
+        Map<String, String> headers = new HashMap<>(unsigned.getHeaders());
+        headers.remove("x-signature");
+        unsigned.setHeaders(headers);
+        clock.set(Instant.ofEpochSecond(1_790_000_000L));
+        assertEquals(401, handler.handleRequest(unsigned, null).getStatusCode());
+        assertEquals(0, conversations.size());
+    }
+
+    @Test
+    void invalidEvents_shouldBe400_withEveryProblemsIndexAndField_andStoreNothing() throws IOException {
+        APIGatewayV2HTTPResponse r = handler.handleRequest(fixture("webhook-invalid-events.json"), null);
+        assertEquals(400, r.getStatusCode());
+        JsonNode details = body(r).path("details");
+        assertEquals(3, details.size(), r.getBody());
+        assertEquals(1, details.get(0).path("index").asInt());
+        assertEquals("occurredAt", details.get(0).path("field").asText());
+        assertEquals(1, details.get(1).path("index").asInt());
+        assertEquals("agentId", details.get(1).path("field").asText());
+        assertEquals(2, details.get(2).path("index").asInt());
+        assertEquals("rating", details.get(2).path("field").asText());
+        assertEquals(0, conversations.size(), "the valid first event was not stored either");
+        assertEquals(0, assessments.writes);
+    }
+
+    @Test
+    void notJson_shouldBe415() {
+        assertEquals(415, handler.handleRequest(fixture("webhook-not-json.json"), null).getStatusCode());
+        assertEquals(415, handler.handleRequest(fixture("webhook-text-plain.json"), null).getStatusCode());
+        assertEquals(0, conversations.size());
+    }
+
+    @Test
+    void bodyOver1MiB_shouldBe413() {
+        APIGatewayV2HTTPEvent big = fixture("webhook-valid.json");
+        big.setBody("{\"events\":[],\"pad\":\"" + "x".repeat(1024 * 1024) + "\"}");
+        assertEquals(413, handler.handleRequest(big, null).getStatusCode());
+    }
+}

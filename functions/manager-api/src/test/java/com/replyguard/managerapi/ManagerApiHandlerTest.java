@@ -1,0 +1,150 @@
+package com.replyguard.managerapi;
+
+import static com.replyguard.testing.Events.DEMO;
+import static com.replyguard.testing.Events.DEMO_MERCHANT;
+import static com.replyguard.testing.Events.at;
+import static com.replyguard.testing.Events.raw;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
+import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.replyguard.clock.SlaPolicy;
+import com.replyguard.merchant.MerchantId;
+import com.replyguard.testing.InMemoryAssessmentStore;
+import com.replyguard.testing.InMemoryBreachStore;
+import com.replyguard.testing.InMemoryConversationStore;
+import com.replyguard.testing.MutableClock;
+import com.replyguard.usecase.IngestEventBatch;
+import com.replyguard.usecase.ListBreaches;
+import com.replyguard.usecase.ReportPlatformKpis;
+import com.replyguard.usecase.ShowConversation;
+import java.io.IOException;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+/** The manager API λ: authentication, tenant sealing, parameter errors and the contract's shapes. */
+class ManagerApiHandlerTest {
+    private static final ObjectMapper JSON = new ObjectMapper();
+    private ManagerApiHandler handler;
+
+    @BeforeEach
+    void setUp() {
+        MutableClock clock = new MutableClock(at("2026-10-04T09:00:00"));
+        InMemoryConversationStore conversations = new InMemoryConversationStore();
+        InMemoryAssessmentStore assessments = new InMemoryAssessmentStore();
+        InMemoryBreachStore breaches = new InMemoryBreachStore();
+        new IngestEventBatch(conversations, assessments, breaches, SlaPolicy.DEFAULT, clock).ingest(DEMO_MERCHANT, List.of(
+                raw("eventId", "e1", "type", "customer.message", "conversationId", "c1", "channel", "CS_CHAT",
+                        "occurredAt", "2026-10-03T10:00:00+08:00", "customerId", "buyer-1"),
+                raw("eventId", "e2", "type", "agent.message", "conversationId", "c1",
+                        "occurredAt", "2026-10-03T10:01:30+08:00", "agentId", "presales-zhang"),
+                raw("eventId", "e3", "type", "conversation.rated", "conversationId", "c1",
+                        "occurredAt", "2026-10-03T10:05:00+08:00", "rating", 5)));
+        Map<String, MerchantId> tokens = Map.of("demo-manager-token", DEMO, "other-manager-token", new MerchantId("other"));
+        handler = new ManagerApiHandler(new ManagerApiWiring(t -> Optional.ofNullable(tokens.get(t)),
+                id -> id.equals(DEMO) ? Optional.of(DEMO_MERCHANT) : Optional.empty(),
+                new ReportPlatformKpis(assessments, clock), new ListBreaches(breaches),
+                new ShowConversation(conversations, SlaPolicy.DEFAULT, clock), clock));
+    }
+
+    private static APIGatewayV2HTTPEvent get(String route, String merchant, String token, Map<String, String> query,
+            Map<String, String> extraPath) {
+        Map<String, String> headers = new HashMap<>();
+        if (token != null) {
+            headers.put("authorization", "Bearer " + token);
+        }
+        Map<String, String> path = new HashMap<>(extraPath);
+        path.put("merchantId", merchant);
+        return APIGatewayV2HTTPEvent.builder().withVersion("2.0").withRouteKey("GET " + route).withHeaders(headers)
+                .withQueryStringParameters(query).withPathParameters(path).build();
+    }
+
+    private APIGatewayV2HTTPResponse kpis(String merchant, String token, String cycle) {
+        return handler.handleRequest(get("/merchants/{merchantId}/kpis", merchant, token,
+                cycle == null ? null : Map.of("cycle", cycle), Map.of()), null);
+    }
+
+    @Test
+    void kpis_shouldAnswerTheContractShape() throws IOException {
+        APIGatewayV2HTTPResponse r = kpis("demo", "demo-manager-token", "2026-10-H1");
+        assertEquals(200, r.getStatusCode(), r.getBody());
+        JsonNode b = JSON.readTree(r.getBody());
+        assertEquals("demo", b.path("merchantId").asText());
+        assertEquals("2026-10-H1", b.path("cycle").asText());
+        assertEquals("2026-10-01T00:00:00+08:00", b.path("from").asText());
+        assertEquals("2026-10-16T00:00:00+08:00", b.path("to").asText());
+        assertEquals(1, b.path("firstReply2Min").path("met").asInt());
+        assertEquals(1, b.path("firstReply2Min").path("total").asInt());
+        assertEquals(1.0, b.path("firstReply2Min").path("rate").asDouble());
+        assertEquals(0.85, b.path("firstReply2Min").path("target").asDouble());
+        assertTrue(b.path("firstReply2Min").path("passing").asBoolean());
+        assertEquals(0.8, b.path("satisfaction").path("target").asDouble());
+        JsonNode empty = JSON.readTree(kpis("demo", "demo-manager-token", "2026-09-H2").getBody());
+        assertTrue(empty.path("reply3Min").path("rate").isNull());
+        assertTrue(empty.path("reply3Min").path("passing").isNull());
+        assertEquals(0, empty.path("reply3Min").path("total").asInt());
+    }
+
+    @Test
+    void everyRoute_shouldRefuseMissingUnknownAndForeignTokens() {
+        List<String[]> routes = List.of(new String[] {"/merchants/{merchantId}/kpis", null},
+                new String[] {"/merchants/{merchantId}/breaches", null},
+                new String[] {"/merchants/{merchantId}/conversations/{conversationId}", "c1"});
+        for (String[] route : routes) {
+            Map<String, String> extra = route[1] == null ? Map.of() : Map.of("conversationId", route[1]);
+            assertEquals(401, handler.handleRequest(get(route[0], "demo", null, null, extra), null).getStatusCode(), route[0]);
+            assertEquals(401, handler.handleRequest(get(route[0], "demo", "guess", null, extra), null).getStatusCode(), route[0]);
+            assertEquals(403, handler.handleRequest(get(route[0], "demo", "other-manager-token", null, extra), null)
+                    .getStatusCode(), route[0]);
+            assertEquals(200, handler.handleRequest(get(route[0], "demo", "demo-manager-token", null, extra), null)
+                    .getStatusCode(), route[0]);
+        }
+    }
+
+    @Test
+    void malformedParameters_shouldBe400_namingTheParameter() throws IOException {
+        for (String cycle : List.of("2026-10", "2026-13-H1", "2026-10-H3", "latest")) {
+            APIGatewayV2HTTPResponse r = kpis("demo", "demo-manager-token", cycle);
+            assertEquals(400, r.getStatusCode(), cycle);
+            assertEquals("cycle", JSON.readTree(r.getBody()).path("details").get(0).path("field").asText());
+        }
+        Map<String, String> bad = Map.of("from", "yesterday", "limit", "5000");
+        APIGatewayV2HTTPResponse r = handler.handleRequest(get("/merchants/{merchantId}/breaches", "demo",
+                "demo-manager-token", bad, Map.of()), null);
+        assertEquals(400, r.getStatusCode());
+        JsonNode details = JSON.readTree(r.getBody()).path("details");
+        assertEquals("from", details.get(0).path("field").asText());
+        assertEquals("limit", details.get(1).path("field").asText());
+        APIGatewayV2HTTPResponse token = handler.handleRequest(get("/merchants/{merchantId}/breaches", "demo",
+                "demo-manager-token", Map.of("nextToken", "@@@"), Map.of()), null);
+        assertEquals(400, token.getStatusCode());
+    }
+
+    @Test
+    void breachesAndConversation_shouldShowTheLateFirstReply() throws IOException {
+        JsonNode breaches = JSON.readTree(handler.handleRequest(get("/merchants/{merchantId}/breaches", "demo",
+                "demo-manager-token", null, Map.of()), null).getBody());
+        assertEquals(1, breaches.path("breaches").size());
+        JsonNode b = breaches.path("breaches").get(0);
+        assertEquals("FIRST_REPLY", b.path("clock").asText());
+        assertEquals("c1", b.path("conversationId").asText());
+        assertEquals("2026-10-03T10:01:00+08:00", b.path("deadline").asText());
+        assertTrue(breaches.path("nextToken").isNull());
+        JsonNode conv = JSON.readTree(handler.handleRequest(get("/merchants/{merchantId}/conversations/{conversationId}",
+                "demo", "demo-manager-token", null, Map.of("conversationId", "c1")), null).getBody());
+        assertEquals(3, conv.path("timeline").size());
+        assertEquals("BREACHED", conv.path("clocks").get(0).path("outcome").asText());
+        assertEquals(b.path("breachId").asText(), conv.path("clocks").get(0).path("breachId").asText());
+        assertTrue(conv.path("platformUnits").path("2026-10-H1").path("firstReplyMet").asInt() == 1,
+                "90 s is late for the 60 s clock but within the platform's 2 minutes");
+        assertEquals(404, handler.handleRequest(get("/merchants/{merchantId}/conversations/{conversationId}",
+                "demo", "demo-manager-token", null, Map.of("conversationId", "nope")), null).getStatusCode());
+    }
+}
