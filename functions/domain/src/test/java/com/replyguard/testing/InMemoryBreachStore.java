@@ -46,7 +46,12 @@ public final class InMemoryBreachStore implements BreachStore {
                 .filter(b -> from == null || !b.deadline().isBefore(from))
                 .filter(b -> to == null || !b.deadline().isAfter(to))
                 .sorted(Comparator.comparing(Breach::deadline).thenComparing(Breach::breachId)).toList());
-        int start = pageToken == null ? 0 : Integer.parseInt(pageToken);
+        int start;
+        try {
+            start = pageToken == null ? 0 : Integer.parseInt(pageToken);
+        } catch (NumberFormatException e) {
+            throw new InvalidPageToken("nextToken is not one this API issued");
+        }
         int end = Math.min(all.size(), start + limit);
         return new BreachPage(all.subList(start, end), end < all.size() ? Integer.toString(end) : null);
     }
