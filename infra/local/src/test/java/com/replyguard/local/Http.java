@@ -1,0 +1,86 @@
+package com.replyguard.local;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.replyguard.intake.WebhookSignature;
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+
+/** A test client of the public HTTP API: signs webhooks like a platform, reads like a manager. */
+final class Http {
+    static final ObjectMapper JSON = new ObjectMapper();
+    private final HttpClient client = HttpClient.newHttpClient();
+    private final URI base;
+
+    Http(URI base) {
+        this.base = base;
+    }
+
+    record Answer(int status, String body) {
+        JsonNode json() {
+            try {
+                return JSON.readTree(body);
+            } catch (IOException e) {
+                throw new AssertionError("not JSON: " + body, e);
+            }
+        }
+    }
+
+    Answer postSigned(String merchant, String secret, String body) {
+        return postSigned(merchant, secret, body.getBytes(StandardCharsets.UTF_8), Instant.now().getEpochSecond(),
+                "application/json");
+    }
+
+    Answer postSigned(String merchant, String secret, byte[] body, long timestamp, String contentType) {
+        String ts = Long.toString(timestamp);
+        return post("/webhooks/" + merchant + "/events", body, contentType, ts, WebhookSignature.sign(secret, ts, body));
+    }
+
+    Answer post(String path, byte[] body, String contentType, String timestamp, String signature) {
+        HttpRequest.Builder b = HttpRequest.newBuilder(base.resolve(path)).POST(HttpRequest.BodyPublishers.ofByteArray(body));
+        if (contentType != null) {
+            b.header("Content-Type", contentType);
+        }
+        if (timestamp != null) {
+            b.header("X-Timestamp", timestamp);
+        }
+        if (signature != null) {
+            b.header("X-Signature", signature);
+        }
+        return send(b.build());
+    }
+
+    Answer get(String pathAndQuery, String token) {
+        HttpRequest.Builder b = HttpRequest.newBuilder(base.resolve(pathAndQuery)).GET();
+        if (token != null) {
+            b.header("Authorization", "Bearer " + token);
+        }
+        return send(b.build());
+    }
+
+    Answer send(HttpRequest request) {
+        try {
+            HttpResponse<String> r = client.send(request, HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
+            return new Answer(r.statusCode(), r.body());
+        } catch (IOException e) {
+            throw new AssertionError("request failed: " + e, e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new AssertionError(e);
+        }
+    }
+
+    static String batch(String... events) {
+        return "{\"events\":[" + String.join(",", events) + "]}";
+    }
+
+    static String event(String id, String type, String conversation, String chinaTime, String extra) {
+        return "{\"eventId\":\"" + id + "\",\"type\":\"" + type + "\",\"conversationId\":\"" + conversation
+                + "\",\"occurredAt\":\"" + chinaTime + "+08:00\"" + (extra.isEmpty() ? "" : "," + extra) + "}";
+    }
+}
