@@ -118,7 +118,13 @@ public final class IngestEventBatch {
         }
     }
 
-    /** A conversation has one channel, named on its first event (contract: channel). */
+    /**
+     * A conversation has one channel (contract: named on its first event). Events may arrive in any
+     * order, so an event of a conversation whose channel is not known yet is accepted and held: its
+     * clocks and platform units start once some event names the channel. Refusing it instead would
+     * make the outcome depend on arrival order (invariant 2). A channel that contradicts the
+     * conversation's is refused.
+     */
     private static void checkChannels(Map<ConversationId, List<ConversationEvent>> byConversation,
             Map<ConversationId, StoredConversation> stored, Map<ConversationEvent, Integer> indexOf,
             List<Problem> problems) {
@@ -136,11 +142,6 @@ public final class IngestEventBatch {
                     problems.add(Problem.ofEvent(indexOf.get(e), "channel", "is " + e.channel()
                             + " but conversation '" + group.getKey() + "' is on " + channel));
                 }
-            }
-            if (channel == null) {
-                ConversationEvent first = group.getValue().get(0);
-                problems.add(Problem.ofEvent(indexOf.get(first), "channel", "is required on the first event of conversation '"
-                        + group.getKey() + "' (" + java.util.Arrays.toString(Channel.values()) + ")"));
             }
         }
     }
