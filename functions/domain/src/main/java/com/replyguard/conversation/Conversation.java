@@ -1,6 +1,6 @@
 package com.replyguard.conversation;
 
-import com.replyguard.clock.ClockType;
+import com.replyguard.clock.ClockRules;
 import com.replyguard.clock.SlaClock;
 import com.replyguard.clock.SlaPolicy;
 import com.replyguard.merchant.MerchantId;
@@ -154,39 +154,18 @@ public final class Conversation {
         return events.stream().anyMatch(e -> e.isCustomerMessage() && e.isUrgent());
     }
 
+    /** The SLA clocks of this conversation under a policy, as of {@code now} (R1-R12, see ClockRules). */
+    public List<SlaClock> clocks(SlaPolicy policy, Instant now) {
+        return ClockRules.of(this, policy, now);
+    }
+
     /**
-     * The SLA clocks of this conversation under a policy. For now the {@code FIRST_REPLY} clock
-     * (R1, R2, R9): it starts at the human clock start and is answered by the first human reply at
-     * or after it. Its target is that of the channel; an urgent customer message waiting for that
-     * reply brings the deadline forward to 30 s after the later of the start and that message.
+     * R3, R5, R11, R12: a case is complex when an event says so ({@code complexity: COMPLEX}), or it
+     * was handed off by the host, or escalated to a superior.
      */
-    public List<SlaClock> clocks(SlaPolicy policy) {
-        Optional<ConversationEvent> startEvent = humanClockStartEvent();
-        Optional<Channel> channel = channel();
-        if (startEvent.isEmpty() || channel.isEmpty()) {
-            return List.of();
-        }
-        Instant start = startEvent.get().occurredAt();
-        Optional<ConversationEvent> reply = firstHumanReplyAtOrAfter(start);
-        Instant deadline = start.plus(policy.firstReply(channel.get(), false));
-        boolean urgent = false;
-        for (ConversationEvent e : events) {
-            boolean waiting = reply.isEmpty() || !e.occurredAt().isAfter(reply.get().occurredAt());
-            if (e.isCustomerMessage() && e.isUrgent() && waiting) {
-                Instant from = e.occurredAt().isAfter(start) ? e.occurredAt() : start;
-                Instant urgentDeadline = from.plus(policy.firstReply(channel.get(), true));
-                urgent = true;
-                if (urgentDeadline.isBefore(deadline)) {
-                    deadline = urgentDeadline;
-                }
-            }
-        }
-        SlaClock firstReply = new SlaClock(ClockType.FIRST_REPLY, ClockType.FIRST_REPLY.name(), channel.get(), urgent,
-                start, startEvent.get().eventId(), deadline,
-                reply.map(ConversationEvent::occurredAt).orElse(null),
-                reply.map(ConversationEvent::eventId).orElse(null),
-                reply.map(ConversationEvent::agentId).orElse(null));
-        return List.of(firstReply);
+    public boolean isComplex() {
+        return events.stream().anyMatch(e -> e.complexity() == Complexity.COMPLEX || e.type() == EventType.HANDOFF
+                || e.type() == EventType.ESCALATED);
     }
 
     public Optional<Instant> lastActivity() {

@@ -8,6 +8,7 @@ import com.replyguard.conversation.ConversationEvent;
 import com.replyguard.conversation.ConversationId;
 import com.replyguard.conversation.CustomerPseudonym;
 import com.replyguard.conversation.EventType;
+import com.replyguard.conversation.UrgencyRules;
 import java.math.BigDecimal;
 import java.time.Duration;
 import java.time.Instant;
@@ -31,9 +32,15 @@ public final class EventValidator {
     public static final Duration MAX_FUTURE = Duration.ofSeconds(60);
 
     private final CustomerPseudonym pseudonym;
+    private final UrgencyRules urgency;
 
     public EventValidator(CustomerPseudonym pseudonym) {
+        this(pseudonym, UrgencyRules.DEFAULT);
+    }
+
+    public EventValidator(CustomerPseudonym pseudonym, UrgencyRules urgency) {
         this.pseudonym = pseudonym;
+        this.urgency = urgency;
     }
 
     /** The event, or empty with the problems added to {@code problems}. */
@@ -64,7 +71,7 @@ public final class EventValidator {
         String customerId = r.optionalString(raw, "customerId", MAX_ID_LENGTH);
         String agentId = r.optionalString(raw, "agentId", MAX_ID_LENGTH);
         AgentRole agentRole = r.enumValue(raw, "agentRole", AgentRole.class);
-        r.optionalString(raw, "text", MAX_TEXT_LENGTH);
+        String text = r.optionalString(raw, "text", MAX_TEXT_LENGTH);
         Boolean auto = r.bool(raw, "auto");
         Boolean urgent = r.bool(raw, "urgent");
         Complexity complexity = r.enumValue(raw, "complexity", Complexity.class);
@@ -94,6 +101,10 @@ public final class EventValidator {
 
         if (problems.size() > before) {
             return Optional.empty();
+        }
+        // R9: the flag overrides; without it, a customer message's text decides (the text itself is not kept)
+        if (urgent == null && type == EventType.CUSTOMER_MESSAGE && urgency.isUrgent(text)) {
+            urgent = Boolean.TRUE;
         }
         return Optional.of(ConversationEvent.builder(eventId, type, new ConversationId(conversationId), occurredAt)
                 .channel(channel)

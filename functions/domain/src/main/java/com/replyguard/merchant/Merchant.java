@@ -1,5 +1,7 @@
 package com.replyguard.merchant;
 
+import com.replyguard.clock.SlaPolicy;
+import com.replyguard.conversation.UrgencyRules;
 import java.util.List;
 import java.util.Objects;
 
@@ -13,8 +15,15 @@ public final class Merchant {
     private final List<String> webhookSecrets;
     private final byte[] customerHashKey;
     private final AssessedHours assessedHours;
+    private final SlaPolicy policy;
+    private final UrgencyRules urgency;
 
     public Merchant(MerchantId id, List<String> webhookSecrets, byte[] customerHashKey, AssessedHours assessedHours) {
+        this(id, webhookSecrets, customerHashKey, assessedHours, SlaPolicy.DEFAULT, UrgencyRules.DEFAULT);
+    }
+
+    public Merchant(MerchantId id, List<String> webhookSecrets, byte[] customerHashKey, AssessedHours assessedHours,
+            SlaPolicy policy, UrgencyRules urgency) {
         this.id = Objects.requireNonNull(id, "id");
         this.webhookSecrets = List.copyOf(webhookSecrets);
         if (this.webhookSecrets.isEmpty() || this.webhookSecrets.stream().anyMatch(String::isEmpty)) {
@@ -25,6 +34,22 @@ public final class Merchant {
         }
         this.customerHashKey = customerHashKey.clone();
         this.assessedHours = Objects.requireNonNull(assessedHours, "assessedHours");
+        this.policy = Objects.requireNonNull(policy, "policy");
+        this.urgency = Objects.requireNonNull(urgency, "urgency");
+    }
+
+    /** The merchant's clock targets, warning share and escalation ladder. */
+    public SlaPolicy policy() {
+        return policy;
+    }
+
+    /** R9: the rules that find urgent customer messages in their text. */
+    public UrgencyRules urgency() {
+        return urgency;
+    }
+
+    public Merchant withPolicy(SlaPolicy newPolicy) {
+        return new Merchant(id, webhookSecrets, customerHashKey, assessedHours, newPolicy, urgency);
     }
 
     public MerchantId id() {

@@ -1,8 +1,11 @@
 package com.replyguard.ports;
 
+import com.replyguard.assessment.Cycle;
+import com.replyguard.assessment.CycleContribution;
 import com.replyguard.conversation.ConversationId;
 import com.replyguard.merchant.MerchantId;
 import java.util.Collection;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
@@ -20,6 +23,9 @@ public interface ConversationStore {
      * @throws ConcurrentUpdate when another writer got there first; re-read and retry
      */
     void save(StoredConversation next, long expectedVersion);
+
+    /** Every conversation's contribution to its own cycle (the cycle of its human clock start); one indexed read. */
+    List<CycleContribution> ownCycleContributions(MerchantId merchant, Cycle cycle);
 
     /** Someone else changed the conversation since it was read. */
     final class ConcurrentUpdate extends RuntimeException {

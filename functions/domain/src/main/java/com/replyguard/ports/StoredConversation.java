@@ -1,32 +1,48 @@
 package com.replyguard.ports;
 
 import com.replyguard.assessment.Cycle;
+import com.replyguard.assessment.CycleContribution;
 import com.replyguard.conversation.Conversation;
+import java.time.Instant;
 import java.util.Set;
 import java.util.SortedSet;
 import java.util.TreeSet;
 
 /**
- * A conversation as stored, with its optimistic-lock {@code version} and the bookkeeping that
- * lets projections (breaches, cycle contributions) be repaired after a crash: the breach clock
- * keys recorded as active at this version, every breach clock key ever recorded, and every cycle
- * a contribution was ever written to. The "ever" sets only grow.
+ * A conversation as stored, with its optimistic-lock {@code version} and bookkeeping:
+ * <ul>
+ *   <li>for projections, repairable after a crash: the breach clock keys active at this version,
+ *       every breach clock key ever recorded, every cycle a contribution was ever written to (the
+ *       "known" sets only grow);</li>
+ *   <li>for alerts: the keys of alerts already published or recorded as stale ({@code notified},
+ *       only grows), the keys written but not yet confirmed published ({@code pending}: the outbox),
+ *       and {@code nextDue}, the instant the deadline wheel must look at this conversation again
+ *       (its due-index entry; null: nothing more can come);</li>
+ *   <li>{@code ownCycle}: the conversation's contribution to the cycle of its human clock start,
+ *       kept on the conversation itself (written in the same request); contributions to other
+ *       cycles (rounds that run past a cycle's end) are projections like the breaches.</li>
+ * </ul>
  */
 public record StoredConversation(Conversation conversation, long version, SortedSet<String> activeBreachKeys,
-        SortedSet<String> knownBreachKeys, SortedSet<Cycle> knownCycles) {
+        SortedSet<String> knownBreachKeys, SortedSet<Cycle> knownCycles, SortedSet<String> notified,
+        SortedSet<String> pending, Instant nextDue, CycleContribution ownCycle) {
 
     public StoredConversation {
         activeBreachKeys = new TreeSet<>(activeBreachKeys);
         knownBreachKeys = new TreeSet<>(knownBreachKeys);
         knownCycles = new TreeSet<>(knownCycles);
+        notified = new TreeSet<>(notified);
+        pending = new TreeSet<>(pending);
     }
 
     public static StoredConversation fresh(Conversation conversation) {
-        return new StoredConversation(conversation, 0, new TreeSet<>(), new TreeSet<>(), new TreeSet<>());
+        return new StoredConversation(conversation, 0, new TreeSet<>(), new TreeSet<>(), new TreeSet<>(), new TreeSet<>(),
+                new TreeSet<>(), null, null);
     }
 
     public StoredConversation withVersion(long newVersion) {
-        return new StoredConversation(conversation, newVersion, activeBreachKeys, knownBreachKeys, knownCycles);
+        return new StoredConversation(conversation, newVersion, activeBreachKeys, knownBreachKeys, knownCycles, notified,
+                pending, nextDue, ownCycle);
     }
 
     public boolean isNew() {

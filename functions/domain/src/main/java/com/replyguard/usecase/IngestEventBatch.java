@@ -1,12 +1,5 @@
 package com.replyguard.usecase;
 
-import com.replyguard.assessment.Cycle;
-import com.replyguard.assessment.CycleContribution;
-import com.replyguard.assessment.PlatformAssessment;
-import com.replyguard.breach.Breach;
-import com.replyguard.clock.ClockStatus;
-import com.replyguard.clock.SlaClock;
-import com.replyguard.clock.SlaPolicy;
 import com.replyguard.conversation.Channel;
 import com.replyguard.conversation.Conversation;
 import com.replyguard.conversation.ConversationEvent;
@@ -30,9 +23,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
-import java.util.SortedSet;
-import java.util.TreeMap;
-import java.util.TreeSet;
+import java.util.Set;
 import java.util.stream.Collectors;
 
 /**
@@ -51,17 +42,13 @@ public final class IngestEventBatch {
     static final int MAX_ATTEMPTS = 6;
 
     private final ConversationStore conversations;
-    private final AssessmentStore assessments;
-    private final BreachStore breaches;
-    private final SlaPolicy policy;
+    private final ConversationRecorder recorder;
     private final Clock clock;
 
     public IngestEventBatch(ConversationStore conversations, AssessmentStore assessments, BreachStore breaches,
-            SlaPolicy policy, Clock clock) {
+            Clock clock) {
         this.conversations = Objects.requireNonNull(conversations);
-        this.assessments = Objects.requireNonNull(assessments);
-        this.breaches = Objects.requireNonNull(breaches);
-        this.policy = Objects.requireNonNull(policy);
+        this.recorder = new ConversationRecorder(Objects.requireNonNull(assessments), Objects.requireNonNull(breaches));
         this.clock = Objects.requireNonNull(clock);
     }
 
@@ -76,7 +63,7 @@ public final class IngestEventBatch {
             throw new BatchRejected("invalid batch", List.of(Problem.ofBatch("events",
                     "must hold 1 to " + MAX_EVENTS + " events (got " + raw.size() + ")")));
         }
-        EventValidator validator = new EventValidator(new CustomerPseudonym(merchant.customerHashKey()));
+        EventValidator validator = new EventValidator(new CustomerPseudonym(merchant.customerHashKey()), merchant.urgency());
         List<ConversationEvent> events = new ArrayList<>();
         Map<ConversationEvent, Integer> indexOf = new HashMap<>();
         for (int i = 0; i < raw.size(); i++) {
@@ -155,21 +142,15 @@ public final class IngestEventBatch {
                 base = StoredConversation.fresh(Conversation.empty(merchant.id(), id));
             }
             Conversation.Merge merge = base.conversation().merge(incoming);
-            Conversation next = merge.conversation();
-            Map<String, SlaClock> breached = breachedClocks(next, now);
-            boolean breachesMoved = !breached.keySet().equals(base.activeBreachKeys());
+            StoredConversation next = recorder.next(merchant, base, merge.conversation(), now, Set.of(), base.pending());
+            boolean breachesMoved = !next.activeBreachKeys().equals(base.activeBreachKeys());
             if (!merge.changed() && !breachesMoved) {
                 // a redelivery: nothing new, but the earlier delivery may have died before its projections
-                project(merchant, base, base, now, true);
+                recorder.project(merchant, base, base, now, true);
                 return merge.duplicates();
             }
-            Map<Cycle, CycleContribution> contributions = PlatformAssessment.of(next, merchant.assessedHours());
-            SortedSet<Cycle> knownCycles = new TreeSet<>(base.knownCycles());
-            knownCycles.addAll(contributions.keySet());
-            StoredConversation written = new StoredConversation(next, base.version() + 1, new TreeSet<>(breached.keySet()),
-                    StoredConversation.union(base.knownBreachKeys(), breached.keySet()), knownCycles);
             try {
-                conversations.save(written, base.version());
+                conversations.save(next, base.version());
             } catch (ConversationStore.ConcurrentUpdate contention) {
                 if (attempt >= MAX_ATTEMPTS) {
                     throw contention;
@@ -177,55 +158,8 @@ public final class IngestEventBatch {
                 base = conversations.load(merchant.id(), id).orElse(null);
                 continue;
             }
-            project(merchant, base, written, now, false);
+            recorder.project(merchant, base, next, now, false);
             return merge.duplicates();
-        }
-    }
-
-    private Map<String, SlaClock> breachedClocks(Conversation conversation, Instant now) {
-        Map<String, SlaClock> breached = new TreeMap<>();
-        for (SlaClock c : conversation.clocks(policy)) {
-            if (c.statusAt(now) == ClockStatus.BREACHED) {
-                breached.put(c.key(), c);
-            }
-        }
-        return breached;
-    }
-
-    /**
-     * Brings the cycle contributions and breaches in line with {@code written}. Only what differs
-     * from {@code before} is written, unless {@code full} (repair after a possible crash).
-     */
-    private void project(Merchant merchant, StoredConversation before, StoredConversation written, Instant now,
-            boolean full) {
-        Conversation conversation = written.conversation();
-        long version = written.version();
-        Map<Cycle, CycleContribution> previous = full ? Map.of()
-                : PlatformAssessment.of(before.conversation(), merchant.assessedHours());
-        Map<Cycle, CycleContribution> current = PlatformAssessment.of(conversation, merchant.assessedHours());
-        for (Cycle cycle : written.knownCycles()) {
-            CycleContribution now_ = current.getOrDefault(cycle, CycleContribution.none(cycle));
-            CycleContribution was = previous.getOrDefault(cycle, CycleContribution.none(cycle));
-            boolean known = before.knownCycles().contains(cycle);
-            if (full || !now_.equals(was) || (!known && !now_.isEmpty())) {
-                assessments.record(merchant.id(), conversation.id(), version, now_);
-            }
-        }
-
-        Map<String, SlaClock> previousClocks = full ? Map.of() : before.conversation().clocks(policy).stream()
-                .collect(Collectors.toMap(SlaClock::key, c -> c));
-        Map<String, SlaClock> breached = breachedClocks(conversation, now);
-        for (SlaClock clock : breached.values()) {
-            boolean unchanged = before.activeBreachKeys().contains(clock.key())
-                    && clock.equals(previousClocks.get(clock.key()));
-            if (full || !unchanged) {
-                breaches.record(Breach.of(merchant.id(), conversation.id(), clock, now), version);
-            }
-        }
-        for (String key : full ? written.knownBreachKeys() : before.activeBreachKeys()) {
-            if (!breached.containsKey(key)) {
-                breaches.retract(merchant.id(), Breach.idOf(conversation.id(), key), version);
-            }
         }
     }
 }

@@ -5,15 +5,18 @@ import com.replyguard.assessment.CycleContribution;
 import com.replyguard.assessment.KpiReport;
 import com.replyguard.merchant.MerchantId;
 import com.replyguard.ports.AssessmentStore;
+import com.replyguard.ports.ConversationStore;
 import java.time.Clock;
 import java.time.Instant;
 
 /** Use case: a manager reads the platform metrics of a cycle (R13-R17), as of now. */
 public final class ReportPlatformKpis {
+    private final ConversationStore conversations;
     private final AssessmentStore assessments;
     private final Clock clock;
 
-    public ReportPlatformKpis(AssessmentStore assessments, Clock clock) {
+    public ReportPlatformKpis(ConversationStore conversations, AssessmentStore assessments, Clock clock) {
+        this.conversations = conversations;
         this.assessments = assessments;
         this.clock = clock;
     }
@@ -21,6 +24,9 @@ public final class ReportPlatformKpis {
     public KpiReport report(MerchantId merchant, Cycle cycle) {
         Instant now = clock.instant();
         KpiReport.Tally tally = new KpiReport.Tally(now);
+        for (CycleContribution c : conversations.ownCycleContributions(merchant, cycle)) {
+            tally.add(c);
+        }
         for (CycleContribution c : assessments.contributions(merchant, cycle)) {
             tally.add(c);
         }

@@ -6,7 +6,6 @@ import com.replyguard.assessment.PlatformAssessment;
 import com.replyguard.breach.Breach;
 import com.replyguard.clock.ClockStatus;
 import com.replyguard.clock.SlaClock;
-import com.replyguard.clock.SlaPolicy;
 import com.replyguard.conversation.Conversation;
 import com.replyguard.conversation.ConversationId;
 import com.replyguard.conversation.Round;
@@ -22,12 +21,10 @@ import java.util.Optional;
 /** Use case: a manager opens one conversation: its timeline, each clock's outcome, its rounds. */
 public final class ShowConversation {
     private final ConversationStore conversations;
-    private final SlaPolicy policy;
     private final Clock clock;
 
-    public ShowConversation(ConversationStore conversations, SlaPolicy policy, Clock clock) {
+    public ShowConversation(ConversationStore conversations, Clock clock) {
         this.conversations = conversations;
-        this.policy = policy;
         this.clock = clock;
     }
 
@@ -44,7 +41,7 @@ public final class ShowConversation {
         Optional<StoredConversation> stored = conversations.load(merchant.id(), id);
         return stored.map(s -> {
             Conversation c = s.conversation();
-            List<ClockView> clocks = c.clocks(policy).stream().map(k -> {
+            List<ClockView> clocks = c.clocks(merchant.policy(), now).stream().map(k -> {
                 ClockStatus status = k.statusAt(now);
                 return new ClockView(k, status, status == ClockStatus.BREACHED ? Breach.idOf(id, k.key()) : null);
             }).toList();

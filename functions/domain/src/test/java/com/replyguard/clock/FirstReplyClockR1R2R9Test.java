@@ -22,8 +22,7 @@ import org.junit.jupiter.api.Test;
 class FirstReplyClockR1R2R9Test {
 
     private static SlaClock firstReply(ConversationEvent... events) {
-        List<SlaClock> clocks = Conversation.of(DEMO, new ConversationId("c1"), List.of(events)).clocks(SlaPolicy.DEFAULT);
-        assertEquals(1, clocks.size());
+        List<SlaClock> clocks = Conversation.of(DEMO, new ConversationId("c1"), List.of(events)).clocks(SlaPolicy.DEFAULT, at("2026-10-04T00:00:00"));
         assertEquals(ClockType.FIRST_REPLY, clocks.get(0).type());
         return clocks.get(0);
     }
@@ -89,6 +88,6 @@ class FirstReplyClockR1R2R9Test {
     @Test
     void clock_hasNoStart_withoutACustomerMessageOrTransfer() {
         assertTrue(Conversation.of(DEMO, new ConversationId("c1"),
-                List.of(agent("a1", "c1", "2026-10-03T20:00:00"))).clocks(SlaPolicy.DEFAULT).isEmpty());
+                List.of(agent("a1", "c1", "2026-10-03T20:00:00"))).clocks(SlaPolicy.DEFAULT, at("2026-10-04T00:00:00")).isEmpty());
     }
 }

@@ -1,17 +1,24 @@
 package com.replyguard.testing;
 
+import com.replyguard.assessment.Cycle;
+import com.replyguard.assessment.CycleContribution;
 import com.replyguard.conversation.ConversationId;
 import com.replyguard.merchant.MerchantId;
 import com.replyguard.ports.ConversationStore;
 import com.replyguard.ports.StoredConversation;
+import com.replyguard.ports.Due;
+import com.replyguard.ports.DueIndex;
+import java.time.Instant;
+import java.util.ArrayList;
 import java.util.Collection;
+import java.util.List;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 
-/** Fake of the conversation port with the same version semantics as the DynamoDB adapter. */
-public final class InMemoryConversationStore implements ConversationStore {
+/** Fake of the conversation port (same version semantics as the DynamoDB adapter) and of its due-index. */
+public final class InMemoryConversationStore implements ConversationStore, DueIndex {
     private final Map<String, StoredConversation> items = new ConcurrentHashMap<>();
     public int saves;
 
@@ -45,5 +52,28 @@ public final class InMemoryConversationStore implements ConversationStore {
 
     public int size() {
         return items.size();
+    }
+
+    @Override
+    public List<CycleContribution> ownCycleContributions(MerchantId merchant, Cycle cycle) {
+        List<CycleContribution> out = new ArrayList<>();
+        for (StoredConversation s : items.values()) {
+            if (s.conversation().merchant().equals(merchant) && s.ownCycle() != null && s.ownCycle().cycle().equals(cycle)) {
+                out.add(s.ownCycle());
+            }
+        }
+        return out;
+    }
+
+    @Override
+    public List<Due> dueBetween(Instant from, Instant to) {
+        List<Due> due = new ArrayList<>();
+        for (StoredConversation s : items.values()) {
+            Instant at = s.nextDue();
+            if (at != null && !at.isBefore(from) && !at.isAfter(to)) {
+                due.add(new Due(s.conversation().merchant(), s.conversation().id(), at));
+            }
+        }
+        return due;
     }
 }

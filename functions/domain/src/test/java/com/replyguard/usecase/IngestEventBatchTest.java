@@ -10,7 +10,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.replyguard.assessment.Cycle;
 import com.replyguard.breach.Breach;
-import com.replyguard.clock.SlaPolicy;
 import com.replyguard.conversation.ConversationId;
 import com.replyguard.intake.BatchRejected;
 import com.replyguard.intake.Problem;
@@ -43,8 +42,8 @@ class IngestEventBatchTest {
         conversations = new InMemoryConversationStore();
         assessments = new InMemoryAssessmentStore();
         breaches = new InMemoryBreachStore();
-        ingest = new IngestEventBatch(conversations, assessments, breaches, SlaPolicy.DEFAULT, clock);
-        kpis = new ReportPlatformKpis(assessments, clock);
+        ingest = new IngestEventBatch(conversations, assessments, breaches, clock);
+        kpis = new ReportPlatformKpis(conversations, assessments, clock);
     }
 
     static RawEvent msg(String id, String conv, String time, String channel) {
@@ -104,8 +103,9 @@ class IngestEventBatchTest {
         // chat-1: first reply met, round 1 met, round 2 late (240 s), rated 5
         // dm-1: clock starts at the transfer (14:02), human reply 14:05 -> first reply late, no round after it, rated 2
         // live-1 met; live-2 unanswered (live room, not assessed); chat-2 unanswered: first reply and round missed
-        assertEquals("1/3 1/3 1/2 dm-1:FIRST_REPLY@2026-10-03T06:03:00Z live-2:FIRST_REPLY@2026-10-03T12:00:35Z"
-                + " chat-2:FIRST_REPLY@2026-10-03T13:01:00Z", expected);
+        // chat-1's second round waited 240 s: a NEXT_REPLY breach (R10: 180 s)
+        assertEquals("1/3 1/3 1/2 dm-1:FIRST_REPLY@2026-10-03T06:03:00Z chat-1:NEXT_REPLY@2026-10-03T06:08:00Z"
+                + " live-2:FIRST_REPLY@2026-10-03T12:00:35Z chat-2:FIRST_REPLY@2026-10-03T13:01:00Z", expected);
 
         Random random = new Random(20261003);
         for (int trial = 0; trial < 25; trial++) {
@@ -243,6 +243,12 @@ class IngestEventBatchTest {
             }
 
             @Override
+            public List<com.replyguard.assessment.CycleContribution> ownCycleContributions(
+                    com.replyguard.merchant.MerchantId m, Cycle cycle) {
+                return conversations.ownCycleContributions(m, cycle);
+            }
+
+            @Override
             public void save(StoredConversation next, long expectedVersion) {
                 if (!raced) {
                     raced = true;
@@ -251,7 +257,7 @@ class IngestEventBatchTest {
                 conversations.save(next, expectedVersion);
             }
         };
-        new IngestEventBatch(racing, assessments, breaches, SlaPolicy.DEFAULT, clock)
+        new IngestEventBatch(racing, assessments, breaches, clock)
                 .ingest(DEMO_MERCHANT, List.of(msg("e3", "c1", "2026-10-03T10:05:00", null)));
         var stored = conversations.load(DEMO, new ConversationId("c1")).orElseThrow();
         assertEquals(List.of("e1", "e2", "e3"), stored.conversation().events().stream().map(e -> e.eventId()).toList());

@@ -11,7 +11,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.replyguard.assessment.Cycle;
 import com.replyguard.assessment.KpiReport;
 import com.replyguard.breach.Breach;
-import com.replyguard.clock.SlaPolicy;
 import com.replyguard.intake.RawEvent;
 import com.replyguard.testing.InMemoryAssessmentStore;
 import com.replyguard.testing.InMemoryBreachStore;
@@ -29,9 +28,10 @@ class MerchantDayStoryTest {
     private final MutableClock clock = new MutableClock(at("2026-10-15T07:00:00"));
     private final InMemoryAssessmentStore assessments = new InMemoryAssessmentStore();
     private final InMemoryBreachStore breaches = new InMemoryBreachStore();
-    private final IngestEventBatch webhook = new IngestEventBatch(new InMemoryConversationStore(), assessments, breaches,
-            SlaPolicy.DEFAULT, clock);
-    private final ReportPlatformKpis reports = new ReportPlatformKpis(assessments, clock);
+    private final InMemoryConversationStore conversations = new InMemoryConversationStore();
+    private final IngestEventBatch webhook = new IngestEventBatch(conversations, assessments, breaches,
+            clock);
+    private final ReportPlatformKpis reports = new ReportPlatformKpis(conversations, assessments, clock);
     private final Cycle october1 = Cycle.parse("2026-10-H1").orElseThrow();
 
     private void platformPushes(String at, RawEvent... events) {
@@ -110,10 +110,12 @@ class MerchantDayStoryTest {
 
         // Our own promises broken that day, one breach each, by deadline. chat-c's clock ran out with no
         // further event of it: the platform figure above counts it already, while recording its breach
-        // without any event is the deadline wheel's job (issue 3), so the skeleton lists three.
+        // without any further event is the deadline wheel's job (EscalateDueClocks), not the webhook's.
         List<String> broken = breaches.active(DEMO).stream().map(Breach::conversationId).map(Object::toString).toList();
-        assertEquals(List.of("early", "dm-b", "live-2"), broken);
-        assertTrue(breaches.active(DEMO).get(1).clock().urgent());
-        assertEquals(at("2026-10-15T14:00:30"), breaches.active(DEMO).get(1).deadline());
+        // chat-a's 10:05 follow-up waited 3 min 30 s: a NEXT_REPLY breach (R10: 3 min)
+        assertEquals(List.of("early", "chat-a", "dm-b", "live-2"), broken);
+        assertEquals("NEXT_REPLY", breaches.active(DEMO).get(1).clock().type().name());
+        assertTrue(breaches.active(DEMO).get(2).clock().urgent());
+        assertEquals(at("2026-10-15T14:00:30"), breaches.active(DEMO).get(2).deadline());
     }
 }

@@ -2,7 +2,6 @@ package com.replyguard.ingest;
 
 import com.replyguard.adapters.config.Environment;
 import com.replyguard.adapters.config.StorageWiring;
-import com.replyguard.clock.SlaPolicy;
 import com.replyguard.ports.MerchantDirectory;
 import com.replyguard.usecase.IngestEventBatch;
 import java.time.Clock;
@@ -14,7 +13,7 @@ public record IngestWiring(MerchantDirectory merchants, IngestEventBatch ingest,
     public static IngestWiring from(Map<String, String> environment, Clock clock) {
         StorageWiring storage = StorageWiring.from(new Environment(environment), clock);
         return new IngestWiring(storage.merchants,
-                new IngestEventBatch(storage.conversations, storage.assessments, storage.breaches, SlaPolicy.DEFAULT, clock),
+                new IngestEventBatch(storage.conversations, storage.assessments, storage.breaches, clock),
                 clock);
     }
 }

@@ -10,7 +10,6 @@ import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.replyguard.clock.SlaPolicy;
 import com.replyguard.conversation.ConversationId;
 import com.replyguard.testing.InMemoryAssessmentStore;
 import com.replyguard.testing.InMemoryBreachStore;
@@ -39,8 +38,7 @@ class WebhookIngestHandlerTest {
         clock = new MutableClock(Instant.ofEpochSecond(1_790_000_000L).plusSeconds(20));
         conversations = new InMemoryConversationStore();
         assessments = new InMemoryAssessmentStore();
-        IngestEventBatch ingest = new IngestEventBatch(conversations, assessments, new InMemoryBreachStore(),
-                SlaPolicy.DEFAULT, clock);
+        IngestEventBatch ingest = new IngestEventBatch(conversations, assessments, new InMemoryBreachStore(), clock);
         handler = new WebhookIngestHandler(new IngestWiring(
                 id -> id.equals(DEMO) ? Optional.of(DEMO_MERCHANT) : Optional.empty(), ingest, clock));
     }

@@ -2,7 +2,6 @@ package com.replyguard.managerapi;
 
 import com.replyguard.adapters.config.Environment;
 import com.replyguard.adapters.config.StorageWiring;
-import com.replyguard.clock.SlaPolicy;
 import com.replyguard.ports.ManagerTokens;
 import com.replyguard.ports.MerchantDirectory;
 import com.replyguard.usecase.ListBreaches;
@@ -18,7 +17,7 @@ public record ManagerApiWiring(ManagerTokens tokens, MerchantDirectory merchants
     public static ManagerApiWiring from(Map<String, String> environment, Clock clock) {
         StorageWiring storage = StorageWiring.from(new Environment(environment), clock);
         return new ManagerApiWiring(storage.managerTokens, storage.merchants,
-                new ReportPlatformKpis(storage.assessments, clock), new ListBreaches(storage.breaches),
-                new ShowConversation(storage.conversations, SlaPolicy.DEFAULT, clock), clock);
+                new ReportPlatformKpis(storage.conversations, storage.assessments, clock), new ListBreaches(storage.breaches),
+                new ShowConversation(storage.conversations, clock), clock);
     }
 }

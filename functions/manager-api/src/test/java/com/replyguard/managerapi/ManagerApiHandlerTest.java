@@ -11,7 +11,6 @@ import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.replyguard.clock.SlaPolicy;
 import com.replyguard.merchant.MerchantId;
 import com.replyguard.testing.InMemoryAssessmentStore;
 import com.replyguard.testing.InMemoryBreachStore;
@@ -40,7 +39,7 @@ class ManagerApiHandlerTest {
         InMemoryConversationStore conversations = new InMemoryConversationStore();
         InMemoryAssessmentStore assessments = new InMemoryAssessmentStore();
         InMemoryBreachStore breaches = new InMemoryBreachStore();
-        new IngestEventBatch(conversations, assessments, breaches, SlaPolicy.DEFAULT, clock).ingest(DEMO_MERCHANT, List.of(
+        new IngestEventBatch(conversations, assessments, breaches, clock).ingest(DEMO_MERCHANT, List.of(
                 raw("eventId", "e1", "type", "customer.message", "conversationId", "c1", "channel", "CS_CHAT",
                         "occurredAt", "2026-10-03T10:00:00+08:00", "customerId", "buyer-1"),
                 raw("eventId", "e2", "type", "agent.message", "conversationId", "c1",
@@ -50,8 +49,8 @@ class ManagerApiHandlerTest {
         Map<String, MerchantId> tokens = Map.of("demo-manager-token", DEMO, "other-manager-token", new MerchantId("other"));
         handler = new ManagerApiHandler(new ManagerApiWiring(t -> Optional.ofNullable(tokens.get(t)),
                 id -> id.equals(DEMO) ? Optional.of(DEMO_MERCHANT) : Optional.empty(),
-                new ReportPlatformKpis(assessments, clock), new ListBreaches(breaches),
-                new ShowConversation(conversations, SlaPolicy.DEFAULT, clock), clock));
+                new ReportPlatformKpis(conversations, assessments, clock), new ListBreaches(breaches),
+                new ShowConversation(conversations, clock), clock));
     }
 
     private static APIGatewayV2HTTPEvent get(String route, String merchant, String token, Map<String, String> query,

@@ -26,8 +26,12 @@ import software.amazon.awssdk.services.dynamodb.model.ResourceInUseException;
  * environment and {@code HttpApi} events, and {@code !Ref} to a table resolves to its local name.
  */
 public final class SamTemplate {
-    /** A function of the template: handler class, environment (with !Ref resolved) and HTTP routes. */
-    public record Function(String logicalId, String handlerClass, Map<String, String> environment, List<Route> routes) {
+    /**
+     * A function of the template: handler class, environment (with !Ref resolved), HTTP routes, and
+     * the {@code Input} of its {@code ScheduleV2} events (their rate is one minute here).
+     */
+    public record Function(String logicalId, String handlerClass, Map<String, String> environment, List<Route> routes,
+            List<String> scheduleInputs) {
     }
 
     /** An HttpApi event of a function: method and path with {parameters}. */
@@ -78,10 +82,15 @@ public final class SamTemplate {
             JsonNode p = resources.path(id).path("Properties");
             List<GlobalSecondaryIndex> gsis = new ArrayList<>();
             for (JsonNode g : p.path("GlobalSecondaryIndexes")) {
+                Projection.Builder projection = Projection.builder()
+                        .projectionType(g.path("Projection").path("ProjectionType").asText("ALL"));
+                List<String> nonKey = new ArrayList<>();
+                g.path("Projection").path("NonKeyAttributes").forEach(n -> nonKey.add(n.asText()));
+                if (!nonKey.isEmpty()) {
+                    projection.nonKeyAttributes(nonKey);
+                }
                 gsis.add(GlobalSecondaryIndex.builder().indexName(g.path("IndexName").asText())
-                        .keySchema(keySchema(g.path("KeySchema")))
-                        .projection(Projection.builder().projectionType(g.path("Projection").path("ProjectionType").asText("ALL")).build())
-                        .build());
+                        .keySchema(keySchema(g.path("KeySchema"))).projection(projection.build()).build());
             }
             List<AttributeDefinition> attributes = new ArrayList<>();
             for (JsonNode a : p.path("AttributeDefinitions")) {
@@ -136,14 +145,17 @@ public final class SamTemplate {
             putVariables(env, globals.path("Environment").path("Variables"));
             putVariables(env, p.path("Environment").path("Variables"));
             List<Route> routes = new ArrayList<>();
+            List<String> schedules = new ArrayList<>();
             for (Iterator<JsonNode> it = p.path("Events").elements(); it.hasNext(); ) {
                 JsonNode ev = it.next();
                 if ("HttpApi".equals(ev.path("Type").asText())) {
                     routes.add(new Route(ev.path("Properties").path("Method").asText().toUpperCase(),
                             ev.path("Properties").path("Path").asText()));
+                } else if ("ScheduleV2".equals(ev.path("Type").asText())) {
+                    schedules.add(ev.path("Properties").path("Input").asText("{}"));
                 }
             }
-            functions.add(new Function(e.getKey(), handler.split("::")[0], env, routes));
+            functions.add(new Function(e.getKey(), handler.split("::")[0], env, routes, schedules));
         });
         return functions;
     }

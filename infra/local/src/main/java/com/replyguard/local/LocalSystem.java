@@ -10,54 +10,94 @@ import java.lang.reflect.InvocationTargetException;
 import java.net.URI;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.atomic.AtomicInteger;
+import com.replyguard.adapters.local.InProcess;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 
 /**
  * ReplyGuard on one machine: a DynamoDB (its own dynalite, or a given endpoint) with the tables of
  * template.yaml, and every function of the template instantiated from its {@code Handler} with the
- * template's environment, behind one HTTP port routed by the template's HttpApi events. The same
+ * template's environment, behind one HTTP port routed by the template's HttpApi events; functions
+ * with a {@code ScheduleV2} event are invoked every minute as EventBridge Scheduler would, others
+ * receive asynchronous invokes in process, and alerts go to an in-process event bus. The same
  * handler code as in AWS; only the environment differs ({@code DYNAMODB_ENDPOINT},
- * {@code MERCHANTS_FILE}).
+ * {@code MERCHANTS_FILE}, {@code LOCAL_INVOKE}, {@code LOCAL_EVENT_BUS}).
  */
 public final class LocalSystem implements AutoCloseable {
     /** What to start: port (0 = any free one), an external DynamoDB endpoint or null, the merchants file. */
-    public record Options(int port, URI dynamoEndpoint, Path merchantsFile, Path template) {
+    public record Options(int port, URI dynamoEndpoint, Path merchantsFile, Path template, boolean schedules) {
+        public Options(int port, URI dynamoEndpoint, Path merchantsFile, Path template) {
+            this(port, dynamoEndpoint, merchantsFile, template, true);
+        }
+
+        /** Without the minute schedules (no deadline wheel): for measuring ingest alone. */
+        public Options withoutSchedules() {
+            return new Options(port, dynamoEndpoint, merchantsFile, template, false);
+        }
     }
+
+    private static final AtomicInteger SYSTEMS = new AtomicInteger();
 
     private final Dynalite dynalite;
     private final HttpApiGateway gateway;
     private final URI dynamoEndpoint;
+    private final String namespace;
+    private final MinuteScheduler scheduler;
 
-    private LocalSystem(Dynalite dynalite, HttpApiGateway gateway, URI dynamoEndpoint) {
+    private LocalSystem(Dynalite dynalite, HttpApiGateway gateway, URI dynamoEndpoint, String namespace,
+            MinuteScheduler scheduler) {
         this.dynalite = dynalite;
         this.gateway = gateway;
         this.dynamoEndpoint = dynamoEndpoint;
+        this.namespace = namespace;
+        this.scheduler = scheduler;
     }
 
     public static LocalSystem start(Options options) throws IOException {
         Dynalite dynalite = options.dynamoEndpoint() == null ? Dynalite.start() : null;
         URI endpoint = dynalite != null ? dynalite.endpoint() : options.dynamoEndpoint();
         HttpApiGateway gateway = null;
+        MinuteScheduler scheduler = null;
+        String namespace = "local-" + SYSTEMS.incrementAndGet();
         try {
             SamTemplate template = SamTemplate.read(options.template(), "");
             try (DynamoDbClient dynamo = Dynalite.client(endpoint)) {
                 template.createMissingTables(dynamo);
             }
             gateway = new HttpApiGateway(options.port());
+            scheduler = new MinuteScheduler();
             for (SamTemplate.Function f : template.functions()) {
                 Map<String, String> env = new LinkedHashMap<>(f.environment());
                 env.put("DYNAMODB_ENDPOINT", endpoint.toString());
                 env.put("MERCHANTS_FILE", options.merchantsFile().toAbsolutePath().toString());
                 env.put("AWS_REGION", "us-east-1");
-                RequestHandler<APIGatewayV2HTTPEvent, APIGatewayV2HTTPResponse> handler = instantiate(f.handlerClass(), env);
+                env.put("LOCAL_INVOKE", namespace);
+                env.put("LOCAL_EVENT_BUS", namespace);
+                RequestHandler<Object, Object> handler = instantiate(f.handlerClass(), env);
                 for (SamTemplate.Route r : f.routes()) {
-                    gateway.bind(f.logicalId(), r, handler);
+                    gateway.bind(f.logicalId(), r, httpHandler(handler));
+                }
+                if (f.routes().isEmpty()) {
+                    // invoked asynchronously by another function (Lambda Invoke), with a JSON payload
+                    InProcess.register(namespace, f.logicalId(), payload -> handler.handleRequest(payload,
+                            new LocalLambdaContext(UUID.randomUUID().toString(), f.logicalId())));
+                }
+                for (String input : f.scheduleInputs()) {
+                    scheduler.everyMinute(f.logicalId(), input, handler);
                 }
             }
             gateway.start();
-            return new LocalSystem(dynalite, gateway, endpoint);
+            if (options.schedules()) {
+                scheduler.start();
+            }
+            return new LocalSystem(dynalite, gateway, endpoint, namespace, scheduler);
         } catch (RuntimeException | IOException e) {
+            if (scheduler != null) {
+                scheduler.close();
+            }
             if (gateway != null) {
                 gateway.close();
             }
@@ -68,13 +108,16 @@ public final class LocalSystem implements AutoCloseable {
         }
     }
 
+    @SuppressWarnings({"unchecked", "rawtypes"})
+    private static RequestHandler<APIGatewayV2HTTPEvent, APIGatewayV2HTTPResponse> httpHandler(RequestHandler handler) {
+        return handler;
+    }
+
     @SuppressWarnings("unchecked")
-    private static RequestHandler<APIGatewayV2HTTPEvent, APIGatewayV2HTTPResponse> instantiate(String className,
-            Map<String, String> env) {
+    private static RequestHandler<Object, Object> instantiate(String className, Map<String, String> env) {
         try {
             Class<?> type = Class.forName(className);
-            return (RequestHandler<APIGatewayV2HTTPEvent, APIGatewayV2HTTPResponse>) type.getConstructor(Map.class)
-                    .newInstance(env);
+            return (RequestHandler<Object, Object>) type.getConstructor(Map.class).newInstance(env);
         } catch (InvocationTargetException e) {
             throw new IllegalStateException("handler " + className + " failed to start: " + e.getCause().getMessage(),
                     e.getCause());
@@ -97,9 +140,16 @@ public final class LocalSystem implements AutoCloseable {
         return dynalite;
     }
 
+    /** The alerts published on this system's (in-process) event bus so far, as EventBridge would carry them. */
+    public List<Map<String, Object>> events() {
+        return InProcess.events(namespace);
+    }
+
     @Override
     public void close() {
+        scheduler.close();
         gateway.close();
+        InProcess.forget(namespace);
         if (dynalite != null) {
             dynalite.close();
         }

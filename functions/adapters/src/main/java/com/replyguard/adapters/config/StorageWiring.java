@@ -3,11 +3,15 @@ package com.replyguard.adapters.config;
 import com.replyguard.adapters.dynamodb.DynamoDbAssessmentStore;
 import com.replyguard.adapters.dynamodb.DynamoDbBreachStore;
 import com.replyguard.adapters.dynamodb.DynamoDbConversationStore;
+import com.replyguard.adapters.dynamodb.DynamoDbDueIndex;
+import com.replyguard.adapters.dynamodb.DynamoDbWheelWatermark;
 import com.replyguard.adapters.dynamodb.DynamoDbMerchantDirectory;
 import com.replyguard.adapters.local.MerchantsFile;
 import com.replyguard.ports.AssessmentStore;
 import com.replyguard.ports.BreachStore;
 import com.replyguard.ports.ConversationStore;
+import com.replyguard.ports.DueIndex;
+import com.replyguard.ports.WheelWatermark;
 import com.replyguard.ports.ManagerTokens;
 import com.replyguard.ports.MerchantDirectory;
 import java.net.URI;
@@ -36,13 +40,19 @@ public final class StorageWiring {
     public final BreachStore breaches;
     public final MerchantDirectory merchants;
     public final ManagerTokens managerTokens;
+    public final DueIndex dueIndex;
+    public final WheelWatermark watermark;
+    /** The environment, for a function's own variables on top of the storage ones. */
+    public final Environment env;
 
     private StorageWiring(Environment env, Clock clock) {
+        this.env = env;
         String conversationsTable = env.require("CONVERSATIONS_TABLE");
         String assessmentsTable = env.require("ASSESSMENTS_TABLE");
         String breachesTable = env.require("BREACHES_TABLE");
         String merchantsFile = env.optional("MERCHANTS_FILE");
-        String merchantsTable = merchantsFile == null ? env.require("MERCHANTS_TABLE") : null;
+        // MERCHANTS_TABLE also holds the wheel's watermark, so it is needed in local mode too
+        String merchantsTable = env.require("MERCHANTS_TABLE");
         String endpoint = env.optional("DYNAMODB_ENDPOINT");
         String region = endpoint == null ? env.require("AWS_REGION") : "us-east-1";
         env.check();
@@ -60,6 +70,8 @@ public final class StorageWiring {
         this.conversations = new DynamoDbConversationStore(dynamo, conversationsTable);
         this.assessments = new DynamoDbAssessmentStore(dynamo, assessmentsTable);
         this.breaches = new DynamoDbBreachStore(dynamo, breachesTable);
+        this.dueIndex = new DynamoDbDueIndex(dynamo, conversationsTable);
+        this.watermark = new DynamoDbWheelWatermark(dynamo, merchantsTable);
         if (merchantsFile != null) {
             MerchantsFile file = MerchantsFile.read(Path.of(merchantsFile));
             this.merchants = file;

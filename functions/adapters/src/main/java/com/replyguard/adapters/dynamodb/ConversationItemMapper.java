@@ -7,6 +7,7 @@ import static com.replyguard.adapters.dynamodb.Attributes.stringList;
 import static com.replyguard.adapters.dynamodb.Attributes.strings;
 
 import com.replyguard.assessment.Cycle;
+import com.replyguard.assessment.CycleContribution;
 import com.replyguard.conversation.AfterSalesCategory;
 import com.replyguard.conversation.AgentRole;
 import com.replyguard.conversation.Channel;
@@ -51,7 +52,47 @@ final class ConversationItemMapper {
         item.put("activeBreaches", strings(s.activeBreachKeys()));
         item.put("knownBreaches", strings(s.knownBreachKeys()));
         item.put("knownCycles", strings(s.knownCycles().stream().map(Cycle::toString).toList()));
+        item.put("notified", strings(s.notified()));
+        item.put("pending", strings(s.pending()));
+        if (s.nextDue() != null) {
+            // the due-index entry (sparse GSI ByDue), written in the same PutItem as the conversation
+            item.put("nextDue", s(s.nextDue().toString()));
+            item.put("dueKey", s(DynamoDbDueIndex.partition(s.nextDue(), DynamoDbDueIndex.shardOf(key(c.merchant(), c.id())))));
+            item.put("dueSort", s(DynamoDbDueIndex.sortKey(s.nextDue(), key(c.merchant(), c.id()))));
+        }
+        CycleContribution own = s.ownCycle();
+        if (own != null) {
+            // the ByCycle index entry: this conversation's contribution to its own cycle
+            item.put("cyclePk", s(c.merchant().value() + "#" + own.cycle()));
+            item.put("cycleSk", s(c.id().value()));
+            item.put("ownFrMet", n(own.firstReplyMet()));
+            item.put("ownFrLate", n(own.firstReplyLate()));
+            if (own.firstReplyOpenDeadline() != null) {
+                item.put("ownFrOpen", s(own.firstReplyOpenDeadline().toString()));
+            }
+            item.put("ownRMet", n(own.roundsMet()));
+            item.put("ownRLate", n(own.roundsLate()));
+            if (own.roundOpenDeadline() != null) {
+                item.put("ownROpen", s(own.roundOpenDeadline().toString()));
+            }
+            item.put("ownSat", n(own.satisfied()));
+            item.put("ownRated", n(own.rated()));
+        }
         return item;
+    }
+
+    static CycleContribution ownCycle(Map<String, AttributeValue> item) {
+        String pk = string(item, "cyclePk");
+        if (pk == null) {
+            return null;
+        }
+        Cycle cycle = Cycle.parse(pk.substring(pk.lastIndexOf('#') + 1)).orElseThrow();
+        String frOpen = string(item, "ownFrOpen");
+        String rOpen = string(item, "ownROpen");
+        return new CycleContribution(cycle, Attributes.intOrZero(item, "ownFrMet"), Attributes.intOrZero(item, "ownFrLate"),
+                frOpen == null ? null : Instant.parse(frOpen), Attributes.intOrZero(item, "ownRMet"),
+                Attributes.intOrZero(item, "ownRLate"), rOpen == null ? null : Instant.parse(rOpen),
+                Attributes.intOrZero(item, "ownSat"), Attributes.intOrZero(item, "ownRated"));
     }
 
     private static Map<String, AttributeValue> event(ConversationEvent e) {
@@ -123,7 +164,10 @@ final class ConversationItemMapper {
         }
         TreeSet<Cycle> cycles = new TreeSet<>();
         stringList(item, "knownCycles").forEach(c -> cycles.add(Cycle.parse(c).orElseThrow()));
+        String nextDue = string(item, "nextDue");
         return new StoredConversation(Conversation.of(merchant, id, events), Attributes.number(item, "version"),
-                new TreeSet<>(stringList(item, "activeBreaches")), new TreeSet<>(stringList(item, "knownBreaches")), cycles);
+                new TreeSet<>(stringList(item, "activeBreaches")), new TreeSet<>(stringList(item, "knownBreaches")), cycles,
+                new TreeSet<>(stringList(item, "notified")), new TreeSet<>(stringList(item, "pending")),
+                nextDue == null ? null : Instant.parse(nextDue), ownCycle(item));
     }
 }

@@ -1,5 +1,7 @@
 package com.replyguard.adapters.dynamodb;
 
+import com.replyguard.assessment.Cycle;
+import com.replyguard.assessment.CycleContribution;
 import com.replyguard.conversation.ConversationId;
 import com.replyguard.merchant.MerchantId;
 import com.replyguard.ports.ConversationStore;
@@ -17,6 +19,8 @@ import software.amazon.awssdk.services.dynamodb.model.ConditionalCheckFailedExce
 import software.amazon.awssdk.services.dynamodb.model.GetItemResponse;
 import software.amazon.awssdk.services.dynamodb.model.KeysAndAttributes;
 import software.amazon.awssdk.services.dynamodb.model.PutItemRequest;
+import software.amazon.awssdk.services.dynamodb.model.QueryRequest;
+import software.amazon.awssdk.services.dynamodb.model.QueryResponse;
 
 /**
  * Conversations in DynamoDB, one item each, written with a version condition (optimistic
@@ -79,6 +83,24 @@ public final class DynamoDbConversationStore implements ConversationStore {
         GetItemResponse r = dynamo.getItem(b -> b.tableName(table).consistentRead(true)
                 .key(Map.of("pk", AttributeValue.fromS(ConversationItemMapper.key(merchant, id)))));
         return r.hasItem() && !r.item().isEmpty() ? Optional.of(ConversationItemMapper.fromItem(r.item())) : Optional.empty();
+    }
+
+    @Override
+    public List<CycleContribution> ownCycleContributions(MerchantId merchant, Cycle cycle) {
+        List<CycleContribution> all = new ArrayList<>();
+        Map<String, AttributeValue> start = null;
+        do {
+            QueryRequest.Builder q = QueryRequest.builder().tableName(table).indexName("ByCycle")
+                    .keyConditionExpression("cyclePk = :pk")
+                    .expressionAttributeValues(Map.of(":pk", AttributeValue.fromS(merchant.value() + "#" + cycle)));
+            if (start != null) {
+                q.exclusiveStartKey(start);
+            }
+            QueryResponse r = dynamo.query(q.build());
+            r.items().forEach(item -> all.add(ConversationItemMapper.ownCycle(item)));
+            start = r.hasLastEvaluatedKey() && !r.lastEvaluatedKey().isEmpty() ? r.lastEvaluatedKey() : null;
+        } while (start != null);
+        return all;
     }
 
     @Override

@@ -42,7 +42,10 @@ class DynamoDbConversationStoreTest {
     private static StoredConversation stored(long version, ConversationEvent... events) {
         Conversation c = Conversation.of(DEMO, new ConversationId("c1"), List.of(events));
         return new StoredConversation(c, version, new TreeSet<>(List.of("FIRST_REPLY")), new TreeSet<>(List.of("FIRST_REPLY")),
-                new TreeSet<>(List.of(Cycle.parse("2026-10-H1").orElseThrow())));
+                new TreeSet<>(List.of(Cycle.parse("2026-10-H1").orElseThrow())), new TreeSet<>(List.of("FIRST_REPLY:RISK")),
+                new TreeSet<>(List.of("FIRST_REPLY:L1")), com.replyguard.testing.Events.at("2026-10-03T10:01:00"),
+                new com.replyguard.assessment.CycleContribution(Cycle.parse("2026-10-H1").orElseThrow(), 1, 0, null, 2, 1,
+                        com.replyguard.testing.Events.at("2026-10-03T10:12:00"), 1, 1));
     }
 
     @Test
@@ -60,6 +63,12 @@ class DynamoDbConversationStoreTest {
         assertEquals(1, loaded.version());
         assertEquals(s.activeBreachKeys(), loaded.activeBreachKeys());
         assertEquals(s.knownCycles(), loaded.knownCycles());
+        assertEquals(s.notified(), loaded.notified());
+        assertEquals(s.pending(), loaded.pending());
+        assertEquals(s.nextDue(), loaded.nextDue());
+        assertEquals(s.ownCycle(), loaded.ownCycle());
+        assertEquals(List.of(s.ownCycle()), store.ownCycleContributions(DEMO, Cycle.parse("2026-10-H1").orElseThrow()));
+        assertTrue(store.ownCycleContributions(new MerchantId("other"), Cycle.parse("2026-10-H1").orElseThrow()).isEmpty());
         assertTrue(store.load(new MerchantId("other"), new ConversationId("c1")).isEmpty(), "tenants are sealed");
     }
 

@@ -1,0 +1,107 @@
+package com.replyguard.adapters.local;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.replyguard.adapters.json.AlertEventJson;
+import com.replyguard.adapters.json.DueJson;
+import com.replyguard.alert.AlertEvent;
+import com.replyguard.ports.AlertPublisher;
+import com.replyguard.ports.Due;
+import com.replyguard.ports.EscalationDispatcher;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.function.Consumer;
+
+/**
+ * The local runner's stand-ins for Lambda's async Invoke and for the EventBridge bus: functions
+ * register by their template logical id; a dispatch serialises the same payload AWS would carry and
+ * runs the target on a worker thread; published alerts are kept in order (for tests and the local
+ * event log) with the same detail JSON as on EventBridge. Only used when the environment says
+ * {@code LOCAL_INVOKE} / {@code LOCAL_EVENT_BUS} name a
+ * local system (a namespace, so several can run in one JVM).
+ */
+public final class InProcess {
+    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final Map<String, Consumer<Map<String, Object>>> FUNCTIONS = new ConcurrentHashMap<>();
+    private static final Map<String, List<Map<String, Object>>> EVENTS = new ConcurrentHashMap<>();
+    private static final ExecutorService WORKERS = Executors.newFixedThreadPool(8, r -> {
+        Thread t = new Thread(r, "local-async-invoke");
+        t.setDaemon(true);
+        return t;
+    });
+
+    private InProcess() {
+    }
+
+    /** Registers a function of one local system ({@code namespace}) under its template logical id. */
+    public static void register(String namespace, String functionName, Consumer<Map<String, Object>> function) {
+        FUNCTIONS.put(namespace + "/" + functionName, function);
+    }
+
+    public static EscalationDispatcher dispatcher(String namespace, String functionName) {
+        return due -> {
+            Consumer<Map<String, Object>> target = FUNCTIONS.get(namespace + "/" + functionName);
+            if (target == null) {
+                throw new IllegalStateException("no local function '" + functionName + "' registered");
+            }
+            Map<String, Object> payload = roundTrip(DueJson.payload(due));
+            WORKERS.submit(() -> {
+                try {
+                    target.accept(payload);
+                } catch (RuntimeException e) {
+                    // as Lambda would: the failure is reported, the entries stay due, the wheel retries
+                    System.err.println("{\"level\":\"ERROR\",\"function\":\"" + functionName + "\",\"message\":\"async invoke failed\","
+                            + "\"exception\":\"" + e.getClass().getName() + "\"}");
+                }
+            });
+        };
+    }
+
+    @SuppressWarnings("unchecked")
+    private static Map<String, Object> roundTrip(Map<String, Object> payload) {
+        try {
+            return JSON.readValue(JSON.writeValueAsBytes(payload), Map.class);
+        } catch (java.io.IOException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    public static AlertPublisher eventBus(String namespace) {
+        return alerts -> {
+            for (AlertEvent a : alerts) {
+                Map<String, Object> event = new java.util.LinkedHashMap<>();
+                event.put("source", AlertEventJson.SOURCE);
+                event.put("detail-type", a.detailType());
+                event.put("detail", AlertEventJson.detail(a));
+                EVENTS.computeIfAbsent(namespace, k -> new CopyOnWriteArrayList<>()).add(event);
+                try {
+                    System.err.println(JSON.writeValueAsString(Map.of("level", "INFO", "function", "event-bus",
+                            "message", "event", "detail-type", a.detailType(), "eventId", a.eventId(),
+                            "merchant", a.merchant().value(), "clockKey", a.alert().clock().key())));
+                } catch (JsonProcessingException ignored) {
+                    // logging only
+                }
+            }
+        };
+    }
+
+    /** Every event published on one local system's bus so far, in order. */
+    public static List<Map<String, Object>> events(String namespace) {
+        return new ArrayList<>(EVENTS.getOrDefault(namespace, List.of()));
+    }
+
+    /** Forgets a stopped local system. */
+    public static void forget(String namespace) {
+        EVENTS.remove(namespace);
+        FUNCTIONS.keySet().removeIf(k -> k.startsWith(namespace + "/"));
+    }
+
+    static List<Due> read(Map<String, Object> payload) {
+        return DueJson.read(payload);
+    }
+}

@@ -1,0 +1,47 @@
+package com.replyguard.deadline;
+
+import com.replyguard.adapters.config.Environment;
+import com.replyguard.adapters.config.StorageWiring;
+import com.replyguard.adapters.lambda.LambdaEscalationDispatcher;
+import com.replyguard.adapters.local.InProcess;
+import com.replyguard.ports.EscalationDispatcher;
+import com.replyguard.ports.Pacer;
+import com.replyguard.usecase.DeadlineWheel;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.Map;
+import software.amazon.awssdk.auth.credentials.EnvironmentVariableCredentialsProvider;
+import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
+import software.amazon.awssdk.regions.Region;
+import software.amazon.awssdk.services.lambda.LambdaClient;
+
+/**
+ * The deadline function's composition root: the due-index and watermark (DynamoDB), and the
+ * escalation function ({@code ESCALATION_FUNCTION}) invoked asynchronously - in process when
+ * {@code LOCAL_INVOKE} names a local system (local runner).
+ */
+public record DeadlineWiring(DeadlineWheel wheel, Clock clock) {
+
+    public static DeadlineWiring from(Map<String, String> environment, Clock clock) {
+        StorageWiring storage = StorageWiring.from(new Environment(environment), clock);
+        String escalation = storage.env.require("ESCALATION_FUNCTION");
+        storage.env.check();
+        EscalationDispatcher dispatcher;
+        String local = storage.env.optional("LOCAL_INVOKE");
+        if (local != null) {
+            dispatcher = InProcess.dispatcher(local, escalation);
+        } else {
+            LambdaClient lambda = LambdaClient.builder().region(Region.of(storage.env.require("AWS_REGION")))
+                    .credentialsProvider(EnvironmentVariableCredentialsProvider.create())
+                    .httpClient(UrlConnectionHttpClient.builder().socketTimeout(Duration.ofSeconds(5)).build()).build();
+            dispatcher = new LambdaEscalationDispatcher(lambda, escalation);
+        }
+        Pacer sleep = until -> {
+            long ms = Duration.between(clock.instant(), until).toMillis();
+            if (ms > 0) {
+                Thread.sleep(ms);
+            }
+        };
+        return new DeadlineWiring(new DeadlineWheel(storage.dueIndex, dispatcher, storage.watermark, clock, sleep), clock);
+    }
+}

@@ -1,0 +1,73 @@
+package com.replyguard.alert;
+
+import com.replyguard.clock.SlaClock;
+import com.replyguard.clock.SlaPolicy;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * Every alert a conversation's clocks owe, with its instant: the warning at the policy's share of
+ * the target (default 80%), level 1 at the deadline, levels 2-4 the configured delays after it.
+ * An alert is owed only if the clock was still unanswered at its instant, so an answer stops the
+ * ladder. The plan depends on the events and the policy, not on the time it is read at.
+ */
+public final class AlertPlan {
+    /** Alerts more than this late when first found (back-filled history, an outage) are recorded, not sent. */
+    public static final Duration STALE_AFTER = Duration.ofMinutes(15);
+
+    private final List<Alert> alerts;
+
+    private AlertPlan(List<Alert> alerts) {
+        this.alerts = List.copyOf(alerts);
+    }
+
+    public static AlertPlan of(Collection<SlaClock> clocks, SlaPolicy policy) {
+        List<Alert> alerts = new ArrayList<>();
+        for (SlaClock c : clocks) {
+            long targetMillis = c.target().toMillis();
+            Instant riskAt = c.start().plusMillis(Math.round(targetMillis * policy.warningShare()));
+            if (unansweredAt(c, riskAt)) {
+                alerts.add(new Alert(Alert.Kind.AT_RISK, 0, c, riskAt));
+            }
+            List<Duration> delays = policy.escalationDelays();
+            for (int i = 0; i < delays.size(); i++) {
+                Instant at = c.deadline().plus(delays.get(i));
+                // level 1 is the breach itself: owed when the answer came after the deadline or never
+                boolean owed = i == 0 ? c.answeredAt() == null || c.answeredAt().isAfter(c.deadline()) : unansweredAt(c, at);
+                if (owed) {
+                    alerts.add(new Alert(i == 0 ? Alert.Kind.BREACHED : Alert.Kind.ESCALATED, i + 1, c, at));
+                }
+            }
+        }
+        alerts.sort(Comparator.comparing(Alert::dueAt).thenComparing(Alert::key));
+        return new AlertPlan(alerts);
+    }
+
+    private static boolean unansweredAt(SlaClock c, Instant at) {
+        return c.answeredAt() == null || c.answeredAt().isAfter(at);
+    }
+
+    public List<Alert> all() {
+        return alerts;
+    }
+
+    /** Alerts due by {@code now} that are not in {@code done} (published or recorded as stale). */
+    public List<Alert> dueBy(Instant now, Set<String> done) {
+        return alerts.stream().filter(a -> !a.dueAt().isAfter(now)).filter(a -> !done.contains(a.key())).toList();
+    }
+
+    /** The earliest instant of an alert not yet done; empty when nothing more can come. */
+    public Optional<Instant> next(Set<String> done) {
+        return alerts.stream().filter(a -> !done.contains(a.key())).map(Alert::dueAt).min(Comparator.naturalOrder());
+    }
+
+    public static boolean isStale(Alert a, Instant now) {
+        return a.dueAt().isBefore(now.minus(STALE_AFTER));
+    }
+}

@@ -1,0 +1,131 @@
+package com.replyguard.usecase;
+
+import com.replyguard.assessment.Cycle;
+import com.replyguard.assessment.CycleContribution;
+import com.replyguard.assessment.PlatformAssessment;
+import com.replyguard.breach.Breach;
+import com.replyguard.clock.ClockStatus;
+import com.replyguard.clock.SlaClock;
+import com.replyguard.conversation.Conversation;
+import com.replyguard.alert.AlertPlan;
+import com.replyguard.merchant.Merchant;
+import com.replyguard.ports.AssessmentStore;
+import com.replyguard.ports.BreachStore;
+import com.replyguard.ports.StoredConversation;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.SortedSet;
+import java.util.TreeMap;
+import java.util.TreeSet;
+import java.util.stream.Collectors;
+
+/**
+ * What ingest and escalation both do to a conversation: compute its next stored state at an
+ * instant (breaches active then, cycles touched, alerts owed and the due-index instant), and bring
+ * the projections (cycle contributions, breaches) in line with a written state.
+ *
+ * <p>Invariant: projections are idempotent writes guarded by the conversation version, so repeated
+ * or concurrent calls converge on the newest state; a full projection repairs anything a crash
+ * between the conversation write and its projections left behind.
+ */
+final class ConversationRecorder {
+    private final AssessmentStore assessments;
+    private final BreachStore breaches;
+
+    ConversationRecorder(AssessmentStore assessments, BreachStore breaches) {
+        this.assessments = assessments;
+        this.breaches = breaches;
+    }
+
+    static Map<String, SlaClock> breachedClocks(Merchant merchant, Conversation conversation, Instant now) {
+        Map<String, SlaClock> breached = new TreeMap<>();
+        for (SlaClock c : conversation.clocks(merchant.policy(), now)) {
+            if (c.statusAt(now) == ClockStatus.BREACHED) {
+                breached.put(c.key(), c);
+            }
+        }
+        return breached;
+    }
+
+    /**
+     * The state to write after {@code base}: {@code conversation} with the breaches active at
+     * {@code now}, {@code newlyNotified} added to the notified alerts, {@code pending} as the outbox.
+     */
+    StoredConversation next(Merchant merchant, StoredConversation base, Conversation conversation, Instant now,
+            Set<String> newlyNotified, Set<String> pending) {
+        Map<String, SlaClock> breached = breachedClocks(merchant, conversation, now);
+        Map<Cycle, CycleContribution> contributions = PlatformAssessment.of(conversation, merchant.assessedHours());
+        SortedSet<Cycle> knownCycles = new TreeSet<>(base.knownCycles());
+        knownCycles.addAll(contributions.keySet());
+        SortedSet<String> notified = StoredConversation.union(base.notified(), newlyNotified);
+        // alerts already stale (back-filled history) are never sent: mark them done now, so they
+        // do not wake the wheel at all
+        AlertPlan.of(conversation.clocks(merchant.policy(), now), merchant.policy()).dueBy(now, notified).stream()
+                .filter(a -> AlertPlan.isStale(a, now)).forEach(a -> notified.add(a.key()));
+        Instant nextDue = nextDue(merchant, conversation, now, notified, pending);
+        return new StoredConversation(conversation, base.version() + 1, new TreeSet<>(breached.keySet()),
+                StoredConversation.union(base.knownBreachKeys(), breached.keySet()), knownCycles, notified,
+                new TreeSet<>(pending), nextDue, ownCycle(conversation, contributions));
+    }
+
+    /** The contribution to the cycle of the human clock start, if the conversation makes one. */
+    static CycleContribution ownCycle(Conversation conversation, Map<Cycle, CycleContribution> contributions) {
+        return conversation.humanClockStart().map(Cycle::containing).map(contributions::get).orElse(null);
+    }
+
+    /**
+     * When the wheel must look again: now while alerts wait in the outbox, else the earliest alert
+     * not yet notified - never before {@code now}, so the due-index never holds a past instant the
+     * wheel has already swept.
+     */
+    static Instant nextDue(Merchant merchant, Conversation conversation, Instant now, Set<String> notified,
+            Set<String> pending) {
+        if (!pending.isEmpty()) {
+            return now;
+        }
+        return AlertPlan.of(conversation.clocks(merchant.policy(), now), merchant.policy()).next(notified)
+                .map(t -> t.isBefore(now) ? now : t).orElse(null);
+    }
+
+    /**
+     * Brings cycle contributions and breaches in line with {@code written}. Only what differs from
+     * {@code before} is written, unless {@code full} (repair after a possible crash).
+     */
+    void project(Merchant merchant, StoredConversation before, StoredConversation written, Instant now, boolean full) {
+        Conversation conversation = written.conversation();
+        long version = written.version();
+        // the own cycle travels on the conversation item; the assessment store holds the other cycles
+        // (and an empty entry where a cycle stopped being one of them)
+        Map<Cycle, CycleContribution> previous = PlatformAssessment.of(before.conversation(), merchant.assessedHours());
+        Map<Cycle, CycleContribution> current = PlatformAssessment.of(conversation, merchant.assessedHours());
+        Cycle ownBefore = before.ownCycle() == null ? null : before.ownCycle().cycle();
+        Cycle ownNow = written.ownCycle() == null ? null : written.ownCycle().cycle();
+        for (Cycle cycle : written.knownCycles()) {
+            CycleContribution c = cycle.equals(ownNow) ? CycleContribution.none(cycle)
+                    : current.getOrDefault(cycle, CycleContribution.none(cycle));
+            CycleContribution was = cycle.equals(ownBefore) ? CycleContribution.none(cycle)
+                    : previous.getOrDefault(cycle, CycleContribution.none(cycle));
+            boolean known = before.knownCycles().contains(cycle);
+            if (full ? (known || !c.isEmpty()) : (!c.equals(was) || (!known && !c.isEmpty()))) {
+                assessments.record(merchant.id(), conversation.id(), version, c);
+            }
+        }
+        List<SlaClock> beforeClocks = full ? List.of() : before.conversation().clocks(merchant.policy(), now);
+        Map<String, SlaClock> previousClocks = beforeClocks.stream().collect(Collectors.toMap(SlaClock::key, c -> c));
+        Map<String, SlaClock> breached = breachedClocks(merchant, conversation, now);
+        for (SlaClock clock : breached.values()) {
+            boolean unchanged = before.activeBreachKeys().contains(clock.key())
+                    && clock.equals(previousClocks.get(clock.key()));
+            if (full || !unchanged) {
+                breaches.record(Breach.of(merchant.id(), conversation.id(), clock, now), version);
+            }
+        }
+        for (String key : full ? written.knownBreachKeys() : before.activeBreachKeys()) {
+            if (!breached.containsKey(key)) {
+                breaches.retract(merchant.id(), Breach.idOf(conversation.id(), key), version);
+            }
+        }
+    }
+}

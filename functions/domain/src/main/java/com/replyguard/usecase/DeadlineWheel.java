@@ -1,0 +1,113 @@
+package com.replyguard.usecase;
+
+import com.replyguard.ports.Due;
+import com.replyguard.ports.DueIndex;
+import com.replyguard.ports.EscalationDispatcher;
+import com.replyguard.ports.Pacer;
+import com.replyguard.ports.WheelWatermark;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.PriorityQueue;
+
+/**
+ * Use case (deadline λ): one turn of the deadline wheel. EventBridge Scheduler invokes it every
+ * minute (60 s precision); each turn covers a window a little longer than a minute, so turns
+ * overlap. It re-reads the due-index about every second, looking {@link #LOOKAHEAD} ahead, holds
+ * what is about to come due and hands each entry to escalation at its instant.
+ *
+ * <p>Invariant 4, no missed breach: a turn starts reading at the watermark the previous turn left
+ * (or an hour back), and the watermark never passes an entry still listed as due, so dropped
+ * ticks, lost invocations and failed escalations are caught by the next read. Handing the same
+ * entry twice is harmless: escalation is idempotent.
+ */
+public final class DeadlineWheel {
+    public static final Duration READ_EVERY = Duration.ofSeconds(1);
+    public static final Duration LOOKAHEAD = Duration.ofMillis(1500);
+    /** Entries written with a due instant a little in the past (write latency, clock skew) are still read. */
+    public static final Duration OVERLAP = Duration.ofSeconds(10);
+    public static final Duration FIRST_LOOKBACK = Duration.ofHours(1);
+    /** An entry handed over but still listed this long after is handed over again. */
+    public static final Duration RETRY_AFTER = Duration.ofSeconds(5);
+
+    private final DueIndex index;
+    private final EscalationDispatcher dispatcher;
+    private final WheelWatermark watermark;
+    private final Clock clock;
+    private final Pacer pacer;
+
+    public DeadlineWheel(DueIndex index, EscalationDispatcher dispatcher, WheelWatermark watermark, Clock clock, Pacer pacer) {
+        this.index = index;
+        this.dispatcher = dispatcher;
+        this.watermark = watermark;
+        this.clock = clock;
+        this.pacer = pacer;
+    }
+
+    /** What a turn did, with each hand-over's lag behind its due instant (for the benchmarks). */
+    public record Turn(int reads, int handed, List<Duration> lags, Instant watermark) {
+    }
+
+    public Turn turn(Duration window) throws InterruptedException {
+        Instant end = clock.instant().plus(window);
+        Instant from = watermark.load().orElse(clock.instant().minus(FIRST_LOOKBACK));
+        Map<Due, Instant> handedAt = new HashMap<>();
+        PriorityQueue<Due> upcoming = new PriorityQueue<>(Comparator.comparing(Due::dueAt));
+        List<Duration> lags = new ArrayList<>();
+        Instant nextRead = clock.instant();
+        int reads = 0;
+        int handed = 0;
+        try {
+            while (clock.instant().isBefore(end)) {
+                Instant now = clock.instant();
+                if (!now.isBefore(nextRead)) {
+                    List<Due> found = index.dueBetween(from, now.plus(LOOKAHEAD));
+                    reads++;
+                    Instant earliestStillDue = null;
+                    for (Due d : found) {
+                        Instant handed0 = handedAt.get(d);
+                        boolean retry = handed0 != null && !d.dueAt().isAfter(now) && now.isAfter(handed0.plus(RETRY_AFTER));
+                        if ((handed0 == null && !upcoming.contains(d)) || retry) {
+                            upcoming.add(d);
+                        }
+                        if (!d.dueAt().isAfter(now) && (earliestStillDue == null || d.dueAt().isBefore(earliestStillDue))) {
+                            earliestStillDue = d.dueAt();
+                        }
+                    }
+                    Instant overlapStart = now.minus(OVERLAP);
+                    from = earliestStillDue != null && earliestStillDue.isBefore(overlapStart) ? earliestStillDue : overlapStart;
+                    nextRead = now.plus(READ_EVERY);
+                }
+                List<Due> batch = new ArrayList<>();
+                while (!upcoming.isEmpty() && !upcoming.peek().dueAt().isAfter(clock.instant())) {
+                    batch.add(upcoming.poll());
+                }
+                if (!batch.isEmpty()) {
+                    Instant at = clock.instant();
+                    dispatcher.dispatch(batch);
+                    for (Due d : batch) {
+                        handedAt.put(d, at);
+                        lags.add(Duration.between(d.dueAt(), at));
+                    }
+                    handed += batch.size();
+                }
+                Instant wake = nextRead;
+                if (!upcoming.isEmpty() && upcoming.peek().dueAt().isBefore(wake)) {
+                    wake = upcoming.peek().dueAt();
+                }
+                if (end.isBefore(wake)) {
+                    wake = end;
+                }
+                pacer.sleepUntil(wake);
+            }
+        } finally {
+            watermark.save(from);
+        }
+        return new Turn(reads, handed, lags, from);
+    }
+}

@@ -1,0 +1,42 @@
+package com.replyguard.escalation;
+
+import com.amazonaws.services.lambda.runtime.Context;
+import com.amazonaws.services.lambda.runtime.RequestHandler;
+import com.replyguard.adapters.http.JsonLog;
+import com.replyguard.adapters.json.DueJson;
+import com.replyguard.ports.Due;
+import com.replyguard.usecase.EscalateDueClocks;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Deadline λ (async Invoke) → escalation λ: {@code {"due":[{merchantId, conversationId, dueAt}]}}.
+ * Records breaches and publishes alerts through {@link EscalateDueClocks}. A failure throws, so
+ * Lambda retries the invocation and finally sends it to the on-failure destination; the entries
+ * also stay due, so the wheel hands them over again.
+ */
+public final class EscalationHandler implements RequestHandler<Map<String, Object>, Map<String, Object>> {
+    private final EscalationWiring wiring;
+    private final JsonLog log;
+
+    public EscalationHandler() {
+        this(System.getenv());
+    }
+
+    public EscalationHandler(Map<String, String> environment) {
+        this(EscalationWiring.from(environment, java.time.Clock.systemUTC()));
+    }
+
+    public EscalationHandler(EscalationWiring wiring) {
+        this.wiring = wiring;
+        this.log = new JsonLog("escalation", wiring.clock(), System.err);
+    }
+
+    @Override
+    public Map<String, Object> handleRequest(Map<String, Object> input, Context context) {
+        List<Due> due = DueJson.read(input);
+        EscalateDueClocks.Result r = wiring.escalate().handle(due);
+        log.info("escalated", "conversations", r.conversations(), "published", r.published(), "stale", r.staleSkipped());
+        return Map.of("conversations", r.conversations(), "published", r.published(), "stale", r.staleSkipped());
+    }
+}
