@@ -1,0 +1,63 @@
+package com.replyguard.conversation;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.List;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+import org.junit.jupiter.api.Test;
+
+/** R9: urgent = product-quality complaint or a demand to handle an order at once, from the text. */
+class UrgencyDetectionR9Test {
+
+    @ParameterizedTest(name = "{0} -> {1}")
+    @CsvSource(delimiter = '|', value = {
+            // quality complaints
+            "收到的精华瓶子是破的，马上给我处理！|true",
+            "用了过敏了，脸都红了，怎么回事？！|true",
+            "面霜打开就发霉了|true",
+            "快递到了盒子都压坏了，里面的瓶子漏液|true",
+            "你们卖的是假货吧，我要投诉|true",
+            "口红断了，用不了|true",
+            "衣服有瑕疵，线头很多|true",
+            // handle the order now
+            "订单一直不发货，今天必须给我处理！|true",
+            "地址填错了，赶紧帮我改一下|true",
+            "十万火急！帮我取消订单|true",
+            "拍错了规格，立刻帮我换|true",
+            // pre-sales questions, hedges and denials: not urgent
+            "这款精华适合敏感肌吗？|false",
+            "会不会过敏？|false",
+            "怕过敏，可以先试用吗|false",
+            "有没有假货的风险？|false",
+            "没有破损，包装很好，谢谢|false",
+            "不急，你们慢慢查|false",
+            "你们家东西质量真好，回购了|false",
+            "什么时候发货？|false",
+            "满减活动怎么算？|false",
+            "请问如何防止漏液？|false",
+    })
+    void defaultRules_findUrgentMessages_andLeaveOthersAlone(String text, boolean urgent) {
+        assertEquals(urgent, UrgencyRules.DEFAULT.isUrgent(text), text);
+    }
+
+    @Test
+    void merchantsExtendTheRules() {
+        UrgencyRules shop = UrgencyRules.DEFAULT.extendedWith(List.of("少了赠品", "保温杯不保温"), List.of("以为"));
+        assertFalse(UrgencyRules.DEFAULT.isUrgent("说好的少了赠品"));
+        assertTrue(shop.isUrgent("说好的少了赠品"));
+        assertTrue(shop.isUrgent("保温杯不保温啊"));
+        // "I thought it was broken, the battery was just flat": a false alarm the merchant's hedge 以为 removes
+        assertTrue(UrgencyRules.DEFAULT.isUrgent("我以为坏了，原来是没电"));
+        assertFalse(shop.isUrgent("我以为坏了，原来是没电"));
+        assertFalse(UrgencyRules.DEFAULT.isUrgent("是不是坏了？我再试试"), "不 just before 坏了 makes it a question");
+    }
+
+    @Test
+    void emptyOrMissingText_isNotUrgent() {
+        assertFalse(UrgencyRules.DEFAULT.isUrgent(null));
+        assertFalse(UrgencyRules.DEFAULT.isUrgent(""));
+    }
+}
