@@ -13,13 +13,16 @@ import java.util.Set;
 
 /**
  * Every alert a conversation's clocks owe, with its instant: the warning at the policy's share of
- * the target (default 80%), level 1 at the deadline, levels 2-4 the configured delays after it.
+ * the target (default 80%), level 1 the first instant after the deadline (an answer at the deadline
+ * is in time), levels 2-4 the configured delays after that.
  * An alert is owed only if the clock was still unanswered at its instant, so an answer stops the
  * ladder. The plan depends on the events and the policy, not on the time it is read at.
  */
 public final class AlertPlan {
     /** Alerts more than this late when first found (back-filled history, an outage) are recorded, not sent. */
     public static final Duration STALE_AFTER = Duration.ofMinutes(15);
+    /** How long after its deadline a clock counts as breached (the clocks' resolution). */
+    public static final Duration BREACH_AFTER = Duration.ofMillis(1);
 
     private final List<Alert> alerts;
 
@@ -36,8 +39,10 @@ public final class AlertPlan {
                 alerts.add(new Alert(Alert.Kind.AT_RISK, 0, c, riskAt));
             }
             List<Duration> delays = policy.escalationDelays();
+            // an answer at the deadline itself is in time: the breach is the first instant after it
+            Instant breachAt = c.deadline().plus(BREACH_AFTER);
             for (int i = 0; i < delays.size(); i++) {
-                Instant at = c.deadline().plus(delays.get(i));
+                Instant at = breachAt.plus(delays.get(i));
                 // level 1 is the breach itself: owed when the answer came after the deadline or never
                 boolean owed = i == 0 ? c.answeredAt() == null || c.answeredAt().isAfter(c.deadline()) : unansweredAt(c, at);
                 if (owed) {

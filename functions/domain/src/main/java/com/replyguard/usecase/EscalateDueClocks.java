@@ -138,6 +138,7 @@ public final class EscalateDueClocks {
                 events.add(AlertEvent.of(m.id(), written.conversation().id(), a, now));
             }
         }
+        events.sort(java.util.Comparator.comparing((AlertEvent e) -> e.alert().dueAt()).thenComparing(e -> e.alert().key()));
         if (!events.isEmpty()) {
             publisher.publish(events);
         }
