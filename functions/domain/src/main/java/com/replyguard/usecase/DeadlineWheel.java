@@ -1,5 +1,6 @@
 package com.replyguard.usecase;
 
+import com.replyguard.alert.AlertPlan;
 import com.replyguard.ports.Due;
 import com.replyguard.ports.DueIndex;
 import com.replyguard.ports.EscalationDispatcher;
@@ -31,15 +32,19 @@ public final class DeadlineWheel {
     public static final Duration LOOKAHEAD = Duration.ofMillis(1500);
     /** Entries written with a due instant a little in the past (write latency, clock skew) are still read. */
     public static final Duration OVERLAP = Duration.ofSeconds(10);
-    public static final Duration FIRST_LOOKBACK = Duration.ofHours(1);
+    /** A turn with no watermark yet (first deploy) looks back as far as an alert can still be sent. */
+    public static final Duration FIRST_LOOKBACK = AlertPlan.STALE_AFTER;
     /** An entry handed over but still listed this long after is handed over again. */
     public static final Duration RETRY_AFTER = Duration.ofSeconds(5);
+    /** Backlog minutes read per read: an hour of missed ticks is caught up in about 12 s. */
+    public static final int BACKLOG_MINUTES_PER_READ = 5;
 
     private final DueIndex index;
     private final EscalationDispatcher dispatcher;
     private final WheelWatermark watermark;
     private final Clock clock;
     private final Pacer pacer;
+    private Instant lastWatermark;
 
     public DeadlineWheel(DueIndex index, EscalationDispatcher dispatcher, WheelWatermark watermark, Clock clock, Pacer pacer) {
         this.index = index;
@@ -55,19 +60,37 @@ public final class DeadlineWheel {
 
     public Turn turn(Duration window) throws InterruptedException {
         Instant end = clock.instant().plus(window);
-        Instant from = watermark.load().orElse(clock.instant().minus(FIRST_LOOKBACK));
+        Instant recent = clock.instant().minus(OVERLAP);
+        // the backlog (from the last turn's watermark up to the recent past) is read a few minutes at a
+        // time, between the timely reads of the current window, so catching up never delays new deadlines
+        Instant backlog = watermark.load().orElse(clock.instant().minus(FIRST_LOOKBACK));
+        Instant backlogEnd = recent;
         Map<Due, Instant> handedAt = new HashMap<>();
         PriorityQueue<Due> upcoming = new PriorityQueue<>(Comparator.comparing(Due::dueAt));
         List<Duration> lags = new ArrayList<>();
         Instant nextRead = clock.instant();
+        Instant stuckSince = null;
         int reads = 0;
         int handed = 0;
         try {
             while (clock.instant().isBefore(end)) {
                 Instant now = clock.instant();
                 if (!now.isBefore(nextRead)) {
-                    List<Due> found = index.dueBetween(from, now.plus(LOOKAHEAD));
+                    Instant windowStart = now.minus(OVERLAP);
+                    if (windowStart.isBefore(backlogEnd)) {
+                        windowStart = backlogEnd;
+                    }
+                    List<Due> found = new ArrayList<>(index.dueBetween(windowStart, now.plus(LOOKAHEAD)));
                     reads++;
+                    for (int slice = 0; slice < BACKLOG_MINUTES_PER_READ && backlog.isBefore(backlogEnd); slice++) {
+                        Instant sliceEnd = backlog.plus(Duration.ofMinutes(1));
+                        if (sliceEnd.isAfter(backlogEnd)) {
+                            sliceEnd = backlogEnd;
+                        }
+                        found.addAll(index.dueBetween(backlog, sliceEnd.minusMillis(1)));
+                        reads++;
+                        backlog = sliceEnd;
+                    }
                     Instant earliestStillDue = null;
                     for (Due d : found) {
                         Instant handed0 = handedAt.get(d);
@@ -79,8 +102,7 @@ public final class DeadlineWheel {
                             earliestStillDue = d.dueAt();
                         }
                     }
-                    Instant overlapStart = now.minus(OVERLAP);
-                    from = earliestStillDue != null && earliestStillDue.isBefore(overlapStart) ? earliestStillDue : overlapStart;
+                    stuckSince = earliestStillDue;
                     nextRead = now.plus(READ_EVERY);
                 }
                 List<Due> batch = new ArrayList<>();
@@ -106,8 +128,17 @@ public final class DeadlineWheel {
                 pacer.sleepUntil(wake);
             }
         } finally {
-            watermark.save(from);
+            // the next turn resumes at the earliest of: unread backlog, an entry still due, the recent past
+            Instant next = clock.instant().minus(OVERLAP);
+            if (backlog.isBefore(backlogEnd) && backlog.isBefore(next)) {
+                next = backlog;
+            }
+            if (stuckSince != null && stuckSince.isBefore(next)) {
+                next = stuckSince;
+            }
+            watermark.save(next);
+            lastWatermark = next;
         }
-        return new Turn(reads, handed, lags, from);
+        return new Turn(reads, handed, lags, lastWatermark);
     }
 }

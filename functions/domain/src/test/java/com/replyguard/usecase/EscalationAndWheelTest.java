@@ -168,16 +168,29 @@ class EscalationAndWheelTest {
 
     @Test
     void droppedTicks_areCaughtByTheNextTurn_fromTheWatermark() throws Exception {
-        wheel(new ArrayList<>()).turn(Duration.ofSeconds(5)); // a turn that leaves a watermark at ~10:00:05
+        savedWatermark = Optional.of(at("2026-10-03T09:59:00"));
+        wheel(new ArrayList<>()).turn(Duration.ofSeconds(5)); // a turn that leaves its watermark at 09:59:55
         clock.set(at("2026-10-03T10:00:06"));
         webhook.ingest(DEMO_MERCHANT, List.of(asks("m1", "c1", "10:00:06"), asks("m2", "c2", "10:00:30")));
         // three ticks are lost: nothing runs from 10:00:06 to 10:03:30
         clock.set(at("2026-10-03T10:03:30"));
         List<Due> handed = new ArrayList<>();
-        wheel(handed).turn(Duration.ofSeconds(1));
+        wheel(handed).turn(Duration.ofSeconds(70));
         assertEquals(2, breaches.active(DEMO).size(), "no missed breach");
+        assertTrue(breaches.active(DEMO).stream().allMatch(b -> !b.detectedAt().isAfter(at("2026-10-03T10:03:35"))),
+                "the backlog is read a few minutes a second: caught within seconds of the turn's start: " + breaches.active(DEMO).stream().map(b -> b.conversationId() + "@" + b.detectedAt()).toList());
         assertTrue(bus.kinds().contains("SlaEscalated:FIRST_REPLY:L2"), bus.kinds().toString());
-        assertTrue(handed.stream().allMatch(d -> !d.dueAt().isAfter(at("2026-10-03T10:03:30"))));
+    }
+
+    @Test
+    void theFirstTurnEver_readsBackToTheStalenessHorizon_withinSeconds() throws Exception {
+        clock.set(at("2026-10-03T10:30:00"));
+        webhook.ingest(DEMO_MERCHANT, List.of(asks("m1", "c1", "10:29:00")));
+        clock.set(at("2026-10-03T10:35:00"));
+        wheel(new ArrayList<>()).turn(Duration.ofSeconds(30));
+        assertEquals(1, breaches.active(DEMO).size());
+        assertTrue(!breaches.active(DEMO).get(0).detectedAt().isAfter(at("2026-10-03T10:35:15")),
+                breaches.active(DEMO).get(0).detectedAt().toString());
     }
 
     @Test

@@ -2,6 +2,7 @@ package com.replyguard.adapters.local;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.replyguard.adapters.json.PolicyJson;
 import com.replyguard.merchant.AssessedHours;
 import com.replyguard.merchant.Merchant;
 import com.replyguard.merchant.MerchantId;
@@ -22,7 +23,7 @@ import java.util.Optional;
 
 /**
  * The local merchants file ({@code infra/local/merchants.json}): merchants, their webhook
- * secrets and their managers' bearer tokens. Read once at start; a malformed file stops the
+ * secrets, their managers' bearer tokens and (optionally) their policy ({@link PolicyJson}). Read once at start; a malformed file stops the
  * start with every problem named. Token lookup compares in constant time.
  */
 public final class MerchantsFile implements MerchantDirectory, ManagerTokens {
@@ -78,9 +79,15 @@ public final class MerchantsFile implements MerchantDirectory, ManagerTokens {
                     problems.add(at + ".managerTokens reuses a token of another merchant");
                 }
             }
-            if (!secrets.isEmpty() && hashKey.length() >= 16) {
+            PolicyJson.Parsed policy = null;
+            try {
+                policy = PolicyJson.read(m.path("policy"), at + ".policy");
+            } catch (IllegalArgumentException e) {
+                problems.add(e.getMessage());
+            }
+            if (!secrets.isEmpty() && hashKey.length() >= 16 && policy != null) {
                 merchants.put(new MerchantId(id), new Merchant(new MerchantId(id), secrets,
-                        hashKey.getBytes(StandardCharsets.UTF_8), hours));
+                        hashKey.getBytes(StandardCharsets.UTF_8), hours, policy.policy(), policy.urgency()));
             }
         }
         if (!problems.isEmpty()) {

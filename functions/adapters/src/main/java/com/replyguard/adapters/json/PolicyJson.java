@@ -1,0 +1,143 @@
+package com.replyguard.adapters.json;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.replyguard.clock.ClockType;
+import com.replyguard.clock.SlaPolicy;
+import com.replyguard.conversation.UrgencyRules;
+import java.time.Duration;
+import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
+import java.util.Iterator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * A merchant policy in JSON (merchants file and, later, the policy API). Every field is optional
+ * and overrides the contract's defaults; durations are ISO-8601 ({@code "PT30S"}) or seconds:
+ * <pre>
+ * {"targets": {"FIRST_REPLY": {"liveRoom": "PT30S", "elsewhere": 60, "liveRoomUrgent": "PT20S", "elsewhereUrgent": 30}},
+ *  "warningShare": 0.8, "escalationDelays": ["PT0S", "PT2M", "PT5M"],
+ *  "urgentTerms": ["少了赠品"], "urgentNegations": ["以为"]}
+ * </pre>
+ * A bad policy is refused with every problem listed.
+ */
+public final class PolicyJson {
+    private PolicyJson() {
+    }
+
+    public record Parsed(SlaPolicy policy, UrgencyRules urgency) {
+    }
+
+    public static Parsed read(JsonNode node, String at) {
+        List<String> problems = new ArrayList<>();
+        Map<ClockType, SlaPolicy.Targets> targets = SlaPolicy.DEFAULT.targets();
+        JsonNode t = node.path("targets");
+        if (!t.isMissingNode() && !t.isObject()) {
+            problems.add(at + ".targets must be an object");
+        }
+        for (Iterator<Map.Entry<String, JsonNode>> it = t.fields(); it.hasNext(); ) {
+            Map.Entry<String, JsonNode> e = it.next();
+            ClockType clock;
+            try {
+                clock = ClockType.valueOf(e.getKey());
+            } catch (IllegalArgumentException x) {
+                problems.add(at + ".targets." + e.getKey() + " is not a clock (" + List.of(ClockType.values()) + ")");
+                continue;
+            }
+            SlaPolicy.Targets base = targets.get(clock);
+            String p = at + ".targets." + clock;
+            Duration live = duration(e.getValue().get("liveRoom"), p + ".liveRoom", problems, base.liveRoom());
+            Duration elsewhere = duration(e.getValue().get("elsewhere"), p + ".elsewhere", problems, base.elsewhere());
+            Duration liveUrgent = duration(e.getValue().get("liveRoomUrgent"), p + ".liveRoomUrgent", problems, base.liveRoomUrgent());
+            Duration elsewhereUrgent = duration(e.getValue().get("elsewhereUrgent"), p + ".elsewhereUrgent", problems,
+                    base.elsewhereUrgent());
+            if (live != null && elsewhere != null) {
+                targets.put(clock, new SlaPolicy.Targets(live, elsewhere, liveUrgent, elsewhereUrgent));
+            }
+        }
+        double share = SlaPolicy.DEFAULT.warningShare();
+        if (node.has("warningShare")) {
+            if (node.get("warningShare").isNumber()) {
+                share = node.get("warningShare").asDouble();
+            } else {
+                problems.add(at + ".warningShare must be a number between 0 and 1");
+            }
+        }
+        List<Duration> delays = SlaPolicy.DEFAULT.escalationDelays();
+        if (node.has("escalationDelays")) {
+            delays = new ArrayList<>();
+            int i = 0;
+            for (JsonNode d : node.get("escalationDelays")) {
+                Duration v = duration(d, at + ".escalationDelays[" + i++ + "]", problems, null);
+                if (v != null) {
+                    delays.add(v);
+                }
+            }
+        }
+        List<String> terms = strings(node.path("urgentTerms"), at + ".urgentTerms", problems);
+        List<String> negations = strings(node.path("urgentNegations"), at + ".urgentNegations", problems);
+        if (problems.isEmpty()) {
+            List<String> policyProblems = SlaPolicy.problems(targets, share, delays);
+            policyProblems.forEach(p -> problems.add(at + "." + p));
+        }
+        if (!problems.isEmpty()) {
+            throw new IllegalArgumentException(String.join("; ", problems));
+        }
+        return new Parsed(new SlaPolicy(targets, share, delays), UrgencyRules.DEFAULT.extendedWith(terms, negations));
+    }
+
+    private static Duration duration(JsonNode n, String field, List<String> problems, Duration otherwise) {
+        if (n == null || n.isNull()) {
+            return otherwise;
+        }
+        if (n.isNumber()) {
+            return Duration.ofMillis(Math.round(n.asDouble() * 1000));
+        }
+        try {
+            return Duration.parse(n.asText());
+        } catch (DateTimeParseException e) {
+            problems.add(field + " must be seconds or an ISO-8601 duration like PT30S (got " + n + ")");
+            return otherwise;
+        }
+    }
+
+    private static List<String> strings(JsonNode n, String field, List<String> problems) {
+        List<String> out = new ArrayList<>();
+        if (n.isMissingNode()) {
+            return out;
+        }
+        if (!n.isArray()) {
+            problems.add(field + " must be an array of strings");
+            return out;
+        }
+        for (JsonNode s : n) {
+            if (s.isTextual() && !s.asText().isBlank()) {
+                out.add(s.asText());
+            } else {
+                problems.add(field + " must hold non-empty strings");
+            }
+        }
+        return out;
+    }
+
+    /** The policy as JSON, every field explicit (what GET /policy will answer). */
+    public static Map<String, Object> write(SlaPolicy p, UrgencyRules urgency) {
+        Map<String, Object> m = new LinkedHashMap<>();
+        Map<String, Object> targets = new LinkedHashMap<>();
+        p.targets().forEach((clock, t) -> {
+            Map<String, Object> v = new LinkedHashMap<>();
+            v.put("liveRoom", t.liveRoom().toString());
+            v.put("elsewhere", t.elsewhere().toString());
+            v.put("liveRoomUrgent", t.liveRoomUrgent() == null ? null : t.liveRoomUrgent().toString());
+            v.put("elsewhereUrgent", t.elsewhereUrgent() == null ? null : t.elsewhereUrgent().toString());
+            targets.put(clock.name(), v);
+        });
+        m.put("targets", targets);
+        m.put("warningShare", p.warningShare());
+        m.put("escalationDelays", p.escalationDelays().stream().map(Duration::toString).toList());
+        m.put("urgentTerms", urgency.terms());
+        m.put("urgentNegations", urgency.negations());
+        return m;
+    }
+}
