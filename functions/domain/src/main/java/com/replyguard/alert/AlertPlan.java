@@ -35,7 +35,7 @@ public final class AlertPlan {
         for (SlaClock c : clocks) {
             long targetMillis = c.target().toMillis();
             Instant riskAt = c.start().plusMillis(Math.round(targetMillis * policy.warningShare()));
-            if (unansweredAt(c, riskAt)) {
+            if (policy.warningShare() > 0 && unansweredAt(c, riskAt)) {
                 alerts.add(new Alert(Alert.Kind.AT_RISK, 0, c, riskAt));
             }
             List<Duration> delays = policy.escalationDelays();

@@ -88,8 +88,8 @@ public final class SlaPolicy {
             checkPositive(p, "targets." + c + ".liveRoomUrgent", t.liveRoomUrgent());
             checkPositive(p, "targets." + c + ".elsewhereUrgent", t.elsewhereUrgent());
         }
-        if (!(warningShare > 0 && warningShare < 1)) {
-            p.add("warningShare must be above 0 and below 1 (got " + warningShare + ")");
+        if (!(warningShare >= 0 && warningShare < 1)) {
+            p.add("warningShare must be at least 0 (0: no warnings) and below 1 (got " + warningShare + ")");
         }
         if (delays.isEmpty() || delays.size() > LEVEL_ROLES.size()) {
             p.add("escalationDelays must list 1 to " + LEVEL_ROLES.size() + " levels (got " + delays.size() + ")");

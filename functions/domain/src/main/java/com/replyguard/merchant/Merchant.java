@@ -52,6 +52,11 @@ public final class Merchant {
         return new Merchant(id, webhookSecrets, customerHashKey, assessedHours, newPolicy, urgency);
     }
 
+    /** The same merchant under another policy: clock targets and ladder, urgency rules, assessed hours. */
+    public Merchant withPolicy(SlaPolicy newPolicy, UrgencyRules newUrgency, AssessedHours newHours) {
+        return new Merchant(id, webhookSecrets, customerHashKey, newHours, newPolicy, newUrgency);
+    }
+
     public MerchantId id() {
         return id;
     }

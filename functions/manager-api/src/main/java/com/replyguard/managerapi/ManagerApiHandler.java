@@ -8,6 +8,8 @@ import com.replyguard.adapters.http.ApiRequest;
 import com.replyguard.adapters.http.ApiResponses;
 import com.replyguard.adapters.http.JsonLog;
 import com.replyguard.adapters.json.Instants;
+import com.replyguard.adapters.json.PolicyJson;
+import com.fasterxml.jackson.databind.JsonNode;
 import com.replyguard.assessment.Cycle;
 import com.replyguard.breach.BreachPage;
 import com.replyguard.conversation.ConversationId;
@@ -63,6 +65,9 @@ public final class ManagerApiHandler implements RequestHandler<APIGatewayV2HTTPE
                 case "GET /merchants/{merchantId}/kpis" -> kpis(merchant.get(), request);
                 case "GET /merchants/{merchantId}/breaches" -> breaches(merchant.get(), request);
                 case "GET /merchants/{merchantId}/conversations/{conversationId}" -> conversation(merchant.get(), request);
+                case "GET /merchants/{merchantId}/policy" -> ApiResponses.json(200, PolicyJson.write(merchant.get().policy(),
+                        merchant.get().urgency(), merchant.get().assessedHours()));
+                case "PUT /merchants/{merchantId}/policy" -> putPolicy(merchant.get(), request);
                 default -> ApiResponses.error(404, "no such resource");
             };
         } catch (BadRequest e) {
@@ -146,6 +151,36 @@ public final class ManagerApiHandler implements RequestHandler<APIGatewayV2HTTPE
                 .map(view -> ApiResponses.json(200, Representations.conversation(view)))
                 .orElseGet(() -> ApiResponses.error(404, "no conversation '" + id + "' for merchant '" + merchant.id() + "'"));
     }
+
+    private APIGatewayV2HTTPResponse putPolicy(Merchant merchant, ApiRequest request) {
+        String contentType = request.header("Content-Type");
+        if (contentType != null && !contentType.toLowerCase(java.util.Locale.ROOT).startsWith("application/json")) {
+            return ApiResponses.error(415, "Content-Type must be application/json");
+        }
+        JsonNode body;
+        try {
+            body = POLICY_JSON.readTree(request.body());
+        } catch (java.io.IOException e) {
+            return ApiResponses.error(415, "body is not valid JSON");
+        }
+        if (body == null || !body.isObject()) {
+            throw new BadRequest(List.of(Problem.ofBatch("", "the policy must be a JSON object")));
+        }
+        try {
+            Merchant updated = wiring.policyEditor().apply(merchant.id(), body);
+            log.info("policy changed", "merchant", merchant.id().value());
+            return ApiResponses.json(200, PolicyJson.write(updated.policy(), updated.urgency(), updated.assessedHours()));
+        } catch (PolicyJson.Rejected e) {
+            List<Problem> problems = new ArrayList<>();
+            for (String p : e.problems()) {
+                int space = p.indexOf(' ');
+                problems.add(Problem.ofBatch(space < 0 ? p : p.substring(0, space), space < 0 ? p : p.substring(space + 1)));
+            }
+            throw new BadRequest(problems);
+        }
+    }
+
+    private static final com.fasterxml.jackson.databind.ObjectMapper POLICY_JSON = new com.fasterxml.jackson.databind.ObjectMapper();
 
     /** A parameter problem, answered 400 with the contract's error shape. */
     private static final class BadRequest extends RuntimeException {

@@ -7,17 +7,22 @@ import com.replyguard.ports.MerchantDirectory;
 import com.replyguard.usecase.ListBreaches;
 import com.replyguard.usecase.ReportPlatformKpis;
 import com.replyguard.usecase.ShowConversation;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.replyguard.merchant.Merchant;
+import com.replyguard.merchant.MerchantId;
 import java.time.Clock;
+import java.util.function.BiFunction;
 import java.util.Map;
 
 /** The manager API function's composition root. */
 public record ManagerApiWiring(ManagerTokens tokens, MerchantDirectory merchants, ReportPlatformKpis kpis,
-        ListBreaches breaches, ShowConversation conversations, Clock clock) {
+        ListBreaches breaches, ShowConversation conversations, BiFunction<MerchantId, JsonNode, Merchant> policyEditor,
+        Clock clock) {
 
     public static ManagerApiWiring from(Map<String, String> environment, Clock clock) {
         StorageWiring storage = StorageWiring.from(new Environment(environment), clock);
         return new ManagerApiWiring(storage.managerTokens, storage.merchants,
                 new ReportPlatformKpis(storage.conversations, storage.assessments, clock), new ListBreaches(storage.breaches),
-                new ShowConversation(storage.conversations, clock), clock);
+                new ShowConversation(storage.conversations, clock), storage.policies::put, clock);
     }
 }

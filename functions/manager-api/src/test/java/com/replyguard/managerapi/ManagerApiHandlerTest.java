@@ -50,7 +50,9 @@ class ManagerApiHandlerTest {
         handler = new ManagerApiHandler(new ManagerApiWiring(t -> Optional.ofNullable(tokens.get(t)),
                 id -> id.equals(DEMO) ? Optional.of(DEMO_MERCHANT) : Optional.empty(),
                 new ReportPlatformKpis(conversations, assessments, clock), new ListBreaches(breaches),
-                new ShowConversation(conversations, clock), clock));
+                new ShowConversation(conversations, clock), (id, policy) -> {
+                    throw new IllegalStateException("not in this test");
+                }, clock));
     }
 
     private static APIGatewayV2HTTPEvent get(String route, String merchant, String token, Map<String, String> query,

@@ -63,6 +63,11 @@ final class Http {
         return send(b.build());
     }
 
+    Answer put(String path, String token, String json) {
+        return send(HttpRequest.newBuilder(base.resolve(path)).header("Authorization", "Bearer " + token)
+                .header("Content-Type", "application/json").PUT(HttpRequest.BodyPublishers.ofString(json)).build());
+    }
+
     Answer send(HttpRequest request) {
         try {
             HttpResponse<String> r = client.send(request, HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));

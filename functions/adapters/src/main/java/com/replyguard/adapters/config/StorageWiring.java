@@ -6,6 +6,7 @@ import com.replyguard.adapters.dynamodb.DynamoDbConversationStore;
 import com.replyguard.adapters.dynamodb.DynamoDbDueIndex;
 import com.replyguard.adapters.dynamodb.DynamoDbWheelWatermark;
 import com.replyguard.adapters.dynamodb.DynamoDbMerchantDirectory;
+import com.replyguard.adapters.dynamodb.DynamoDbPolicyOverrides;
 import com.replyguard.adapters.local.MerchantsFile;
 import com.replyguard.ports.AssessmentStore;
 import com.replyguard.ports.BreachStore;
@@ -39,6 +40,8 @@ public final class StorageWiring {
     public final AssessmentStore assessments;
     public final BreachStore breaches;
     public final MerchantDirectory merchants;
+    /** Merchants' policies set through the policy API, laid over the base directory. */
+    public final DynamoDbPolicyOverrides policies;
     public final ManagerTokens managerTokens;
     public final DueIndex dueIndex;
     public final WheelWatermark watermark;
@@ -72,15 +75,18 @@ public final class StorageWiring {
         this.breaches = new DynamoDbBreachStore(dynamo, breachesTable);
         this.dueIndex = new DynamoDbDueIndex(dynamo, conversationsTable);
         this.watermark = new DynamoDbWheelWatermark(dynamo, merchantsTable);
+        MerchantDirectory baseDirectory;
         if (merchantsFile != null) {
             MerchantsFile file = MerchantsFile.read(Path.of(merchantsFile));
-            this.merchants = file;
+            baseDirectory = file;
             this.managerTokens = file;
         } else {
             DynamoDbMerchantDirectory directory = new DynamoDbMerchantDirectory(dynamo, merchantsTable, clock);
-            this.merchants = directory;
+            baseDirectory = directory;
             this.managerTokens = directory;
         }
+        this.policies = new DynamoDbPolicyOverrides(baseDirectory, dynamo, merchantsTable, clock);
+        this.merchants = policies;
     }
 
     public static StorageWiring from(Environment env, Clock clock) {

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.replyguard.clock.ClockType;
 import com.replyguard.clock.SlaPolicy;
 import com.replyguard.conversation.UrgencyRules;
+import com.replyguard.merchant.AssessedHours;
 import java.time.Duration;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
@@ -26,7 +27,27 @@ public final class PolicyJson {
     private PolicyJson() {
     }
 
-    public record Parsed(SlaPolicy policy, UrgencyRules urgency) {
+    public record Parsed(SlaPolicy policy, UrgencyRules urgency, AssessedHours assessedHours) {
+    }
+
+    /** A policy refused, with every problem (field path, then what is wrong). */
+    public static final class Rejected extends IllegalArgumentException {
+        private final List<String> problems;
+
+        Rejected(List<String> problems) {
+            super(String.join("; ", problems));
+            this.problems = List.copyOf(problems);
+        }
+
+        public List<String> problems() {
+            return problems;
+        }
+    }
+
+    /** Reads a policy over the defaults, keeping {@code hours} unless the policy sets assessedHours. */
+    public static Parsed read(JsonNode node, String at, AssessedHours hours) {
+        Parsed p = read(node, at);
+        return node.has("assessedHours") ? p : new Parsed(p.policy(), p.urgency(), hours);
     }
 
     public static Parsed read(JsonNode node, String at) {
@@ -75,6 +96,18 @@ public final class PolicyJson {
                 }
             }
         }
+        AssessedHours hours = AssessedHours.PLATFORM_DEFAULT;
+        if (node.has("assessedHours")) {
+            try {
+                hours = new AssessedHours(java.time.LocalTime.parse(node.path("assessedHours").path("from").asText()),
+                        java.time.LocalTime.parse(node.path("assessedHours").path("to").asText()));
+            } catch (DateTimeParseException e) {
+                problems.add(at + ".assessedHours needs from and to as HH:mm (China time)");
+            }
+        }
+        if (!node.isMissingNode() && !node.isObject()) {
+            problems.add(at + " must be a JSON object");
+        }
         List<String> terms = strings(node.path("urgentTerms"), at + ".urgentTerms", problems);
         List<String> negations = strings(node.path("urgentNegations"), at + ".urgentNegations", problems);
         if (problems.isEmpty()) {
@@ -82,9 +115,9 @@ public final class PolicyJson {
             policyProblems.forEach(p -> problems.add(at + "." + p));
         }
         if (!problems.isEmpty()) {
-            throw new IllegalArgumentException(String.join("; ", problems));
+            throw new Rejected(problems);
         }
-        return new Parsed(new SlaPolicy(targets, share, delays), UrgencyRules.DEFAULT.extendedWith(terms, negations));
+        return new Parsed(new SlaPolicy(targets, share, delays), UrgencyRules.DEFAULT.extendedWith(terms, negations), hours);
     }
 
     private static Duration duration(JsonNode n, String field, List<String> problems, Duration otherwise) {
@@ -121,8 +154,8 @@ public final class PolicyJson {
         return out;
     }
 
-    /** The policy as JSON, every field explicit (what GET /policy will answer). */
-    public static Map<String, Object> write(SlaPolicy p, UrgencyRules urgency) {
+    /** The policy as JSON, every field explicit (what GET /policy answers). */
+    public static Map<String, Object> write(SlaPolicy p, UrgencyRules urgency, AssessedHours hours) {
         Map<String, Object> m = new LinkedHashMap<>();
         Map<String, Object> targets = new LinkedHashMap<>();
         p.targets().forEach((clock, t) -> {
@@ -136,8 +169,9 @@ public final class PolicyJson {
         m.put("targets", targets);
         m.put("warningShare", p.warningShare());
         m.put("escalationDelays", p.escalationDelays().stream().map(Duration::toString).toList());
-        m.put("urgentTerms", urgency.terms());
-        m.put("urgentNegations", urgency.negations());
+        m.put("urgentTerms", urgency.terms().subList(UrgencyRules.DEFAULT_TERMS.size(), urgency.terms().size()));
+        m.put("urgentNegations", urgency.negations().subList(UrgencyRules.DEFAULT_NEGATIONS.size(), urgency.negations().size()));
+        m.put("assessedHours", Map.of("from", hours.from().toString(), "to", hours.to().toString()));
         return m;
     }
 }

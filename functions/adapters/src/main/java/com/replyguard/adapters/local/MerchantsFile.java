@@ -81,13 +81,13 @@ public final class MerchantsFile implements MerchantDirectory, ManagerTokens {
             }
             PolicyJson.Parsed policy = null;
             try {
-                policy = PolicyJson.read(m.path("policy"), at + ".policy");
+                policy = PolicyJson.read(m.path("policy"), at + ".policy", hours);
             } catch (IllegalArgumentException e) {
                 problems.add(e.getMessage());
             }
             if (!secrets.isEmpty() && hashKey.length() >= 16 && policy != null) {
                 merchants.put(new MerchantId(id), new Merchant(new MerchantId(id), secrets,
-                        hashKey.getBytes(StandardCharsets.UTF_8), hours, policy.policy(), policy.urgency()));
+                        hashKey.getBytes(StandardCharsets.UTF_8), policy.assessedHours(), policy.policy(), policy.urgency()));
             }
         }
         if (!problems.isEmpty()) {

@@ -1,0 +1,142 @@
+package com.replyguard.local.bench;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.replyguard.dynalite.ProjectLayout;
+import com.replyguard.intake.WebhookSignature;
+import com.replyguard.local.LocalSystem;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+
+/**
+ * Breach-detection lag on the local runner (docs/benchmarks.md): N open clocks whose deadlines
+ * fall at R per second, detected by the deadline wheel with no further event; lag = the breach's
+ * detectedAt minus its deadline. Beside it, the same deadlines under a 5-minute polling loop (the
+ * peers' design): detection at the first poll after the deadline. Prints the numbers; asserts
+ * nothing. Run: {@code infra/local/benchmark [clocks] [deadlinesPerSecond]}.
+ */
+public final class BreachLagBenchmark {
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    private BreachLagBenchmark() {
+    }
+
+    public static void main(String[] args) throws Exception {
+        int clocks = args.length > 0 ? Integer.parseInt(args[0]) : 10_000;
+        int perSecond = args.length > 1 ? Integer.parseInt(args[1]) : 200;
+        Duration target = Duration.ofSeconds(120);
+        Path dir = Files.createTempDirectory("replyguard-bench");
+        Path merchants = dir.resolve("merchants.json");
+        Files.writeString(merchants, """
+                {"merchants": [{"merchantId": "bench", "webhookSecrets": ["bench-secret"], "managerTokens": ["bench-token"],
+                  "customerHashKey": "bench-customer-hash-key", "assessedHours": {"from": "00:00", "to": "00:00"},
+                  "policy": {"targets": {"FIRST_REPLY": {"liveRoom": 120, "elsewhere": 120}},
+                             "warningShare": 0, "escalationDelays": [0]}}]}
+                """);
+        HttpClient http = HttpClient.newHttpClient();
+        try (LocalSystem system = LocalSystem.start(new LocalSystem.Options(0, null, merchants, ProjectLayout.template()))) {
+            URI base = system.url();
+            Instant loadStart = Instant.now();
+            // deadlines from T0 on, R per second: clock i starts at T0 - target + i/R
+            Instant t0 = loadStart.plusSeconds(45);
+            long stepNanos = 1_000_000_000L / perSecond;
+            system.dynalite().resetRequestCounts();
+            for (int from = 0; from < clocks; from += 100) {
+                StringBuilder body = new StringBuilder("{\"events\":[");
+                for (int i = from; i < Math.min(clocks, from + 100); i++) {
+                    Instant start = t0.minus(target).plusNanos(stepNanos * i);
+                    if (i > from) {
+                        body.append(',');
+                    }
+                    body.append("{\"eventId\":\"b").append(i).append("\",\"type\":\"customer.message\",\"conversationId\":\"bench-")
+                            .append(i).append("\",\"channel\":\"CS_CHAT\",\"customerId\":\"buyer-").append(i)
+                            .append("\",\"occurredAt\":\"").append(OffsetDateTime.ofInstant(start, ZoneOffset.ofHours(8))).append("\"}");
+                }
+                body.append("]}");
+                byte[] bytes = body.toString().getBytes(StandardCharsets.UTF_8);
+                String ts = Long.toString(Instant.now().getEpochSecond());
+                HttpResponse<String> r = http.send(HttpRequest.newBuilder(base.resolve("/webhooks/bench/events"))
+                        .header("Content-Type", "application/json").header("X-Timestamp", ts)
+                        .header("X-Signature", WebhookSignature.sign("bench-secret", ts, bytes))
+                        .POST(HttpRequest.BodyPublishers.ofByteArray(bytes)).build(), HttpResponse.BodyHandlers.ofString());
+                if (r.statusCode() != 200) {
+                    throw new IllegalStateException("load refused: " + r.statusCode() + " " + r.body());
+                }
+            }
+            Instant loaded = Instant.now();
+            String loadCounts = system.dynalite().requestCounts();
+            long loadRequests = total(loadCounts);
+            System.out.printf("LOAD %d clocks in %.1f s; DynamoDB requests %d (%.2f per event) %s%n", clocks,
+                    Duration.between(loadStart, loaded).toMillis() / 1000.0, loadRequests, (double) loadRequests / clocks, loadCounts);
+            if (loaded.isAfter(t0)) {
+                throw new IllegalStateException("load took longer than the lead time; deadlines already began");
+            }
+            system.dynalite().resetRequestCounts();
+            Instant lastDeadline = t0.plusNanos(stepNanos * (clocks - 1L));
+            Thread.sleep(Math.max(0, Duration.between(Instant.now(), lastDeadline.plusSeconds(10)).toMillis()));
+            String streamCounts = system.dynalite().requestCounts();
+
+            List<Long> lags = new ArrayList<>();
+            List<Instant> deadlines = new ArrayList<>();
+            String token = null;
+            do {
+                HttpResponse<String> r = http.send(HttpRequest.newBuilder(base.resolve("/merchants/bench/breaches?limit=1000"
+                        + (token == null ? "" : "&nextToken=" + token))).header("Authorization", "Bearer bench-token").GET().build(),
+                        HttpResponse.BodyHandlers.ofString());
+                JsonNode page = JSON.readTree(r.body());
+                for (JsonNode b : page.path("breaches")) {
+                    Instant deadline = OffsetDateTime.parse(b.path("deadline").asText()).toInstant();
+                    Instant detected = OffsetDateTime.parse(b.path("detectedAt").asText()).toInstant();
+                    deadlines.add(deadline);
+                    lags.add(Duration.between(deadline, detected).toMillis());
+                }
+                token = page.path("nextToken").isNull() ? null : page.path("nextToken").asText(null);
+            } while (token != null);
+            System.out.printf("WHEEL %d of %d clocks breached; lag ms p50 %d p99 %d max %d; DynamoDB requests while %d deadlines"
+                    + " came due: %d (%.2f per breach, wheel reads included) %s%n", lags.size(), clocks, pct(lags, 50),
+                    pct(lags, 99), pct(lags, 100), clocks, total(streamCounts), (double) total(streamCounts) / Math.max(1, lags.size()),
+                    streamCounts);
+            // the peers' design on the same deadlines: a poll every 5 minutes, first poll at the run's start
+            List<Long> polled = new ArrayList<>();
+            long period = Duration.ofMinutes(5).toMillis();
+            for (Instant d : deadlines) {
+                long sinceStart = Duration.between(loadStart, d).toMillis();
+                long nextPoll = ((sinceStart / period) + 1) * period;
+                polled.add(nextPoll - sinceStart);
+            }
+            System.out.printf("POLL-5MIN same %d deadlines; lag ms p50 %d p99 %d max %d%n", polled.size(), pct(polled, 50),
+                    pct(polled, 99), pct(polled, 100));
+            System.out.println("SCHEDULER calls per message: 0 (no function creates schedules; one rate(1 minute) schedule in all)");
+        }
+    }
+
+    private static long pct(List<Long> values, int p) {
+        if (values.isEmpty()) {
+            return -1;
+        }
+        List<Long> sorted = new ArrayList<>(values);
+        Collections.sort(sorted);
+        int i = (int) Math.ceil(p / 100.0 * sorted.size()) - 1;
+        return sorted.get(Math.max(0, Math.min(sorted.size() - 1, i)));
+    }
+
+    private static long total(String countsJson) throws Exception {
+        long sum = 0;
+        for (JsonNode n : JSON.readTree(countsJson)) {
+            sum += n.asLong();
+        }
+        return sum;
+    }
+}

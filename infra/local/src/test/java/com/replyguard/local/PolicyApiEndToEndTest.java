@@ -1,0 +1,67 @@
+package com.replyguard.local;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.replyguard.dynalite.ProjectLayout;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** GET/PUT /merchants/{m}/policy: every problem of a bad policy listed, nothing changed; a good one takes effect. */
+class PolicyApiEndToEndTest {
+
+    private static Http.Answer put(Http http, String merchant, String token, String body) {
+        return http.put("/merchants/" + merchant + "/policy", token, body);
+    }
+
+    @Test
+    void policy_isReadReplacedAndApplied_andABadOneIsRefusedWhole(@TempDir Path dir) throws Exception {
+        Path merchants = dir.resolve("merchants.json");
+        Files.copy(ProjectLayout.root().resolve("infra/local/merchants.json"), merchants);
+        try (LocalSystem system = LocalSystem.start(new LocalSystem.Options(0, null, merchants, ProjectLayout.template()))) {
+            Http http = new Http(system.url());
+            JsonNode defaults = http.get("/merchants/demo/policy", "demo-manager-token").json();
+            assertEquals("PT30S", defaults.path("targets").path("FIRST_REPLY").path("liveRoom").asText());
+            assertEquals("PT1M", defaults.path("targets").path("FIRST_REPLY").path("elsewhere").asText());
+            assertEquals(0.8, defaults.path("warningShare").asDouble());
+            assertEquals(List.of("PT0S", "PT2M", "PT5M"), texts(defaults.path("escalationDelays")));
+
+            Http.Answer bad = put(http, "demo", "demo-manager-token", "{\"targets\": {\"FIRST_REPLY\": {\"elsewhere\": -5},"
+                    + " \"LUNCH\": {\"elsewhere\": 60}}, \"warningShare\": 1.5, \"escalationDelays\": [\"soon\"]}");
+            assertEquals(400, bad.status(), bad.body());
+            List<String> fields = new ArrayList<>();
+            bad.json().path("details").forEach(d -> fields.add(d.path("field").asText()));
+            assertTrue(fields.contains("policy.targets.LUNCH"), fields.toString());
+            assertTrue(fields.contains("policy.escalationDelays[0]"), fields.toString());
+            assertEquals(defaults, http.get("/merchants/demo/policy", "demo-manager-token").json(), "nothing changed");
+
+            Http.Answer ok = put(http, "demo", "demo-manager-token", "{\"targets\": {\"FIRST_REPLY\": {\"liveRoom\": \"PT20S\","
+                    + " \"elsewhere\": 45}}, \"escalationDelays\": [0, 60], \"urgentTerms\": [\"少了赠品\"]}");
+            assertEquals(200, ok.status(), ok.body());
+            assertEquals("PT45S", ok.json().path("targets").path("FIRST_REPLY").path("elsewhere").asText());
+            assertEquals(ok.json(), http.get("/merchants/demo/policy", "demo-manager-token").json());
+            assertEquals(403, put(http, "demo", "other-manager-token", "{}").status());
+            assertEquals(401, put(http, "demo", "nope", "{}").status());
+
+            // the ingest function caches policies for at most 10 s; this merchant was never read before
+            Http.Answer posted = http.postSigned("demo", "demo-webhook-secret", "{\"events\":[{\"eventId\":\"pol-1\","
+                    + "\"type\":\"customer.message\",\"conversationId\":\"pol-chat\",\"channel\":\"CS_CHAT\","
+                    + "\"customerId\":\"b\",\"text\":\"赠品呢？少了赠品\",\"occurredAt\":\"2026-10-05T10:00:00+08:00\"}]}");
+            assertEquals(200, posted.status(), posted.body());
+            JsonNode clock = http.get("/merchants/demo/conversations/pol-chat", "demo-manager-token").json().path("clocks").get(0);
+            assertEquals(30.0, clock.path("targetSeconds").asDouble(), "the merchant's own urgency term made it urgent (30 s)");
+            assertTrue(clock.path("urgent").asBoolean());
+        }
+    }
+
+    private static List<String> texts(JsonNode array) {
+        List<String> out = new ArrayList<>();
+        array.forEach(n -> out.add(n.asText()));
+        return out;
+    }
+}
