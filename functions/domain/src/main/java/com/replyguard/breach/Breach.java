@@ -16,7 +16,20 @@ import java.util.Objects;
  * way and stores write it once. {@code detectedAt} is when it was first recorded.
  */
 public record Breach(String breachId, MerchantId merchant, ConversationId conversationId, SlaClock clock,
-        Instant detectedAt) {
+        Instant detectedAt, String responsibleAgentId, Excuse excuse) {
+
+    /** A manager's excuse (R20): who, when, why. An excused breach leaves discipline and stops its ladder. */
+    public record Excuse(String reason, String by, Instant at) {
+        public Excuse {
+            Objects.requireNonNull(reason);
+            Objects.requireNonNull(by);
+            Objects.requireNonNull(at);
+        }
+    }
+
+    public Breach(String breachId, MerchantId merchant, ConversationId conversationId, SlaClock clock, Instant detectedAt) {
+        this(breachId, merchant, conversationId, clock, detectedAt, null, null);
+    }
 
     public Breach {
         Objects.requireNonNull(breachId);
@@ -28,6 +41,30 @@ public record Breach(String breachId, MerchantId merchant, ConversationId conver
 
     public static Breach of(MerchantId merchant, ConversationId conversationId, SlaClock clock, Instant detectedAt) {
         return new Breach(idOf(conversationId, clock.key()), merchant, conversationId, clock, detectedAt);
+    }
+
+    public static Breach of(MerchantId merchant, ConversationId conversationId, SlaClock clock, Instant detectedAt,
+            String responsibleAgentId) {
+        return new Breach(idOf(conversationId, clock.key()), merchant, conversationId, clock, detectedAt, responsibleAgentId,
+                null);
+    }
+
+    public boolean isExcused() {
+        return excuse != null;
+    }
+
+    /** R20: the agent a breach counts against - the late answerer, else the conversation's agent when it started. */
+    public static String responsibleAgent(com.replyguard.conversation.Conversation c, SlaClock clock) {
+        if (clock.answeringAgentId() != null) {
+            return clock.answeringAgentId();
+        }
+        String owner = null;
+        for (com.replyguard.conversation.ConversationEvent e : c.events()) {
+            if (e.isHumanReply() && !e.occurredAt().isAfter(clock.start())) {
+                owner = e.agentId();
+            }
+        }
+        return owner;
     }
 
     /** {@code b_} + 24 hex digits of SHA-256(conversationId NUL clockKey): URL-safe and stable. */

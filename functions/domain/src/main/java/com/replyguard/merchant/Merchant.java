@@ -2,6 +2,7 @@ package com.replyguard.merchant;
 
 import com.replyguard.clock.SlaPolicy;
 import com.replyguard.conversation.UrgencyRules;
+import com.replyguard.discipline.DisciplineRules;
 import java.util.List;
 import java.util.Objects;
 
@@ -17,6 +18,7 @@ public final class Merchant {
     private final AssessedHours assessedHours;
     private final SlaPolicy policy;
     private final UrgencyRules urgency;
+    private final DisciplineRules discipline;
 
     public Merchant(MerchantId id, List<String> webhookSecrets, byte[] customerHashKey, AssessedHours assessedHours) {
         this(id, webhookSecrets, customerHashKey, assessedHours, SlaPolicy.DEFAULT, UrgencyRules.DEFAULT);
@@ -24,6 +26,11 @@ public final class Merchant {
 
     public Merchant(MerchantId id, List<String> webhookSecrets, byte[] customerHashKey, AssessedHours assessedHours,
             SlaPolicy policy, UrgencyRules urgency) {
+        this(id, webhookSecrets, customerHashKey, assessedHours, policy, urgency, DisciplineRules.DEFAULT);
+    }
+
+    public Merchant(MerchantId id, List<String> webhookSecrets, byte[] customerHashKey, AssessedHours assessedHours,
+            SlaPolicy policy, UrgencyRules urgency, DisciplineRules discipline) {
         this.id = Objects.requireNonNull(id, "id");
         this.webhookSecrets = List.copyOf(webhookSecrets);
         if (this.webhookSecrets.isEmpty() || this.webhookSecrets.stream().anyMatch(String::isEmpty)) {
@@ -36,6 +43,12 @@ public final class Merchant {
         this.assessedHours = Objects.requireNonNull(assessedHours, "assessedHours");
         this.policy = Objects.requireNonNull(policy, "policy");
         this.urgency = Objects.requireNonNull(urgency, "urgency");
+        this.discipline = Objects.requireNonNull(discipline, "discipline");
+    }
+
+    /** R19, R20: what timeouts lead to for an agent. */
+    public DisciplineRules discipline() {
+        return discipline;
     }
 
     /** The merchant's clock targets, warning share and escalation ladder. */
@@ -49,12 +62,13 @@ public final class Merchant {
     }
 
     public Merchant withPolicy(SlaPolicy newPolicy) {
-        return new Merchant(id, webhookSecrets, customerHashKey, assessedHours, newPolicy, urgency);
+        return new Merchant(id, webhookSecrets, customerHashKey, assessedHours, newPolicy, urgency, discipline);
     }
 
     /** The same merchant under another policy: clock targets and ladder, urgency rules, assessed hours. */
-    public Merchant withPolicy(SlaPolicy newPolicy, UrgencyRules newUrgency, AssessedHours newHours) {
-        return new Merchant(id, webhookSecrets, customerHashKey, newHours, newPolicy, newUrgency);
+    public Merchant withPolicy(SlaPolicy newPolicy, UrgencyRules newUrgency, AssessedHours newHours,
+            DisciplineRules newDiscipline) {
+        return new Merchant(id, webhookSecrets, customerHashKey, newHours, newPolicy, newUrgency, newDiscipline);
     }
 
     public MerchantId id() {

@@ -24,6 +24,15 @@ public interface BreachStore {
      */
     BreachPage list(MerchantId merchant, Instant from, Instant to, int limit, String pageToken);
 
+    /** A breach by id, active or not (empty: no such breach for this merchant). */
+    java.util.Optional<Breach> find(MerchantId merchant, String breachId);
+
+    /** Records a manager's excuse on an active breach; audited on the breach item. */
+    void excuse(MerchantId merchant, String breachId, Breach.Excuse excuse);
+
+    /** The active breaches counted against an agent whose deadline lies in a cycle, excused ones included. */
+    java.util.List<Breach> ofAgent(MerchantId merchant, String agentId, com.replyguard.assessment.Cycle cycle);
+
     final class InvalidPageToken extends RuntimeException {
         public InvalidPageToken(String message) {
             super(message);

@@ -119,7 +119,8 @@ final class ConversationRecorder {
             boolean unchanged = before.activeBreachKeys().contains(clock.key())
                     && clock.equals(previousClocks.get(clock.key()));
             if (full || !unchanged) {
-                breaches.record(Breach.of(merchant.id(), conversation.id(), clock, now), version);
+                breaches.record(Breach.of(merchant.id(), conversation.id(), clock, now,
+                        Breach.responsibleAgent(conversation, clock)), version);
             }
         }
         for (String key : full ? written.knownBreachKeys() : before.activeBreachKeys()) {

@@ -26,8 +26,9 @@ public final class InMemoryBreachStore implements BreachStore {
             return;
         }
         Instant detected = current == null ? breach.detectedAt() : current.breach().detectedAt();
+        Breach.Excuse excuse = current == null ? null : current.breach().excuse();
         items.put(k, new Item(version, new Breach(breach.breachId(), breach.merchant(), breach.conversationId(),
-                breach.clock(), detected), true));
+                breach.clock(), detected, breach.responsibleAgentId(), excuse), true));
     }
 
     @Override
@@ -54,6 +55,29 @@ public final class InMemoryBreachStore implements BreachStore {
         }
         int end = Math.min(all.size(), start + limit);
         return new BreachPage(all.subList(start, end), end < all.size() ? Integer.toString(end) : null);
+    }
+
+    @Override
+    public java.util.Optional<Breach> find(MerchantId merchant, String breachId) {
+        Item i = items.get(merchant + "#" + breachId);
+        return i == null || !i.active() ? java.util.Optional.empty() : java.util.Optional.of(i.breach());
+    }
+
+    @Override
+    public synchronized void excuse(MerchantId merchant, String breachId, Breach.Excuse excuse) {
+        Item i = items.get(merchant + "#" + breachId);
+        if (i == null || !i.active() || i.breach().isExcused()) {
+            return;
+        }
+        Breach b = i.breach();
+        items.put(merchant + "#" + breachId, new Item(i.version(), new Breach(b.breachId(), b.merchant(), b.conversationId(),
+                b.clock(), b.detectedAt(), b.responsibleAgentId(), excuse), true));
+    }
+
+    @Override
+    public List<Breach> ofAgent(MerchantId merchant, String agentId, com.replyguard.assessment.Cycle cycle) {
+        return active(merchant).stream().filter(b -> agentId.equals(b.responsibleAgentId()))
+                .filter(b -> com.replyguard.assessment.Cycle.containing(b.deadline()).equals(cycle)).toList();
     }
 
     public List<Breach> active(MerchantId merchant) {

@@ -17,6 +17,7 @@ import com.replyguard.intake.Problem;
 import com.replyguard.merchant.Merchant;
 import com.replyguard.merchant.MerchantId;
 import com.replyguard.ports.BreachStore;
+import com.replyguard.usecase.ExcuseBreach;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -48,7 +49,8 @@ public final class ManagerApiHandler implements RequestHandler<APIGatewayV2HTTPE
     @Override
     public APIGatewayV2HTTPResponse handleRequest(APIGatewayV2HTTPEvent event, Context context) {
         ApiRequest request = new ApiRequest(event);
-        Optional<MerchantId> caller = bearer(request.header("Authorization")).flatMap(wiring.tokens()::merchantOf);
+        Optional<String> token = bearer(request.header("Authorization"));
+        Optional<MerchantId> caller = token.flatMap(wiring.tokens()::merchantOf);
         if (caller.isEmpty()) {
             return ApiResponses.unauthorized("a valid manager token is required (Authorization: Bearer <token>)");
         }
@@ -66,8 +68,10 @@ public final class ManagerApiHandler implements RequestHandler<APIGatewayV2HTTPE
                 case "GET /merchants/{merchantId}/breaches" -> breaches(merchant.get(), request);
                 case "GET /merchants/{merchantId}/conversations/{conversationId}" -> conversation(merchant.get(), request);
                 case "GET /merchants/{merchantId}/policy" -> ApiResponses.json(200, PolicyJson.write(merchant.get().policy(),
-                        merchant.get().urgency(), merchant.get().assessedHours()));
+                        merchant.get().urgency(), merchant.get().assessedHours(), merchant.get().discipline()));
                 case "PUT /merchants/{merchantId}/policy" -> putPolicy(merchant.get(), request);
+                case "POST /merchants/{merchantId}/breaches/{breachId}/excuse" -> excuse(merchant.get(), request, token.get());
+                case "GET /merchants/{merchantId}/agents/{agentId}/discipline" -> discipline(merchant.get(), request);
                 default -> ApiResponses.error(404, "no such resource");
             };
         } catch (BadRequest e) {
@@ -169,7 +173,8 @@ public final class ManagerApiHandler implements RequestHandler<APIGatewayV2HTTPE
         try {
             Merchant updated = wiring.policyEditor().apply(merchant.id(), body);
             log.info("policy changed", "merchant", merchant.id().value());
-            return ApiResponses.json(200, PolicyJson.write(updated.policy(), updated.urgency(), updated.assessedHours()));
+            return ApiResponses.json(200, PolicyJson.write(updated.policy(), updated.urgency(), updated.assessedHours(),
+                    updated.discipline()));
         } catch (PolicyJson.Rejected e) {
             List<Problem> problems = new ArrayList<>();
             for (String p : e.problems()) {
@@ -178,6 +183,52 @@ public final class ManagerApiHandler implements RequestHandler<APIGatewayV2HTTPE
             }
             throw new BadRequest(problems);
         }
+    }
+
+    /** R20: a manager excuses a breach with a reason; audited with a digest of the manager's token. */
+    private APIGatewayV2HTTPResponse excuse(Merchant merchant, ApiRequest request, String token) {
+        JsonNode body;
+        try {
+            body = POLICY_JSON.readTree(request.body());
+        } catch (java.io.IOException e) {
+            return ApiResponses.error(415, "body is not valid JSON");
+        }
+        String reason = body == null ? null : body.path("reason").asText(null);
+        if (reason == null || reason.isBlank() || reason.length() > ExcuseBreach.MAX_REASON) {
+            throw new BadRequest(List.of(Problem.ofBatch("reason", "is required: why the breach is excused, at most "
+                    + ExcuseBreach.MAX_REASON + " characters")));
+        }
+        ExcuseBreach.Result r = wiring.excuses().excuse(merchant, request.pathParameter("breachId"), reason,
+                "manager-token:" + tokenDigest(token));
+        return switch (r.outcome()) {
+            case NOT_FOUND -> ApiResponses.error(404, "no breach '" + request.pathParameter("breachId") + "'");
+            case ALREADY_EXCUSED -> ApiResponses.json(409, Map.of("error", "the breach is already excused",
+                    "breach", Representations.breach(r.breach())));
+            case EXCUSED -> {
+                log.info("breach excused", "merchant", merchant.id().value(), "breachId", r.breach().breachId());
+                yield ApiResponses.json(200, Representations.breach(r.breach()));
+            }
+        };
+    }
+
+    private static String tokenDigest(String token) {
+        try {
+            byte[] d = java.security.MessageDigest.getInstance("SHA-256").digest(token.getBytes(java.nio.charset.StandardCharsets.UTF_8));
+            return java.util.HexFormat.of().formatHex(d, 0, 6);
+        } catch (java.security.NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private APIGatewayV2HTTPResponse discipline(Merchant merchant, ApiRequest request) {
+        String cycleText = request.query("cycle");
+        Cycle cycle = cycleText == null ? wiring.kpis().currentCycle() : Cycle.parse(cycleText).orElseThrow(() ->
+                new BadRequest(List.of(Problem.ofBatch("cycle", "'" + cycleText + "' is not a cycle (YYYY-MM-H1 or YYYY-MM-H2)"))));
+        String agent = request.pathParameter("agentId");
+        if (agent == null || agent.isEmpty() || agent.length() > 128) {
+            throw new BadRequest(List.of(Problem.ofBatch("agentId", "must be 1-128 characters")));
+        }
+        return ApiResponses.json(200, Representations.discipline(wiring.discipline().report(merchant, agent, cycle)));
     }
 
     private static final com.fasterxml.jackson.databind.ObjectMapper POLICY_JSON = new com.fasterxml.jackson.databind.ObjectMapper();

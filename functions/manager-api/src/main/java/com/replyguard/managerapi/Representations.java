@@ -55,7 +55,24 @@ final class Representations {
         return m;
     }
 
-    private static Map<String, Object> breach(Breach b) {
+    static Map<String, Object> discipline(com.replyguard.usecase.ReportAgentDiscipline.Report r) {
+        Map<String, Object> m = new LinkedHashMap<>();
+        var s = r.standing();
+        m.put("agentId", s.agentId());
+        m.put("cycle", s.cycle());
+        m.put("timeouts", s.timeouts());
+        m.put("excused", s.excused());
+        m.put("slowResponseComplaints", s.slowComplaints());
+        m.put("level", s.level().name());
+        m.put("trainingFlag", s.training());
+        m.put("points", s.points());
+        List<Map<String, Object>> list = new ArrayList<>();
+        r.breaches().forEach(b -> list.add(breach(b)));
+        m.put("breaches", list);
+        return m;
+    }
+
+    static Map<String, Object> breach(Breach b) {
         Map<String, Object> m = new LinkedHashMap<>();
         m.put("breachId", b.breachId());
         m.put("conversationId", b.conversationId().value());
@@ -68,6 +85,10 @@ final class Representations {
         m.put("urgent", b.clock().urgent());
         m.put("answeredAt", Instants.format(b.clock().answeredAt()));
         m.put("answeringAgentId", b.clock().answeringAgentId());
+        m.put("responsibleAgentId", b.responsibleAgentId());
+        if (b.excuse() != null) {
+            m.put("excuse", Map.of("reason", b.excuse().reason(), "by", b.excuse().by(), "at", Instants.format(b.excuse().at())));
+        }
         return m;
     }
 

@@ -52,7 +52,8 @@ class ManagerApiHandlerTest {
                 new ReportPlatformKpis(conversations, assessments, clock), new ListBreaches(breaches),
                 new ShowConversation(conversations, clock), (id, policy) -> {
                     throw new IllegalStateException("not in this test");
-                }, clock));
+                }, new com.replyguard.usecase.ExcuseBreach(breaches, conversations, clock),
+                new com.replyguard.usecase.ReportAgentDiscipline(breaches), clock));
     }
 
     private static APIGatewayV2HTTPEvent get(String route, String merchant, String token, Map<String, String> query,

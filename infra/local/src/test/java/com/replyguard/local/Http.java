@@ -63,6 +63,10 @@ final class Http {
         return send(b.build());
     }
 
+    java.net.URI uri(String path) {
+        return base.resolve(path);
+    }
+
     Answer put(String path, String token, String json) {
         return send(HttpRequest.newBuilder(base.resolve(path)).header("Authorization", "Bearer " + token)
                 .header("Content-Type", "application/json").PUT(HttpRequest.BodyPublishers.ofString(json)).build());

@@ -5,6 +5,7 @@ import static com.replyguard.adapters.dynamodb.Attributes.n;
 import static com.replyguard.adapters.dynamodb.Attributes.s;
 import static com.replyguard.adapters.dynamodb.Attributes.string;
 
+import com.replyguard.assessment.Cycle;
 import com.replyguard.breach.Breach;
 import com.replyguard.breach.BreachPage;
 import com.replyguard.clock.ClockType;
@@ -20,9 +21,11 @@ import java.util.Base64;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import software.amazon.awssdk.services.dynamodb.model.ConditionalCheckFailedException;
+import software.amazon.awssdk.services.dynamodb.model.GetItemResponse;
 import software.amazon.awssdk.services.dynamodb.model.QueryResponse;
 
 /**
@@ -71,11 +74,22 @@ public final class DynamoDbBreachStore implements BreachStore {
         values.put(":sk", s(sortKey(c.deadline(), b.breachId())));
         values.put(":now", s(b.detectedAt().toString()));
         values.put(":t", bool(true));
+        List<String> removes = new ArrayList<>();
+        StringBuilder agent = new StringBuilder();
+        if (b.responsibleAgentId() != null) {
+            // the sparse ByAgent index: an agent's breaches of a cycle (R20)
+            agent.append(", agentId = :agentId, agentKey = :agentKey, agentSk = :sk");
+            values.put(":agentId", s(b.responsibleAgentId()));
+            values.put(":agentKey", s(agentKey(b.merchant(), b.responsibleAgentId(), Cycle.containing(c.deadline()))));
+        } else {
+            removes.add("agentId");
+            removes.add("agentKey");
+            removes.add("agentSk");
+        }
         StringBuilder update = new StringBuilder("SET version = :v, merchant = :m, breachId = :id, conversationId = :conv,"
                 + " clock = :clock, clockKey = :key, channel = :ch, urgent = :urgent, clockStart = :start,"
                 + " startEventId = :startEvent, deadline = :deadline, listPk = :m, listSk = :sk, active = :t,"
-                + " detectedAt = if_not_exists(detectedAt, :now)");
-        List<String> removes = new ArrayList<>();
+                + " detectedAt = if_not_exists(detectedAt, :now)").append(agent);
         if (c.answeredAt() != null) {
             update.append(", answeredAt = :ans, answerEventId = :ansEvent");
             values.put(":ans", s(c.answeredAt().toString()));
@@ -106,7 +120,7 @@ public final class DynamoDbBreachStore implements BreachStore {
     public void retract(MerchantId merchant, String breachId, long version) {
         try {
             dynamo.updateItem(r -> r.tableName(table).key(Map.of("pk", s(key(merchant, breachId))))
-                    .updateExpression("SET version = :v, active = :f REMOVE listPk, listSk")
+                    .updateExpression("SET version = :v, active = :f REMOVE listPk, listSk, agentKey, agentSk")
                     .conditionExpression(GUARD)
                     .expressionAttributeValues(Map.of(":v", n(version), ":f", bool(false))));
         } catch (ConditionalCheckFailedException newerAlreadyStored) {
@@ -137,6 +151,52 @@ public final class DynamoDbBreachStore implements BreachStore {
         return new BreachPage(page, next);
     }
 
+    static String agentKey(MerchantId merchant, String agentId, Cycle cycle) {
+        return merchant.value() + "#" + cycle + "#" + agentId;
+    }
+
+    @Override
+    public Optional<Breach> find(MerchantId merchant, String breachId) {
+        GetItemResponse r = dynamo.getItem(b -> b.tableName(table).consistentRead(true)
+                .key(Map.of("pk", s(key(merchant, breachId)))));
+        if (!r.hasItem() || r.item().isEmpty() || r.item().get("active") == null || !r.item().get("active").bool()) {
+            return Optional.empty();
+        }
+        return Optional.of(fromItem(r.item()));
+    }
+
+    @Override
+    public void excuse(MerchantId merchant, String breachId, Breach.Excuse excuse) {
+        try {
+            dynamo.updateItem(r -> r.tableName(table).key(Map.of("pk", s(key(merchant, breachId))))
+                    .updateExpression("SET excuseReason = :r, excusedBy = :by, excusedAt = :at")
+                    .conditionExpression("active = :t AND attribute_not_exists(excusedAt)")
+                    .expressionAttributeValues(Map.of(":r", s(excuse.reason()), ":by", s(excuse.by()),
+                            ":at", s(excuse.at().toString()), ":t", bool(true))));
+        } catch (ConditionalCheckFailedException alreadyExcusedOrGone) {
+            // the first excuse stands; a withdrawn breach needs none
+        }
+    }
+
+    @Override
+    public List<Breach> ofAgent(MerchantId merchant, String agentId, Cycle cycle) {
+        List<Breach> out = new ArrayList<>();
+        Map<String, AttributeValue> start = null;
+        do {
+            Map<String, AttributeValue> from = start;
+            QueryResponse r = dynamo.query(q -> {
+                q.tableName(table).indexName("ByAgent").keyConditionExpression("agentKey = :k")
+                        .expressionAttributeValues(Map.of(":k", s(agentKey(merchant, agentId, cycle))));
+                if (from != null) {
+                    q.exclusiveStartKey(from);
+                }
+            });
+            r.items().forEach(i -> out.add(fromItem(i)));
+            start = r.hasLastEvaluatedKey() && !r.lastEvaluatedKey().isEmpty() ? r.lastEvaluatedKey() : null;
+        } while (start != null);
+        return out;
+    }
+
     private static Breach fromItem(Map<String, AttributeValue> item) {
         String answered = string(item, "answeredAt");
         SlaClock clock = new SlaClock(ClockType.valueOf(string(item, "clock")), string(item, "clockKey"),
@@ -144,8 +204,12 @@ public final class DynamoDbBreachStore implements BreachStore {
                 Instant.parse(string(item, "clockStart")), string(item, "startEventId"),
                 Instant.parse(string(item, "deadline")), answered == null ? null : Instant.parse(answered),
                 string(item, "answerEventId"), string(item, "answeringAgentId"));
+        String excusedAt = string(item, "excusedAt");
+        Breach.Excuse excuse = excusedAt == null ? null
+                : new Breach.Excuse(string(item, "excuseReason"), string(item, "excusedBy"), Instant.parse(excusedAt));
         return new Breach(string(item, "breachId"), new MerchantId(string(item, "merchant")),
-                new ConversationId(string(item, "conversationId")), clock, Instant.parse(string(item, "detectedAt")));
+                new ConversationId(string(item, "conversationId")), clock, Instant.parse(string(item, "detectedAt")),
+                string(item, "agentId"), excuse);
     }
 
     /** The token is the last returned item's index key, base64url: opaque to clients, checked on return. */

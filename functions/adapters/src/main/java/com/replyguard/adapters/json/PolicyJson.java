@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.replyguard.clock.ClockType;
 import com.replyguard.clock.SlaPolicy;
 import com.replyguard.conversation.UrgencyRules;
+import com.replyguard.discipline.DisciplineRules;
 import com.replyguard.merchant.AssessedHours;
 import java.time.Duration;
 import java.time.format.DateTimeParseException;
@@ -27,7 +28,7 @@ public final class PolicyJson {
     private PolicyJson() {
     }
 
-    public record Parsed(SlaPolicy policy, UrgencyRules urgency, AssessedHours assessedHours) {
+    public record Parsed(SlaPolicy policy, UrgencyRules urgency, AssessedHours assessedHours, DisciplineRules discipline) {
     }
 
     /** A policy refused, with every problem (field path, then what is wrong). */
@@ -47,7 +48,7 @@ public final class PolicyJson {
     /** Reads a policy over the defaults, keeping {@code hours} unless the policy sets assessedHours. */
     public static Parsed read(JsonNode node, String at, AssessedHours hours) {
         Parsed p = read(node, at);
-        return node.has("assessedHours") ? p : new Parsed(p.policy(), p.urgency(), hours);
+        return node.has("assessedHours") ? p : new Parsed(p.policy(), p.urgency(), hours, p.discipline());
     }
 
     public static Parsed read(JsonNode node, String at) {
@@ -114,10 +115,24 @@ public final class PolicyJson {
             List<String> policyProblems = SlaPolicy.problems(targets, share, delays);
             policyProblems.forEach(p -> problems.add(at + "." + p));
         }
+        DisciplineRules discipline = DisciplineRules.DEFAULT;
+        JsonNode d = node.path("discipline");
+        if (!d.isMissingNode()) {
+            try {
+                discipline = new DisciplineRules(d.path("deductFrom").asInt(discipline.deductFrom()),
+                        d.path("dismissalReviewAt").asInt(discipline.dismissalReviewAt()),
+                        d.path("startPoints").asInt(discipline.startPoints()),
+                        d.path("pointsPerTimeout").asInt(discipline.pointsPerTimeout()),
+                        d.path("pointsPerSlowComplaint").asInt(discipline.pointsPerSlowComplaint()));
+            } catch (IllegalArgumentException e) {
+                problems.add(at + ".discipline " + e.getMessage());
+            }
+        }
         if (!problems.isEmpty()) {
             throw new Rejected(problems);
         }
-        return new Parsed(new SlaPolicy(targets, share, delays), UrgencyRules.DEFAULT.extendedWith(terms, negations), hours);
+        return new Parsed(new SlaPolicy(targets, share, delays), UrgencyRules.DEFAULT.extendedWith(terms, negations), hours,
+                discipline);
     }
 
     private static Duration duration(JsonNode n, String field, List<String> problems, Duration otherwise) {
@@ -155,7 +170,7 @@ public final class PolicyJson {
     }
 
     /** The policy as JSON, every field explicit (what GET /policy answers). */
-    public static Map<String, Object> write(SlaPolicy p, UrgencyRules urgency, AssessedHours hours) {
+    public static Map<String, Object> write(SlaPolicy p, UrgencyRules urgency, AssessedHours hours, DisciplineRules d) {
         Map<String, Object> m = new LinkedHashMap<>();
         Map<String, Object> targets = new LinkedHashMap<>();
         p.targets().forEach((clock, t) -> {
@@ -172,6 +187,13 @@ public final class PolicyJson {
         m.put("urgentTerms", urgency.terms().subList(UrgencyRules.DEFAULT_TERMS.size(), urgency.terms().size()));
         m.put("urgentNegations", urgency.negations().subList(UrgencyRules.DEFAULT_NEGATIONS.size(), urgency.negations().size()));
         m.put("assessedHours", Map.of("from", hours.from().toString(), "to", hours.to().toString()));
+        Map<String, Object> discipline = new LinkedHashMap<>();
+        discipline.put("deductFrom", d.deductFrom());
+        discipline.put("dismissalReviewAt", d.dismissalReviewAt());
+        discipline.put("startPoints", d.startPoints());
+        discipline.put("pointsPerTimeout", d.pointsPerTimeout());
+        discipline.put("pointsPerSlowComplaint", d.pointsPerSlowComplaint());
+        m.put("discipline", discipline);
         return m;
     }
 }

@@ -95,6 +95,33 @@ class DynamoDbBreachStoreTest {
     }
 
     @Test
+    void excuse_isAuditedOnce_andAgentsBreachesAreListedPerCycle() {
+        Instant t0 = at("2026-10-15T23:50:00");
+        SlaClock late = new SlaClock(ClockType.FIRST_REPLY, "FIRST_REPLY", Channel.CS_CHAT, false, t0, "m1",
+                t0.plusSeconds(60), t0.plusSeconds(90), "a1", "zhang");
+        SlaClock nextCycle = new SlaClock(ClockType.FIRST_REPLY, "FIRST_REPLY", Channel.CS_CHAT, false, t0.plusSeconds(600),
+                "m2", t0.plusSeconds(660), null, null, null);
+        store.record(Breach.of(DEMO, new ConversationId("c1"), late, t0.plusSeconds(61), "zhang"), 1);
+        store.record(Breach.of(DEMO, new ConversationId("c2"), nextCycle, t0.plusSeconds(661), "zhang"), 1);
+        store.record(Breach.of(DEMO, new ConversationId("c3"), late, t0.plusSeconds(61), null), 1);
+        com.replyguard.assessment.Cycle h1 = com.replyguard.assessment.Cycle.parse("2026-10-H1").orElseThrow();
+        assertEquals(1, store.ofAgent(DEMO, "zhang", h1).size());
+        assertEquals(1, store.ofAgent(DEMO, "zhang", h1.next()).size(), "its deadline fell on the 16th");
+        String id = Breach.idOf(new ConversationId("c1"), "FIRST_REPLY");
+        store.excuse(DEMO, id, new Breach.Excuse("chat tool outage", "lead-sun", t0.plusSeconds(3600)));
+        store.excuse(DEMO, id, new Breach.Excuse("second thoughts", "lead-li", t0.plusSeconds(7200)));
+        Breach excused = store.find(DEMO, id).orElseThrow();
+        assertEquals("chat tool outage", excused.excuse().reason());
+        assertEquals("lead-sun", excused.excuse().by());
+        store.record(Breach.of(DEMO, new ConversationId("c1"), late, t0.plusSeconds(99), "zhang"), 2);
+        assertEquals("chat tool outage", store.find(DEMO, id).orElseThrow().excuse().reason(), "newer versions keep the excuse");
+        assertTrue(store.ofAgent(DEMO, "zhang", h1).get(0).isExcused());
+        store.retract(DEMO, id, 3);
+        assertTrue(store.find(DEMO, id).isEmpty());
+        assertTrue(store.ofAgent(DEMO, "zhang", h1).isEmpty());
+    }
+
+    @Test
     void list_shouldRefuseAForgedOrForeignToken() {
         Instant t0 = at("2026-10-03T10:00:00");
         for (int i = 0; i < 3; i++) {

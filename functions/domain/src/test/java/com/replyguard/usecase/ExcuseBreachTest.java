@@ -1,0 +1,120 @@
+package com.replyguard.usecase;
+
+import static com.replyguard.testing.Events.DEMO;
+import static com.replyguard.testing.Events.DEMO_MERCHANT;
+import static com.replyguard.testing.Events.at;
+import static com.replyguard.testing.Events.raw;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.replyguard.assessment.Cycle;
+import com.replyguard.breach.Breach;
+import com.replyguard.discipline.DisciplineRules;
+import com.replyguard.intake.RawEvent;
+import com.replyguard.testing.InMemoryAssessmentStore;
+import com.replyguard.testing.InMemoryBreachStore;
+import com.replyguard.testing.InMemoryConversationStore;
+import com.replyguard.testing.MutableClock;
+import com.replyguard.testing.RecordingPublisher;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+/** R20: breaches count against the responsible agent; a manager's excuse is audited, stops the ladder, leaves discipline. */
+class ExcuseBreachTest {
+    private static final Cycle H1 = Cycle.parse("2026-10-H1").orElseThrow();
+    private MutableClock clock;
+    private InMemoryConversationStore conversations;
+    private InMemoryBreachStore breaches;
+    private RecordingPublisher bus;
+    private IngestEventBatch webhook;
+    private EscalateDueClocks escalation;
+    private ExcuseBreach excuses;
+    private ReportAgentDiscipline discipline;
+
+    @BeforeEach
+    void setUp() {
+        clock = new MutableClock(at("2026-10-03T10:00:00"));
+        conversations = new InMemoryConversationStore();
+        InMemoryAssessmentStore assessments = new InMemoryAssessmentStore();
+        breaches = new InMemoryBreachStore();
+        bus = new RecordingPublisher();
+        webhook = new IngestEventBatch(conversations, assessments, breaches, clock);
+        escalation = new EscalateDueClocks(conversations, id -> Optional.of(DEMO_MERCHANT), assessments, breaches, bus, clock);
+        excuses = new ExcuseBreach(breaches, conversations, clock);
+        discipline = new ReportAgentDiscipline(breaches);
+    }
+
+    private static RawEvent asks(String id, String conv, String time) {
+        return raw("eventId", id, "type", "customer.message", "conversationId", conv, "channel", "CS_CHAT",
+                "occurredAt", "2026-10-03T" + time + "+08:00", "customerId", "buyer");
+    }
+
+    private static RawEvent answers(String id, String conv, String time, String agent) {
+        return raw("eventId", id, "type", "agent.message", "conversationId", conv,
+                "occurredAt", "2026-10-03T" + time + "+08:00", "agentId", agent);
+    }
+
+    @Test
+    void breachesCountAgainstTheLateAnswerer_orTheAgentWhoOwnedTheConversation() {
+        clock.set(at("2026-10-03T12:00:00"));
+        webhook.ingest(DEMO_MERCHANT, List.of(
+                asks("m1", "c1", "10:00:00"), answers("a1", "c1", "10:02:00", "zhang"),      // FIRST_REPLY late: zhang
+                asks("m2", "c1", "10:05:00"),                                                   // NEXT_REPLY unanswered: zhang owned it
+                asks("m3", "c2", "10:00:00"), answers("a3", "c2", "10:00:20", "chen")));      // met
+        List<String> agents = breaches.active(DEMO).stream().map(Breach::responsibleAgentId).toList();
+        assertEquals(List.of("zhang", "zhang"), agents);
+        var report = discipline.report(DEMO_MERCHANT, "zhang", H1);
+        assertEquals(2, report.standing().timeouts());
+        assertEquals(DisciplineRules.Level.WARNING, report.standing().level());
+        assertEquals(0, discipline.report(DEMO_MERCHANT, "chen", H1).standing().timeouts());
+    }
+
+    @Test
+    void anExcuse_isAudited_stopsTheLadder_andLeavesDiscipline() throws Exception {
+        webhook.ingest(DEMO_MERCHANT, List.of(asks("m0", "c1", "09:59:00"), answers("a0", "c1", "09:59:10", "zhang"),
+                asks("m1", "c1", "10:00:00")));
+        // NEXT_REPLY for m1 is due 10:03:00; the wheel breaches it and climbs the ladder from there
+        clock.set(at("2026-10-03T10:00:00"));
+        DeadlineWheel wheel = new DeadlineWheel(conversations, escalation::handle, new com.replyguard.ports.WheelWatermark() {
+            @Override
+            public Optional<java.time.Instant> load() {
+                return Optional.empty();
+            }
+
+            @Override
+            public void save(java.time.Instant w) {
+            }
+        }, clock, clock::set);
+        wheel.turn(Duration.ofSeconds(190)); // past the breach (10:03:00.001), before level 2 (10:05:00.001)
+        assertTrue(bus.kinds().contains("SlaBreached:NEXT_REPLY@m1:L1"), bus.kinds().toString());
+        Breach b = breaches.active(DEMO).get(0);
+        assertEquals("zhang", b.responsibleAgentId());
+
+        ExcuseBreach.Result r = excuses.excuse(DEMO_MERCHANT, b.breachId(), "system outage of the chat tool", "lead-sun");
+        assertEquals(ExcuseBreach.Outcome.EXCUSED, r.outcome());
+        assertEquals("system outage of the chat tool", r.breach().excuse().reason());
+        assertEquals("lead-sun", r.breach().excuse().by());
+        assertEquals(clock.instant(), r.breach().excuse().at());
+
+        wheel.turn(Duration.ofSeconds(600));
+        assertTrue(bus.kinds().stream().noneMatch(k -> k.startsWith("SlaEscalated:NEXT_REPLY")), bus.kinds().toString());
+        var standing = discipline.report(DEMO_MERCHANT, "zhang", H1).standing();
+        assertEquals(0, standing.timeouts());
+        assertEquals(1, standing.excused());
+        assertEquals(ExcuseBreach.Outcome.ALREADY_EXCUSED,
+                excuses.excuse(DEMO_MERCHANT, b.breachId(), "again", "lead-sun").outcome());
+        assertEquals("system outage of the chat tool", breaches.active(DEMO).get(0).excuse().reason(), "the first excuse stands");
+    }
+
+    @Test
+    void unknownBreach_orNoReason_changesNothing() {
+        assertEquals(ExcuseBreach.Outcome.NOT_FOUND, excuses.excuse(DEMO_MERCHANT, "b_nope", "why not", "lead").outcome());
+        assertThrows(IllegalArgumentException.class, () -> excuses.excuse(DEMO_MERCHANT, "b_nope", " ", "lead"));
+        assertThrows(IllegalArgumentException.class, () -> excuses.excuse(DEMO_MERCHANT, "b_nope", "x".repeat(501), "lead"));
+    }
+}
