@@ -149,6 +149,34 @@ public final class Conversation {
                 .reduce((a, b) -> b);
     }
 
+    /** R24: the conversation's after-sales category: the latest classification wins. */
+    public Optional<ConversationEvent> latestClassification() {
+        return events.stream().filter(e -> e.type() == EventType.CLASSIFIED).reduce((a, b) -> b);
+    }
+
+    /**
+     * R20: a complaint that the response was too slow - the conversation classified
+     * {@code SERVICE_SLOW_RESPONSE} (latest classification) - held against the agent who last replied
+     * before the classification. Empty when there is no such complaint or no agent to hold it against.
+     */
+    public Optional<SlowResponseComplaint> slowResponseComplaint() {
+        Optional<ConversationEvent> c = latestClassification();
+        if (c.isEmpty() || c.get().category() != AfterSalesCategory.SERVICE_SLOW_RESPONSE) {
+            return Optional.empty();
+        }
+        String agent = null;
+        for (ConversationEvent e : events) {
+            if (e.isHumanReply() && !e.occurredAt().isAfter(c.get().occurredAt())) {
+                agent = e.agentId();
+            }
+        }
+        return agent == null ? Optional.empty() : Optional.of(new SlowResponseComplaint(agent, c.get().occurredAt()));
+    }
+
+    /** A "response too slow" complaint against an agent, at the classification's instant. */
+    public record SlowResponseComplaint(String agentId, Instant at) {
+    }
+
     /** R9: urgent when any customer message says so (the event's {@code urgent} flag). */
     public boolean hasUrgentMessage() {
         return events.stream().anyMatch(e -> e.isCustomerMessage() && e.isUrgent());

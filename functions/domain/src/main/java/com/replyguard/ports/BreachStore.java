@@ -33,6 +33,16 @@ public interface BreachStore {
     /** The active breaches counted against an agent whose deadline lies in a cycle, excused ones included. */
     java.util.List<Breach> ofAgent(MerchantId merchant, String agentId, com.replyguard.assessment.Cycle cycle);
 
+    /**
+     * Records (agent non-null) or withdraws (agent null) a conversation's "response too slow"
+     * complaint as of conversation version {@code version}; stale versions are ignored.
+     */
+    void recordComplaint(MerchantId merchant, com.replyguard.conversation.ConversationId conversation, String agentId,
+            Instant at, long version);
+
+    /** How many "response too slow" complaints count against an agent in a cycle. */
+    int complaintsAgainst(MerchantId merchant, String agentId, com.replyguard.assessment.Cycle cycle);
+
     final class InvalidPageToken extends RuntimeException {
         public InvalidPageToken(String message) {
             super(message);

@@ -123,6 +123,13 @@ final class ConversationRecorder {
                         Breach.responsibleAgent(conversation, clock)), version);
             }
         }
+        // R20: a "response too slow" complaint counts against the agent; written when it appears, changes or goes
+        var complaint = conversation.slowResponseComplaint();
+        var previousComplaint = before.conversation().slowResponseComplaint();
+        if (full ? complaint.isPresent() || previousComplaint.isPresent() : !complaint.equals(previousComplaint)) {
+            breaches.recordComplaint(merchant.id(), conversation.id(), complaint.map(c -> c.agentId()).orElse(null),
+                    complaint.map(c -> c.at()).orElse(now), version);
+        }
         for (String key : full ? written.knownBreachKeys() : before.activeBreachKeys()) {
             if (!breached.containsKey(key)) {
                 breaches.retract(merchant.id(), Breach.idOf(conversation.id(), key), version);

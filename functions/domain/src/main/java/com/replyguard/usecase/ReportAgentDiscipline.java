@@ -21,7 +21,8 @@ public final class ReportAgentDiscipline {
     public Report report(Merchant merchant, String agentId, Cycle cycle) {
         List<Breach> all = breaches.ofAgent(merchant.id(), agentId, cycle);
         int excused = (int) all.stream().filter(Breach::isExcused).count();
-        // slow-response complaints (R24 SERVICE_SLOW_RESPONSE) are counted with the KPI reports (not yet built)
-        return new Report(merchant.discipline().standing(agentId, cycle.toString(), all.size() - excused, excused, 0), all);
+        int complaints = breaches.complaintsAgainst(merchant.id(), agentId, cycle);
+        return new Report(merchant.discipline().standing(agentId, cycle.toString(), all.size() - excused, excused, complaints),
+                all);
     }
 }

@@ -80,6 +80,28 @@ public final class InMemoryBreachStore implements BreachStore {
                 .filter(b -> com.replyguard.assessment.Cycle.containing(b.deadline()).equals(cycle)).toList();
     }
 
+    private record Complaint(long version, String agentId, Instant at) {
+    }
+
+    private final Map<String, Complaint> complaints = new ConcurrentHashMap<>();
+
+    @Override
+    public synchronized void recordComplaint(MerchantId merchant, com.replyguard.conversation.ConversationId conversation,
+            String agentId, Instant at, long version) {
+        String k = merchant + "#" + conversation.value();
+        Complaint current = complaints.get(k);
+        if (current == null || current.version() < version) {
+            complaints.put(k, new Complaint(version, agentId, at));
+        }
+    }
+
+    @Override
+    public int complaintsAgainst(MerchantId merchant, String agentId, com.replyguard.assessment.Cycle cycle) {
+        return (int) complaints.entrySet().stream().filter(e -> e.getKey().startsWith(merchant + "#"))
+                .map(Map.Entry::getValue).filter(c -> agentId.equals(c.agentId()))
+                .filter(c -> com.replyguard.assessment.Cycle.containing(c.at()).equals(cycle)).count();
+    }
+
     public List<Breach> active(MerchantId merchant) {
         return list(merchant, null, null, Integer.MAX_VALUE, null).breaches();
     }

@@ -112,6 +112,22 @@ class ExcuseBreachTest {
     }
 
     @Test
+    void aSlowResponseComplaint_countsAgainstTheAgent_untilTheCaseIsReclassified() {
+        clock.set(at("2026-10-03T12:00:00"));
+        webhook.ingest(DEMO_MERCHANT, List.of(asks("m1", "c1", "10:00:00"), answers("a1", "c1", "10:00:20", "chen"),
+                raw("eventId", "k1", "type", "conversation.classified", "conversationId", "c1",
+                        "occurredAt", "2026-10-03T11:00:00+08:00", "category", "SERVICE_SLOW_RESPONSE")));
+        var standing = discipline.report(DEMO_MERCHANT, "chen", H1).standing();
+        assertEquals(0, standing.timeouts());
+        assertEquals(1, standing.slowComplaints());
+        assertEquals(DisciplineRules.Level.DEDUCTION, standing.level(), "R20: a complaint caused by a late response");
+        assertEquals(8, standing.points());
+        webhook.ingest(DEMO_MERCHANT, List.of(raw("eventId", "k2", "type", "conversation.classified", "conversationId", "c1",
+                "occurredAt", "2026-10-03T11:30:00+08:00", "category", "SERVICE_ATTITUDE")));
+        assertEquals(0, discipline.report(DEMO_MERCHANT, "chen", H1).standing().slowComplaints(), "latest classification wins");
+    }
+
+    @Test
     void unknownBreach_orNoReason_changesNothing() {
         assertEquals(ExcuseBreach.Outcome.NOT_FOUND, excuses.excuse(DEMO_MERCHANT, "b_nope", "why not", "lead").outcome());
         assertThrows(IllegalArgumentException.class, () -> excuses.excuse(DEMO_MERCHANT, "b_nope", " ", "lead"));

@@ -56,6 +56,15 @@ class DisciplineEndToEndTest {
             assertEquals(1, after.path("excused").asInt());
             assertEquals("WARNING", after.path("level").asText());
             assertEquals(400, http.get("/merchants/demo/agents/presales-zhang/discipline?cycle=soon", "demo-manager-token").status());
+
+            // the buyer of the first chat complains that the response was too slow (R24 SERVICE_SLOW_RESPONSE)
+            assertEquals(200, http.postSigned("demo", "demo-webhook-secret", batch(event("k0", "conversation.classified",
+                    "d-chat-0", "2026-10-09T10:30:00", "\"category\":\"SERVICE_SLOW_RESPONSE\""))).status());
+            JsonNode complained = http.get("/merchants/demo/agents/presales-zhang/discipline?cycle=2026-10-H1",
+                    "demo-manager-token").json();
+            assertEquals(1, complained.path("slowResponseComplaints").asInt());
+            assertEquals("DEDUCTION", complained.path("level").asText());
+            assertEquals(8, complained.path("points").asInt());
         }
     }
 }

@@ -178,6 +178,52 @@ public final class DynamoDbBreachStore implements BreachStore {
         }
     }
 
+    /** Complaints share the ByAgent index; their sort keys start with "~complaint#", after every breach's digits. */
+    private static final String COMPLAINT = "~complaint#";
+
+    @Override
+    public void recordComplaint(MerchantId merchant, ConversationId conversation, String agentId, Instant at, long version) {
+        Map<String, AttributeValue> values = new HashMap<>();
+        values.put(":v", n(version));
+        String update;
+        if (agentId == null) {
+            update = "SET version = :v, kind = :kind REMOVE agentKey, agentSk, agentId";
+        } else {
+            update = "SET version = :v, kind = :kind, agentId = :a, agentKey = :k, agentSk = :sk, complainedAt = :at";
+            values.put(":a", s(agentId));
+            values.put(":k", s(agentKey(merchant, agentId, Cycle.containing(at))));
+            values.put(":sk", s(COMPLAINT + conversation.value()));
+            values.put(":at", s(at.toString()));
+        }
+        values.put(":kind", s("SLOW_RESPONSE_COMPLAINT"));
+        try {
+            dynamo.updateItem(r -> r.tableName(table).key(Map.of("pk", s(merchant.value() + "#complaint#" + conversation.value())))
+                    .updateExpression(update).conditionExpression(GUARD).expressionAttributeValues(values));
+        } catch (ConditionalCheckFailedException newerAlreadyStored) {
+            // a newer version of the conversation decided already
+        }
+    }
+
+    @Override
+    public int complaintsAgainst(MerchantId merchant, String agentId, Cycle cycle) {
+        int count = 0;
+        Map<String, AttributeValue> start = null;
+        do {
+            Map<String, AttributeValue> from = start;
+            QueryResponse r = dynamo.query(q -> {
+                q.tableName(table).indexName("ByAgent").keyConditionExpression("agentKey = :k AND begins_with(agentSk, :c)")
+                        .expressionAttributeValues(Map.of(":k", s(agentKey(merchant, agentId, cycle)), ":c", s(COMPLAINT)))
+                        .select("COUNT");
+                if (from != null) {
+                    q.exclusiveStartKey(from);
+                }
+            });
+            count += r.count();
+            start = r.hasLastEvaluatedKey() && !r.lastEvaluatedKey().isEmpty() ? r.lastEvaluatedKey() : null;
+        } while (start != null);
+        return count;
+    }
+
     @Override
     public List<Breach> ofAgent(MerchantId merchant, String agentId, Cycle cycle) {
         List<Breach> out = new ArrayList<>();
@@ -185,8 +231,8 @@ public final class DynamoDbBreachStore implements BreachStore {
         do {
             Map<String, AttributeValue> from = start;
             QueryResponse r = dynamo.query(q -> {
-                q.tableName(table).indexName("ByAgent").keyConditionExpression("agentKey = :k")
-                        .expressionAttributeValues(Map.of(":k", s(agentKey(merchant, agentId, cycle))));
+                q.tableName(table).indexName("ByAgent").keyConditionExpression("agentKey = :k AND agentSk < :c")
+                        .expressionAttributeValues(Map.of(":k", s(agentKey(merchant, agentId, cycle)), ":c", s(COMPLAINT)));
                 if (from != null) {
                     q.exclusiveStartKey(from);
                 }

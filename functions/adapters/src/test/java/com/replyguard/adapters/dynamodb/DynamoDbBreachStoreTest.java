@@ -122,6 +122,19 @@ class DynamoDbBreachStoreTest {
     }
 
     @Test
+    void complaints_countPerAgentAndCycle_areVersionGuarded_andNeverListedAsBreaches() {
+        com.replyguard.assessment.Cycle h1 = com.replyguard.assessment.Cycle.parse("2026-10-H1").orElseThrow();
+        store.recordComplaint(DEMO, new ConversationId("c1"), "chen", at("2026-10-03T11:00:00"), 2);
+        store.recordComplaint(DEMO, new ConversationId("c2"), "chen", at("2026-10-04T11:00:00"), 1);
+        store.recordComplaint(DEMO, new ConversationId("c1"), null, at("2026-10-03T11:00:00"), 1); // stale withdrawal
+        assertEquals(2, store.complaintsAgainst(DEMO, "chen", h1));
+        assertTrue(store.ofAgent(DEMO, "chen", h1).isEmpty(), "complaints are not breaches");
+        store.recordComplaint(DEMO, new ConversationId("c2"), null, at("2026-10-04T11:00:00"), 2);
+        assertEquals(1, store.complaintsAgainst(DEMO, "chen", h1));
+        assertEquals(0, store.complaintsAgainst(new MerchantId("other"), "chen", h1));
+    }
+
+    @Test
     void list_shouldRefuseAForgedOrForeignToken() {
         Instant t0 = at("2026-10-03T10:00:00");
         for (int i = 0; i < 3; i++) {
