@@ -33,8 +33,17 @@ public final class AlertPlan {
     public static AlertPlan of(Collection<SlaClock> clocks, SlaPolicy policy) {
         List<Alert> alerts = new ArrayList<>();
         for (SlaClock c : clocks) {
-            long targetMillis = c.target().toMillis();
-            Instant riskAt = c.start().plusMillis(Math.round(targetMillis * policy.warningShare()));
+            // the warning share is of the clock's own time: wall time, or business time for a clock paused out of hours
+            Instant riskAt;
+            if (policy.pausedOutOfHours().contains(c.type())) {
+                long targetMillis = policy.target(c.type(), c.channel(), c.urgent()).toMillis();
+                riskAt = policy.after(c.type(), c.start(), Duration.ofMillis(Math.round(targetMillis * policy.warningShare())));
+                if (riskAt.isAfter(c.deadline())) {
+                    riskAt = c.deadline();
+                }
+            } else {
+                riskAt = c.start().plusMillis(Math.round(c.target().toMillis() * policy.warningShare()));
+            }
             if (policy.warningShare() > 0 && unansweredAt(c, riskAt)) {
                 alerts.add(new Alert(Alert.Kind.AT_RISK, 0, c, riskAt));
             }

@@ -64,13 +64,13 @@ public final class ClockRules {
     static SlaClock firstReply(Conversation c, SlaPolicy policy, Channel ch, ConversationEvent startEvent) {
         Instant start = startEvent.occurredAt();
         Optional<ConversationEvent> reply = c.firstHumanReplyAtOrAfter(start);
-        Instant deadline = start.plus(policy.target(ClockType.FIRST_REPLY, ch, false));
+        Instant deadline = policy.after(ClockType.FIRST_REPLY, start, policy.target(ClockType.FIRST_REPLY, ch, false));
         boolean urgent = false;
         for (ConversationEvent e : c.events()) {
             boolean waiting = reply.isEmpty() || !e.occurredAt().isAfter(reply.get().occurredAt());
             if (e.isCustomerMessage() && e.isUrgent() && waiting) {
                 Instant from = e.occurredAt().isAfter(start) ? e.occurredAt() : start;
-                Instant urgentDeadline = from.plus(policy.target(ClockType.FIRST_REPLY, ch, true));
+                Instant urgentDeadline = policy.after(ClockType.FIRST_REPLY, from, policy.target(ClockType.FIRST_REPLY, ch, true));
                 urgent = true;
                 if (urgentDeadline.isBefore(deadline)) {
                     deadline = urgentDeadline;
@@ -92,7 +92,8 @@ public final class ClockRules {
             }
             Duration target = policy.target(ClockType.NEXT_REPLY, ch, false);
             out.add(new SlaClock(ClockType.NEXT_REPLY, "NEXT_REPLY@" + r.startEventId(), ch, false, r.start(),
-                    r.startEventId(), r.start().plus(target), r.answeredAt(), r.answerEventId(), r.answeringAgentId()));
+                    r.startEventId(), policy.after(ClockType.NEXT_REPLY, r.start(), target), r.answeredAt(), r.answerEventId(),
+                    r.answeringAgentId()));
         }
     }
 
@@ -110,7 +111,7 @@ public final class ClockRules {
         Instant start = startEvent.occurredAt();
         Optional<ConversationEvent> handoff = firstAtOrAfter(c, start, e -> e.type() == EventType.HANDOFF);
         out.add(clock(ClockType.HANDOFF, ClockType.HANDOFF.name(), ch, false, start, startEvent.eventId(),
-                start.plus(policy.target(ClockType.HANDOFF, ch, false)), handoff));
+                policy.after(ClockType.HANDOFF, start, policy.target(ClockType.HANDOFF, ch, false)), handoff));
     }
 
     /** R4: after the (first) handoff, a customer-service agent (not the host or assistant) contacts the viewer. */
@@ -124,7 +125,7 @@ public final class ClockRules {
                 && e.agentRole() != AgentRole.HOST && e.agentRole() != AgentRole.ASSISTANT
                 && !(e.agentRole() == null && e.agentId() != null && e.agentId().equals(handoff.get().agentId())));
         out.add(clock(ClockType.HANDOFF_PICKUP, ClockType.HANDOFF_PICKUP.name(), ch, false, start, handoff.get().eventId(),
-                start.plus(policy.target(ClockType.HANDOFF_PICKUP, ch, false)), contact));
+                policy.after(ClockType.HANDOFF_PICKUP, start, policy.target(ClockType.HANDOFF_PICKUP, ch, false)), contact));
     }
 
     /** R5, R11: a complex case is resolved within its target from the human clock start. */
@@ -132,7 +133,7 @@ public final class ClockRules {
         Instant start = hcs.occurredAt();
         Optional<ConversationEvent> resolved = firstAtOrAfter(c, start, e -> e.type() == EventType.RESOLVED);
         out.add(clock(ClockType.RESOLUTION, ClockType.RESOLUTION.name(), ch, false, start, hcs.eventId(),
-                start.plus(policy.target(ClockType.RESOLUTION, ch, false)), resolved));
+                policy.after(ClockType.RESOLUTION, start, policy.target(ClockType.RESOLUTION, ch, false)), resolved));
     }
 
     /** R12: after the (first) escalation, a team lead or supervisor gives guidance. */
@@ -147,7 +148,7 @@ public final class ClockRules {
                 && (e.agentRole() == AgentRole.TEAM_LEAD || e.agentRole() == AgentRole.SUPERVISOR
                 || (e.agentRole() == null && e.agentId() != null && !e.agentId().equals(escalatingAgent))));
         out.add(clock(ClockType.SUPERVISOR_GUIDANCE, ClockType.SUPERVISOR_GUIDANCE.name(), ch, false, start,
-                escalated.get().eventId(), start.plus(policy.target(ClockType.SUPERVISOR_GUIDANCE, ch, false)), guidance));
+                escalated.get().eventId(), policy.after(ClockType.SUPERVISOR_GUIDANCE, start, policy.target(ClockType.SUPERVISOR_GUIDANCE, ch, false)), guidance));
     }
 
     /** R7: after the (first) resolution, a human asks whether there is anything else. */
@@ -159,7 +160,7 @@ public final class ClockRules {
         Instant start = resolved.get().occurredAt();
         Optional<ConversationEvent> followUp = firstAtOrAfter(c, start, ConversationEvent::isHumanReply);
         out.add(clock(ClockType.CLOSING_FOLLOW_UP, ClockType.CLOSING_FOLLOW_UP.name(), ch, false, start,
-                resolved.get().eventId(), start.plus(policy.target(ClockType.CLOSING_FOLLOW_UP, ch, false)), followUp));
+                resolved.get().eventId(), policy.after(ClockType.CLOSING_FOLLOW_UP, start, policy.target(ClockType.CLOSING_FOLLOW_UP, ch, false)), followUp));
     }
 
     /**
@@ -203,7 +204,8 @@ public final class ClockRules {
             Optional<ConversationEvent> update = c.events().stream().filter(e -> e.occurredAt().isAfter(from)
                     && (e.isHumanReply() || e.type() == EventType.RESOLVED)).findFirst();
             clocks.add(new SlaClock(ClockType.PROGRESS_UPDATE, "PROGRESS_UPDATE@" + linkStart.toEpochMilli(), ch, false,
-                    linkStart, linkStartEvent, linkStart.plus(interval), update.map(ConversationEvent::occurredAt).orElse(null),
+                    linkStart, linkStartEvent, policy.after(ClockType.PROGRESS_UPDATE, linkStart, interval),
+                    update.map(ConversationEvent::occurredAt).orElse(null),
                     update.map(ConversationEvent::eventId).orElse(null), update.map(ConversationEvent::agentId).orElse(null)));
             if (update.isEmpty() || update.get().type() == EventType.RESOLVED) {
                 return;

@@ -2,6 +2,7 @@ package com.replyguard.clock;
 
 import com.replyguard.conversation.Channel;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.List;
@@ -63,11 +64,21 @@ public final class SlaPolicy {
     private final Map<ClockType, Targets> targets;
     private final double warningShare;
     private final List<Duration> escalationDelays;
+    private final BusinessCalendar businessHours;
+    private final java.util.Set<ClockType> pausedOutOfHours;
 
     public SlaPolicy(Map<ClockType, Targets> targets, double warningShare, List<Duration> escalationDelays) {
+        this(targets, warningShare, escalationDelays, BusinessCalendar.ALWAYS_OPEN, java.util.Set.of());
+    }
+
+    public SlaPolicy(Map<ClockType, Targets> targets, double warningShare, List<Duration> escalationDelays,
+            BusinessCalendar businessHours, java.util.Set<ClockType> pausedOutOfHours) {
         this.targets = new EnumMap<>(targets);
         this.warningShare = warningShare;
         this.escalationDelays = List.copyOf(escalationDelays);
+        this.businessHours = java.util.Objects.requireNonNull(businessHours);
+        this.pausedOutOfHours = pausedOutOfHours.isEmpty() ? java.util.EnumSet.noneOf(ClockType.class)
+                : java.util.EnumSet.copyOf(pausedOutOfHours);
         List<String> problems = problems(this.targets, warningShare, this.escalationDelays);
         if (!problems.isEmpty()) {
             throw new IllegalArgumentException(String.join("; ", problems));
@@ -112,6 +123,26 @@ public final class SlaPolicy {
         }
     }
 
+    /**
+     * The instant {@code amount} of clock time after {@code start}: wall time, or business time for
+     * the clocks the merchant pauses out of hours (the clock also waits for the next opening).
+     */
+    public Instant after(ClockType clock, Instant start, Duration amount) {
+        return pausedOutOfHours.contains(clock) ? businessHours.plus(start, amount) : start.plus(amount);
+    }
+
+    public BusinessCalendar businessHours() {
+        return businessHours;
+    }
+
+    public java.util.Set<ClockType> pausedOutOfHours() {
+        return java.util.Collections.unmodifiableSet(pausedOutOfHours);
+    }
+
+    public SlaPolicy withBusinessHours(BusinessCalendar calendar, java.util.Set<ClockType> paused) {
+        return new SlaPolicy(targets, warningShare, escalationDelays, calendar, paused);
+    }
+
     public Duration target(ClockType clock, Channel channel, boolean urgent) {
         return targets.get(clock).pick(channel, urgent);
     }
@@ -137,17 +168,18 @@ public final class SlaPolicy {
     public SlaPolicy withTarget(ClockType clock, Targets t) {
         Map<ClockType, Targets> m = targets();
         m.put(clock, t);
-        return new SlaPolicy(m, warningShare, escalationDelays);
+        return new SlaPolicy(m, warningShare, escalationDelays, businessHours, pausedOutOfHours);
     }
 
     public SlaPolicy withLadder(double share, List<Duration> delays) {
-        return new SlaPolicy(targets, share, delays);
+        return new SlaPolicy(targets, share, delays, businessHours, pausedOutOfHours);
     }
 
     @Override
     public boolean equals(Object o) {
         return o instanceof SlaPolicy p && p.targets.equals(targets) && p.warningShare == warningShare
-                && p.escalationDelays.equals(escalationDelays);
+                && p.escalationDelays.equals(escalationDelays) && p.businessHours.equals(businessHours)
+                && p.pausedOutOfHours.equals(pausedOutOfHours);
     }
 
     @Override

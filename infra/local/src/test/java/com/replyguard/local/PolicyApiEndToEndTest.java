@@ -41,10 +41,18 @@ class PolicyApiEndToEndTest {
             assertEquals(defaults, http.get("/merchants/demo/policy", "demo-manager-token").json(), "nothing changed");
 
             Http.Answer ok = put(http, "demo", "demo-manager-token", "{\"targets\": {\"FIRST_REPLY\": {\"liveRoom\": \"PT20S\","
-                    + " \"elsewhere\": 45}}, \"escalationDelays\": [0, 60], \"urgentTerms\": [\"少了赠品\"]}");
+                    + " \"elsewhere\": 45}}, \"escalationDelays\": [0, 60], \"urgentTerms\": [\"少了赠品\"],"
+                    + " \"businessHours\": {\"pausedClocks\": [\"RESOLUTION\", \"PROGRESS_UPDATE\"],"
+                    + " \"weekly\": {\"MONDAY\": [\"09:00-12:00\", \"13:30-18:00\"], \"SATURDAY\": [\"10:00-16:00\"]},"
+                    + " \"holidays\": [\"2026-10-01\"], \"workdays\": [\"2026-10-11\"]}}");
             assertEquals(200, ok.status(), ok.body());
             assertEquals("PT45S", ok.json().path("targets").path("FIRST_REPLY").path("elsewhere").asText());
+            assertEquals("13:30-18:00", ok.json().path("businessHours").path("weekly").path("MONDAY").get(1).asText());
+            assertEquals("2026-10-11", ok.json().path("businessHours").path("workdays").get(0).asText());
             assertEquals(ok.json(), http.get("/merchants/demo/policy", "demo-manager-token").json());
+            assertEquals(400, put(http, "demo", "demo-manager-token", "{\"businessHours\": {\"pausedClocks\": [\"RESOLUTION\"],"
+                    + " \"weekly\": {\"MONDAY\": [\"18:00-09:00\"]}, \"holidays\": [\"2026-13-01\"]}}").status());
+            assertEquals(ok.json(), http.get("/merchants/demo/policy", "demo-manager-token").json(), "a refused PUT changes nothing");
             assertEquals(403, put(http, "demo", "other-manager-token", "{}").status());
             assertEquals(401, put(http, "demo", "nope", "{}").status());
 

@@ -1,6 +1,7 @@
 package com.replyguard.adapters.json;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.replyguard.clock.BusinessCalendar;
 import com.replyguard.clock.ClockType;
 import com.replyguard.clock.SlaPolicy;
 import com.replyguard.conversation.UrgencyRules;
@@ -115,6 +116,44 @@ public final class PolicyJson {
             List<String> policyProblems = SlaPolicy.problems(targets, share, delays);
             policyProblems.forEach(p -> problems.add(at + "." + p));
         }
+        BusinessCalendar calendar = BusinessCalendar.ALWAYS_OPEN;
+        java.util.Set<ClockType> paused = java.util.EnumSet.noneOf(ClockType.class);
+        JsonNode bh = node.path("businessHours");
+        if (!bh.isMissingNode()) {
+            String b = at + ".businessHours";
+            for (String clockName : strings(bh.path("pausedClocks"), b + ".pausedClocks", problems)) {
+                try {
+                    paused.add(ClockType.valueOf(clockName));
+                } catch (IllegalArgumentException e) {
+                    problems.add(b + ".pausedClocks has '" + clockName + "', not a clock");
+                }
+            }
+            Map<java.time.DayOfWeek, List<BusinessCalendar.Window>> weekly = new java.util.EnumMap<>(java.time.DayOfWeek.class);
+            for (Iterator<Map.Entry<String, JsonNode>> it = bh.path("weekly").fields(); it.hasNext(); ) {
+                Map.Entry<String, JsonNode> day = it.next();
+                try {
+                    weekly.put(java.time.DayOfWeek.valueOf(day.getKey()),
+                            BusinessCalendar.windowsOf(strings(day.getValue(), b + ".weekly." + day.getKey(), problems)));
+                } catch (IllegalArgumentException | DateTimeParseException e) {
+                    problems.add(b + ".weekly." + day.getKey() + " needs a weekday name (MONDAY...) and windows like 09:00-18:00");
+                }
+            }
+            java.util.Set<java.time.LocalDate> holidays = dates(bh.path("holidays"), b + ".holidays", problems);
+            java.util.Set<java.time.LocalDate> workdays = dates(bh.path("workdays"), b + ".workdays", problems);
+            java.time.DayOfWeek template = java.time.DayOfWeek.MONDAY;
+            if (bh.has("workdayTemplate")) {
+                try {
+                    template = java.time.DayOfWeek.valueOf(bh.path("workdayTemplate").asText());
+                } catch (IllegalArgumentException e) {
+                    problems.add(b + ".workdayTemplate must be a weekday name (MONDAY...)");
+                }
+            }
+            try {
+                calendar = new BusinessCalendar(weekly, holidays, workdays, template);
+            } catch (IllegalArgumentException e) {
+                problems.add(b + ".weekly " + e.getMessage());
+            }
+        }
         DisciplineRules discipline = DisciplineRules.DEFAULT;
         JsonNode d = node.path("discipline");
         if (!d.isMissingNode()) {
@@ -131,8 +170,8 @@ public final class PolicyJson {
         if (!problems.isEmpty()) {
             throw new Rejected(problems);
         }
-        return new Parsed(new SlaPolicy(targets, share, delays), UrgencyRules.DEFAULT.extendedWith(terms, negations), hours,
-                discipline);
+        return new Parsed(new SlaPolicy(targets, share, delays, calendar, paused),
+                UrgencyRules.DEFAULT.extendedWith(terms, negations), hours, discipline);
     }
 
     private static Duration duration(JsonNode n, String field, List<String> problems, Duration otherwise) {
@@ -148,6 +187,18 @@ public final class PolicyJson {
             problems.add(field + " must be seconds or an ISO-8601 duration like PT30S (got " + n + ")");
             return otherwise;
         }
+    }
+
+    private static java.util.Set<java.time.LocalDate> dates(JsonNode n, String field, List<String> problems) {
+        java.util.Set<java.time.LocalDate> out = new java.util.TreeSet<>();
+        for (String d : strings(n, field, problems)) {
+            try {
+                out.add(java.time.LocalDate.parse(d));
+            } catch (DateTimeParseException e) {
+                problems.add(field + " has '" + d + "', not a date like 2026-10-01");
+            }
+        }
+        return out;
     }
 
     private static List<String> strings(JsonNode n, String field, List<String> problems) {
@@ -187,6 +238,19 @@ public final class PolicyJson {
         m.put("urgentTerms", urgency.terms().subList(UrgencyRules.DEFAULT_TERMS.size(), urgency.terms().size()));
         m.put("urgentNegations", urgency.negations().subList(UrgencyRules.DEFAULT_NEGATIONS.size(), urgency.negations().size()));
         m.put("assessedHours", Map.of("from", hours.from().toString(), "to", hours.to().toString()));
+        if (!p.pausedOutOfHours().isEmpty()) {
+            BusinessCalendar c = p.businessHours();
+            Map<String, Object> bh = new LinkedHashMap<>();
+            bh.put("pausedClocks", p.pausedOutOfHours().stream().map(Enum::name).toList());
+            Map<String, Object> weekly = new LinkedHashMap<>();
+            c.weekly().forEach((day, windows) -> weekly.put(day.name(), windows.stream()
+                    .map(w -> w.from() + "-" + (w.to().equals(java.time.LocalTime.MIDNIGHT) ? "24:00" : w.to().toString())).toList()));
+            bh.put("weekly", weekly);
+            bh.put("holidays", c.holidays().stream().map(Object::toString).toList());
+            bh.put("workdays", c.workdays().stream().map(Object::toString).toList());
+            bh.put("workdayTemplate", c.workdayTemplate().name());
+            m.put("businessHours", bh);
+        }
         Map<String, Object> discipline = new LinkedHashMap<>();
         discipline.put("deductFrom", d.deductFrom());
         discipline.put("dismissalReviewAt", d.dismissalReviewAt());
