@@ -3,6 +3,7 @@ package com.replyguard.merchant;
 import com.replyguard.clock.SlaPolicy;
 import com.replyguard.conversation.UrgencyRules;
 import com.replyguard.discipline.DisciplineRules;
+import com.replyguard.discipline.Shifts;
 import java.util.List;
 import java.util.Objects;
 
@@ -19,6 +20,7 @@ public final class Merchant {
     private final SlaPolicy policy;
     private final UrgencyRules urgency;
     private final DisciplineRules discipline;
+    private final Shifts shifts;
 
     public Merchant(MerchantId id, List<String> webhookSecrets, byte[] customerHashKey, AssessedHours assessedHours) {
         this(id, webhookSecrets, customerHashKey, assessedHours, SlaPolicy.DEFAULT, UrgencyRules.DEFAULT);
@@ -31,6 +33,11 @@ public final class Merchant {
 
     public Merchant(MerchantId id, List<String> webhookSecrets, byte[] customerHashKey, AssessedHours assessedHours,
             SlaPolicy policy, UrgencyRules urgency, DisciplineRules discipline) {
+        this(id, webhookSecrets, customerHashKey, assessedHours, policy, urgency, discipline, Shifts.NONE);
+    }
+
+    public Merchant(MerchantId id, List<String> webhookSecrets, byte[] customerHashKey, AssessedHours assessedHours,
+            SlaPolicy policy, UrgencyRules urgency, DisciplineRules discipline, Shifts shifts) {
         this.id = Objects.requireNonNull(id, "id");
         this.webhookSecrets = List.copyOf(webhookSecrets);
         if (this.webhookSecrets.isEmpty() || this.webhookSecrets.stream().anyMatch(String::isEmpty)) {
@@ -44,6 +51,12 @@ public final class Merchant {
         this.policy = Objects.requireNonNull(policy, "policy");
         this.urgency = Objects.requireNonNull(urgency, "urgency");
         this.discipline = Objects.requireNonNull(discipline, "discipline");
+        this.shifts = Objects.requireNonNull(shifts, "shifts");
+    }
+
+    /** R30: the merchant's shifts and their agents. */
+    public Shifts shifts() {
+        return shifts;
     }
 
     /** R19, R20: what timeouts lead to for an agent. */
@@ -62,13 +75,13 @@ public final class Merchant {
     }
 
     public Merchant withPolicy(SlaPolicy newPolicy) {
-        return new Merchant(id, webhookSecrets, customerHashKey, assessedHours, newPolicy, urgency, discipline);
+        return new Merchant(id, webhookSecrets, customerHashKey, assessedHours, newPolicy, urgency, discipline, shifts);
     }
 
     /** The same merchant under another policy: clock targets and ladder, urgency rules, assessed hours. */
     public Merchant withPolicy(SlaPolicy newPolicy, UrgencyRules newUrgency, AssessedHours newHours,
-            DisciplineRules newDiscipline) {
-        return new Merchant(id, webhookSecrets, customerHashKey, newHours, newPolicy, newUrgency, newDiscipline);
+            DisciplineRules newDiscipline, Shifts newShifts) {
+        return new Merchant(id, webhookSecrets, customerHashKey, newHours, newPolicy, newUrgency, newDiscipline, newShifts);
     }
 
     public MerchantId id() {

@@ -120,7 +120,7 @@ final class ConversationRecorder {
                     && clock.equals(previousClocks.get(clock.key()));
             if (full || !unchanged) {
                 breaches.record(Breach.of(merchant.id(), conversation.id(), clock, now,
-                        Breach.responsibleAgent(conversation, clock)), version);
+                        Breach.responsibleAgent(conversation, clock, merchant.shifts())), version);
             }
         }
         // R20: a "response too slow" complaint counts against the agent; written when it appears, changes or goes

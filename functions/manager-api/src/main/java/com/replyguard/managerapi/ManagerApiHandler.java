@@ -68,7 +68,8 @@ public final class ManagerApiHandler implements RequestHandler<APIGatewayV2HTTPE
                 case "GET /merchants/{merchantId}/breaches" -> breaches(merchant.get(), request);
                 case "GET /merchants/{merchantId}/conversations/{conversationId}" -> conversation(merchant.get(), request);
                 case "GET /merchants/{merchantId}/policy" -> ApiResponses.json(200, PolicyJson.write(merchant.get().policy(),
-                        merchant.get().urgency(), merchant.get().assessedHours(), merchant.get().discipline()));
+                        merchant.get().urgency(), merchant.get().assessedHours(), merchant.get().discipline(),
+                        merchant.get().shifts()));
                 case "PUT /merchants/{merchantId}/policy" -> putPolicy(merchant.get(), request);
                 case "POST /merchants/{merchantId}/breaches/{breachId}/excuse" -> excuse(merchant.get(), request, token.get());
                 case "GET /merchants/{merchantId}/agents/{agentId}/discipline" -> discipline(merchant.get(), request);
@@ -174,7 +175,7 @@ public final class ManagerApiHandler implements RequestHandler<APIGatewayV2HTTPE
             Merchant updated = wiring.policyEditor().apply(merchant.id(), body);
             log.info("policy changed", "merchant", merchant.id().value());
             return ApiResponses.json(200, PolicyJson.write(updated.policy(), updated.urgency(), updated.assessedHours(),
-                    updated.discipline()));
+                    updated.discipline(), updated.shifts()));
         } catch (PolicyJson.Rejected e) {
             List<Problem> problems = new ArrayList<>();
             for (String p : e.problems()) {

@@ -44,11 +44,15 @@ class PolicyApiEndToEndTest {
                     + " \"elsewhere\": 45}}, \"escalationDelays\": [0, 60], \"urgentTerms\": [\"少了赠品\"],"
                     + " \"businessHours\": {\"pausedClocks\": [\"RESOLUTION\", \"PROGRESS_UPDATE\"],"
                     + " \"weekly\": {\"MONDAY\": [\"09:00-12:00\", \"13:30-18:00\"], \"SATURDAY\": [\"10:00-16:00\"]},"
-                    + " \"holidays\": [\"2026-10-01\"], \"workdays\": [\"2026-10-11\"]}}");
+                    + " \"holidays\": [\"2026-10-01\"], \"workdays\": [\"2026-10-11\"]},"
+                    + " \"shifts\": [{\"name\": \"day\", \"from\": \"08:30\", \"to\": \"16:30\", \"agents\": [\"presales-zhang\"]},"
+                    + " {\"name\": \"evening\", \"from\": \"16:00\", \"to\": \"24:00\", \"agents\": [\"presales-liu\"]}]}");
             assertEquals(200, ok.status(), ok.body());
             assertEquals("PT45S", ok.json().path("targets").path("FIRST_REPLY").path("elsewhere").asText());
             assertEquals("13:30-18:00", ok.json().path("businessHours").path("weekly").path("MONDAY").get(1).asText());
             assertEquals("2026-10-11", ok.json().path("businessHours").path("workdays").get(0).asText());
+            assertEquals("24:00", ok.json().path("shifts").get(1).path("to").asText());
+            assertEquals("presales-liu", ok.json().path("shifts").get(1).path("agents").get(0).asText());
             assertEquals(ok.json(), http.get("/merchants/demo/policy", "demo-manager-token").json());
             assertEquals(400, put(http, "demo", "demo-manager-token", "{\"businessHours\": {\"pausedClocks\": [\"RESOLUTION\"],"
                     + " \"weekly\": {\"MONDAY\": [\"18:00-09:00\"]}, \"holidays\": [\"2026-13-01\"]}}").status());

@@ -54,7 +54,7 @@ public final class DynamoDbPolicyOverrides implements MerchantDirectory {
             return merchant;
         }
         PolicyJson.Parsed p = PolicyJson.read(policy.get(), "policy", merchant.get().assessedHours());
-        return Optional.of(merchant.get().withPolicy(p.policy(), p.urgency(), p.assessedHours(), p.discipline()));
+        return Optional.of(merchant.get().withPolicy(p.policy(), p.urgency(), p.assessedHours(), p.discipline(), p.shifts()));
     }
 
     private Optional<JsonNode> stored(MerchantId id) {
@@ -83,6 +83,6 @@ public final class DynamoDbPolicyOverrides implements MerchantDirectory {
         dynamo.putItem(b -> b.tableName(table).item(Map.of("pk", AttributeValue.fromS("policy#" + id.value()),
                 "policy", AttributeValue.fromS(policy.toString()), "updatedAt", AttributeValue.fromS(clock.instant().toString()))));
         cache.remove(id);
-        return merchant.withPolicy(p.policy(), p.urgency(), p.assessedHours(), p.discipline());
+        return merchant.withPolicy(p.policy(), p.urgency(), p.assessedHours(), p.discipline(), p.shifts());
     }
 }

@@ -6,6 +6,7 @@ import com.replyguard.clock.ClockType;
 import com.replyguard.clock.SlaPolicy;
 import com.replyguard.conversation.UrgencyRules;
 import com.replyguard.discipline.DisciplineRules;
+import com.replyguard.discipline.Shifts;
 import com.replyguard.merchant.AssessedHours;
 import java.time.Duration;
 import java.time.format.DateTimeParseException;
@@ -29,7 +30,8 @@ public final class PolicyJson {
     private PolicyJson() {
     }
 
-    public record Parsed(SlaPolicy policy, UrgencyRules urgency, AssessedHours assessedHours, DisciplineRules discipline) {
+    public record Parsed(SlaPolicy policy, UrgencyRules urgency, AssessedHours assessedHours, DisciplineRules discipline,
+            Shifts shifts) {
     }
 
     /** A policy refused, with every problem (field path, then what is wrong). */
@@ -49,7 +51,7 @@ public final class PolicyJson {
     /** Reads a policy over the defaults, keeping {@code hours} unless the policy sets assessedHours. */
     public static Parsed read(JsonNode node, String at, AssessedHours hours) {
         Parsed p = read(node, at);
-        return node.has("assessedHours") ? p : new Parsed(p.policy(), p.urgency(), hours, p.discipline());
+        return node.has("assessedHours") ? p : new Parsed(p.policy(), p.urgency(), hours, p.discipline(), p.shifts());
     }
 
     public static Parsed read(JsonNode node, String at) {
@@ -167,11 +169,24 @@ public final class PolicyJson {
                 problems.add(at + ".discipline " + e.getMessage());
             }
         }
+        List<Shifts.Shift> shifts = new ArrayList<>();
+        int si = 0;
+        for (JsonNode sh : node.path("shifts")) {
+            String f = at + ".shifts[" + si++ + "]";
+            try {
+                String to = sh.path("to").asText();
+                shifts.add(new Shifts.Shift(sh.path("name").asText(f), java.time.LocalTime.parse(sh.path("from").asText()),
+                        "24:00".equals(to) ? java.time.LocalTime.MIDNIGHT : java.time.LocalTime.parse(to),
+                        new java.util.HashSet<>(strings(sh.path("agents"), f + ".agents", problems))));
+            } catch (DateTimeParseException e) {
+                problems.add(f + " needs from and to as HH:mm (China time; to may be 24:00)");
+            }
+        }
         if (!problems.isEmpty()) {
             throw new Rejected(problems);
         }
         return new Parsed(new SlaPolicy(targets, share, delays, calendar, paused),
-                UrgencyRules.DEFAULT.extendedWith(terms, negations), hours, discipline);
+                UrgencyRules.DEFAULT.extendedWith(terms, negations), hours, discipline, new Shifts(shifts));
     }
 
     private static Duration duration(JsonNode n, String field, List<String> problems, Duration otherwise) {
@@ -221,7 +236,8 @@ public final class PolicyJson {
     }
 
     /** The policy as JSON, every field explicit (what GET /policy answers). */
-    public static Map<String, Object> write(SlaPolicy p, UrgencyRules urgency, AssessedHours hours, DisciplineRules d) {
+    public static Map<String, Object> write(SlaPolicy p, UrgencyRules urgency, AssessedHours hours, DisciplineRules d,
+            Shifts shifts) {
         Map<String, Object> m = new LinkedHashMap<>();
         Map<String, Object> targets = new LinkedHashMap<>();
         p.targets().forEach((clock, t) -> {
@@ -258,6 +274,16 @@ public final class PolicyJson {
         discipline.put("pointsPerTimeout", d.pointsPerTimeout());
         discipline.put("pointsPerSlowComplaint", d.pointsPerSlowComplaint());
         m.put("discipline", discipline);
+        List<Map<String, Object>> roster = new ArrayList<>();
+        for (Shifts.Shift s : shifts.shifts()) {
+            Map<String, Object> v = new LinkedHashMap<>();
+            v.put("name", s.name());
+            v.put("from", s.from().toString());
+            v.put("to", s.to().equals(java.time.LocalTime.MIDNIGHT) ? "24:00" : s.to().toString());
+            v.put("agents", new java.util.TreeSet<>(s.agents()));
+            roster.add(v);
+        }
+        m.put("shifts", roster);
         return m;
     }
 }

@@ -88,7 +88,7 @@ public final class MerchantsFile implements MerchantDirectory, ManagerTokens {
             if (!secrets.isEmpty() && hashKey.length() >= 16 && policy != null) {
                 merchants.put(new MerchantId(id), new Merchant(new MerchantId(id), secrets,
                         hashKey.getBytes(StandardCharsets.UTF_8), policy.assessedHours(), policy.policy(), policy.urgency(),
-                        policy.discipline()));
+                        policy.discipline(), policy.shifts()));
             }
         }
         if (!problems.isEmpty()) {
