@@ -1,5 +1,6 @@
 package com.replyguard.deadline;
 
+import com.replyguard.adapters.config.AwsClients;
 import com.replyguard.adapters.config.Environment;
 import com.replyguard.adapters.config.StorageWiring;
 import com.replyguard.adapters.lambda.LambdaEscalationDispatcher;
@@ -10,9 +11,6 @@ import com.replyguard.usecase.DeadlineWheel;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.Map;
-import software.amazon.awssdk.auth.credentials.EnvironmentVariableCredentialsProvider;
-import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
-import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.lambda.LambdaClient;
 
 /**
@@ -31,10 +29,7 @@ public record DeadlineWiring(DeadlineWheel wheel, Clock clock) {
         if (local != null) {
             dispatcher = InProcess.dispatcher(local, escalation);
         } else {
-            LambdaClient lambda = LambdaClient.builder().region(Region.of(storage.env.require("AWS_REGION")))
-                    .credentialsProvider(EnvironmentVariableCredentialsProvider.create())
-                    .httpClient(UrlConnectionHttpClient.builder().socketTimeout(Duration.ofSeconds(5)).build()).build();
-            dispatcher = new LambdaEscalationDispatcher(lambda, escalation);
+            dispatcher = new LambdaEscalationDispatcher(AwsClients.build(LambdaClient.builder(), storage.env), escalation);
         }
         Pacer sleep = until -> {
             long ms = Duration.between(clock.instant(), until).toMillis();

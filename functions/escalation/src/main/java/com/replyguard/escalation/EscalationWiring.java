@@ -1,5 +1,6 @@
 package com.replyguard.escalation;
 
+import com.replyguard.adapters.config.AwsClients;
 import com.replyguard.adapters.config.Environment;
 import com.replyguard.adapters.config.StorageWiring;
 import com.replyguard.adapters.eventbridge.EventBridgeAlertPublisher;
@@ -7,11 +8,7 @@ import com.replyguard.adapters.local.InProcess;
 import com.replyguard.ports.AlertPublisher;
 import com.replyguard.usecase.EscalateDueClocks;
 import java.time.Clock;
-import java.time.Duration;
 import java.util.Map;
-import software.amazon.awssdk.auth.credentials.EnvironmentVariableCredentialsProvider;
-import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
-import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.eventbridge.EventBridgeClient;
 
 /** The escalation function's composition root: storage, and the event bus {@code EVENT_BUS_NAME} (in process when {@code LOCAL_EVENT_BUS} names a local system). */
@@ -26,10 +23,7 @@ public record EscalationWiring(EscalateDueClocks escalate, Clock clock) {
         if (local != null) {
             publisher = InProcess.eventBus(local);
         } else {
-            EventBridgeClient events = EventBridgeClient.builder().region(Region.of(storage.env.require("AWS_REGION")))
-                    .credentialsProvider(EnvironmentVariableCredentialsProvider.create())
-                    .httpClient(UrlConnectionHttpClient.builder().socketTimeout(Duration.ofSeconds(5)).build()).build();
-            publisher = new EventBridgeAlertPublisher(events, bus);
+            publisher = new EventBridgeAlertPublisher(AwsClients.build(EventBridgeClient.builder(), storage.env), bus);
         }
         return new EscalationWiring(new EscalateDueClocks(storage.conversations, storage.merchants, storage.assessments,
                 storage.breaches, publisher, clock), clock);
