@@ -7,6 +7,16 @@ const dynalite = require('dynalite');
 const readline = require('readline');
 
 const server = dynalite({ createTableMs: 0, deleteTableMs: 0, updateTableMs: 0 });
+// dynalite rethrows the error of a request whose client hung up mid-way (index.js: req.on('error',
+// throw)), which would kill the whole database when a stopping JVM interrupts an in-flight call.
+// A client hanging up is not our failure; anything else still stops the process loudly.
+process.on('uncaughtException', (err) => {
+  if (err && (err.code === 'ECONNRESET' || err.message === 'aborted')) {
+    return;
+  }
+  console.error(err);
+  process.exit(1);
+});
 const counts = {};
 server.on('request', (req) => {
   const target = String(req.headers['x-amz-target'] || 'unknown').split('.').pop();
