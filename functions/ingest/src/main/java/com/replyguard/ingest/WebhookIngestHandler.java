@@ -51,8 +51,13 @@ public final class WebhookIngestHandler implements RequestHandler<APIGatewayV2HT
     public APIGatewayV2HTTPResponse handleRequest(APIGatewayV2HTTPEvent event, Context context) {
         ApiRequest request = new ApiRequest(event);
         String merchantText = request.pathParameter("merchantId");
-        Optional<Merchant> merchant = MerchantId.isWellFormed(merchantText)
-                ? wiring.merchants().find(new MerchantId(merchantText)) : Optional.empty();
+        Optional<Merchant> merchant;
+        try {
+            merchant = MerchantId.isWellFormed(merchantText) ? wiring.merchants().find(new MerchantId(merchantText)) : Optional.empty();
+        } catch (RuntimeException e) {
+            log.error("merchant lookup failed", "merchant", merchantText, "exception", e.getClass().getName());
+            return ApiResponses.error(503, "temporarily unable to verify the merchant; retry the request (it is idempotent)");
+        }
         if (merchant.isEmpty()) {
             return ApiResponses.unauthorized("unknown merchant");
         }

@@ -116,6 +116,15 @@ class WebhookIngestHandlerTest {
     }
 
     @Test
+    void storageOutage_shouldBeA5xx_neverAnAnswerThatLosesTheBatch() {
+        WebhookIngestHandler broken = new WebhookIngestHandler(new IngestWiring(id -> {
+            throw new IllegalStateException("DynamoDB unreachable");
+        }, null, clock));
+        clock.set(Instant.ofEpochSecond(1_790_000_000L));
+        assertEquals(503, broken.handleRequest(fixture("webhook-valid.json"), null).getStatusCode());
+    }
+
+    @Test
     void bodyOver1MiB_shouldBe413() {
         APIGatewayV2HTTPEvent big = fixture("webhook-valid.json");
         big.setBody("{\"events\":[],\"pad\":\"" + "x".repeat(1024 * 1024) + "\"}");

@@ -58,7 +58,13 @@ public final class ManagerApiHandler implements RequestHandler<APIGatewayV2HTTPE
         if (pathMerchant == null || !pathMerchant.equals(caller.get().value())) {
             return ApiResponses.error(403, "this token does not give access to merchant '" + pathMerchant + "'");
         }
-        Optional<Merchant> merchant = wiring.merchants().find(caller.get());
+        Optional<Merchant> merchant;
+        try {
+            merchant = wiring.merchants().find(caller.get());
+        } catch (RuntimeException e) {
+            log.error("merchant lookup failed", "merchant", pathMerchant, "exception", e.getClass().getName());
+            return ApiResponses.error(503, "temporarily unavailable; retry");
+        }
         if (merchant.isEmpty()) {
             return ApiResponses.error(403, "merchant '" + pathMerchant + "' is not configured");
         }

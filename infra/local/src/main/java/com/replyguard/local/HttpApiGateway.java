@@ -121,7 +121,7 @@ final class HttpApiGateway implements AutoCloseable {
                     : response.getIsBase64Encoded() ? Base64.getDecoder().decode(response.getBody())
                     : response.getBody().getBytes(StandardCharsets.UTF_8);
             send(exchange, response.getStatusCode(), response.getHeaders() == null ? Map.of() : response.getHeaders(), out);
-        } catch (RuntimeException e) {
+        } catch (RuntimeException | Error e) {
             // a handler that throws is a 500 in API Gateway too ("Internal Server Error")
             System.err.println("local gateway: handler threw " + e.getClass().getName());
             send(exchange, 500, Map.of("Content-Type", "application/json"),
