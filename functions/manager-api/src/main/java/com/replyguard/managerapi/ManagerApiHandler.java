@@ -107,7 +107,12 @@ public final class ManagerApiHandler implements RequestHandler<APIGatewayV2HTTPE
             cycle = Cycle.parse(cycleText).orElseThrow(() -> new BadRequest(List.of(Problem.ofBatch("cycle",
                     "'" + cycleText + "' is not a cycle; expected YYYY-MM-H1 (days 1-15) or YYYY-MM-H2 (16 to month end)"))));
         }
-        return ApiResponses.json(200, Representations.kpis(wiring.kpis().report(merchant.id(), cycle)));
+        var report = wiring.kpis().report(merchant.id(), cycle);
+        if (Csv.wanted(request.header("Accept"))) {
+            return Csv.response("kpis-" + merchant.id() + "-" + cycle + ".csv", Representations.KPI_CSV_HEADER,
+                    Representations.kpiRows(report), Map.of());
+        }
+        return ApiResponses.json(200, Representations.kpis(report));
     }
 
     private APIGatewayV2HTTPResponse breaches(Merchant merchant, ApiRequest request) {
@@ -134,6 +139,10 @@ public final class ManagerApiHandler implements RequestHandler<APIGatewayV2HTTPE
         }
         try {
             BreachPage page = wiring.breaches().list(merchant.id(), from, to, limit, request.query("nextToken"));
+            if (Csv.wanted(request.header("Accept"))) {
+                return Csv.response("breaches-" + merchant.id() + ".csv", Representations.BREACH_CSV_HEADER,
+                        Representations.breachRows(page), page.nextToken() == null ? Map.of() : Map.of("X-Next-Token", page.nextToken()));
+            }
             return ApiResponses.json(200, Representations.breaches(page));
         } catch (BreachStore.InvalidPageToken e) {
             throw new BadRequest(List.of(Problem.ofBatch("nextToken", e.getMessage())));

@@ -3,6 +3,7 @@ package com.replyguard.managerapi;
 import com.replyguard.adapters.json.Instants;
 import com.replyguard.assessment.Cycle;
 import com.replyguard.assessment.CycleContribution;
+import com.replyguard.assessment.CycleForecast;
 import com.replyguard.assessment.KpiReport;
 import com.replyguard.assessment.MetricFigure;
 import com.replyguard.assessment.PlatformAssessment;
@@ -31,7 +32,59 @@ final class Representations {
         m.put("reply3Min", figure(r.reply3Min()));
         m.put("satisfaction", figure(r.satisfaction()));
         m.put("asOf", Instants.format(r.asOf()));
+        Map<String, Object> forecast = new LinkedHashMap<>();
+        forecast.put("firstReply2Min", forecast(r.firstReply2Min(), r));
+        forecast.put("reply3Min", forecast(r.reply3Min(), r));
+        forecast.put("satisfaction", forecast(r.satisfaction(), r));
+        m.put("forecast", forecast);
         return m;
+    }
+
+    private static Map<String, Object> forecast(MetricFigure f, KpiReport r) {
+        CycleForecast c = CycleForecast.of(f, r.cycle(), r.asOf());
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("headroomNow", c.headroomNow());
+        m.put("metInARowToRecover", c.metInARowToRecover());
+        m.put("expectedRemainingUnits", c.expectedRemainingUnits());
+        m.put("missesAllowedForRestOfCycle", c.missesAllowedForRestOfCycle());
+        m.put("projectedRate", c.projectedRate());
+        m.put("cycleOver", c.cycleOver());
+        return m;
+    }
+
+    static final List<String> KPI_CSV_HEADER = List.of("merchantId", "cycle", "metric", "met", "total", "rate", "target",
+            "passing", "headroomNow", "metInARowToRecover", "expectedRemainingUnits", "missesAllowedForRestOfCycle", "asOf");
+
+    static List<List<Object>> kpiRows(KpiReport r) {
+        List<List<Object>> rows = new ArrayList<>();
+        Map<String, MetricFigure> metrics = new LinkedHashMap<>();
+        metrics.put("firstReply2Min", r.firstReply2Min());
+        metrics.put("reply3Min", r.reply3Min());
+        metrics.put("satisfaction", r.satisfaction());
+        metrics.forEach((name, f) -> {
+            CycleForecast c = CycleForecast.of(f, r.cycle(), r.asOf());
+            rows.add(java.util.Arrays.asList(r.merchant().value(), r.cycle().toString(), name, f.met(), f.total(), f.rate(),
+                    f.target(), f.passing(), c.headroomNow(), c.metInARowToRecover(), c.expectedRemainingUnits(),
+                    c.missesAllowedForRestOfCycle(), Instants.format(r.asOf())));
+        });
+        return rows;
+    }
+
+    static final List<String> BREACH_CSV_HEADER = List.of("breachId", "conversationId", "clock", "deadline", "detectedAt",
+            "clockStart", "targetSeconds", "channel", "urgent", "answeredAt", "responsibleAgentId", "excusedAt", "excusedBy",
+            "excuseReason");
+
+    static List<List<Object>> breachRows(BreachPage page) {
+        List<List<Object>> rows = new ArrayList<>();
+        for (Breach b : page.breaches()) {
+            rows.add(java.util.Arrays.asList(b.breachId(), b.conversationId().value(), b.clock().type().name(),
+                    Instants.format(b.deadline()), Instants.format(b.detectedAt()), Instants.format(b.clock().start()),
+                    b.clock().target().toMillis() / 1000.0, b.clock().channel().name(), b.clock().urgent(),
+                    Instants.format(b.clock().answeredAt()), b.responsibleAgentId(),
+                    b.excuse() == null ? null : Instants.format(b.excuse().at()), b.excuse() == null ? null : b.excuse().by(),
+                    b.excuse() == null ? null : b.excuse().reason()));
+        }
+        return rows;
     }
 
     private static Map<String, Object> figure(MetricFigure f) {

@@ -32,6 +32,7 @@ import org.junit.jupiter.api.Test;
 class ManagerApiHandlerTest {
     private static final ObjectMapper JSON = new ObjectMapper();
     private ManagerApiHandler handler;
+    private com.replyguard.usecase.ExcuseBreach excuses;
 
     @BeforeEach
     void setUp() {
@@ -52,13 +53,18 @@ class ManagerApiHandlerTest {
                 new ReportPlatformKpis(conversations, assessments, clock), new ListBreaches(breaches),
                 new ShowConversation(conversations, clock), (id, policy) -> {
                     throw new IllegalStateException("not in this test");
-                }, new com.replyguard.usecase.ExcuseBreach(breaches, conversations, clock),
+                }, excuses = new com.replyguard.usecase.ExcuseBreach(breaches, conversations, clock),
                 new com.replyguard.usecase.ReportAgentDiscipline(breaches), clock));
     }
 
     private static APIGatewayV2HTTPEvent get(String route, String merchant, String token, Map<String, String> query,
             Map<String, String> extraPath) {
-        Map<String, String> headers = new HashMap<>();
+        return get(route, merchant, token, query, extraPath, Map.of());
+    }
+
+    private static APIGatewayV2HTTPEvent get(String route, String merchant, String token, Map<String, String> query,
+            Map<String, String> extraPath, Map<String, String> extraHeaders) {
+        Map<String, String> headers = new HashMap<>(extraHeaders);
         if (token != null) {
             headers.put("authorization", "Bearer " + token);
         }
@@ -92,6 +98,37 @@ class ManagerApiHandlerTest {
         assertTrue(empty.path("reply3Min").path("rate").isNull());
         assertTrue(empty.path("reply3Min").path("passing").isNull());
         assertEquals(0, empty.path("reply3Min").path("total").asInt());
+    }
+
+    @Test
+    void kpis_shouldCarryTheCycleForecast_besideTheContractFields() throws IOException {
+        JsonNode b = JSON.readTree(kpis("demo", "demo-manager-token", "2026-10-H1").getBody());
+        JsonNode f = b.path("forecast").path("firstReply2Min");
+        // 1 met of 1 at 85%: floor(1 / 0.85 - 1) = 0 more misses from now; on 4 Oct the H1 cycle is still running
+        assertEquals(0, f.path("headroomNow").asInt());
+        assertTrue(!f.path("cycleOver").asBoolean());
+        assertEquals(0, f.path("metInARowToRecover").asInt());
+        assertTrue(f.has("expectedRemainingUnits") && f.has("missesAllowedForRestOfCycle") && f.has("projectedRate"));
+        assertEquals(5, b.path("firstReply2Min").size(), "the contract's metric objects are unchanged");
+    }
+
+    @Test
+    void reports_shouldExportAsCsv_forExcel_withChineseIntact() throws IOException {
+        APIGatewayV2HTTPResponse k = handler.handleRequest(get("/merchants/{merchantId}/kpis", "demo", "demo-manager-token",
+                Map.of("cycle", "2026-10-H1"), Map.of(), Map.of("accept", "text/csv")), null);
+        assertEquals(200, k.getStatusCode());
+        assertTrue(k.getHeaders().get("Content-Type").startsWith("text/csv"));
+        assertTrue(k.getBody().startsWith("\uFEFFmerchantId,cycle,metric,met,total,rate,target,passing"), k.getBody());
+        assertTrue(k.getBody().contains("\r\ndemo,2026-10-H1,firstReply2Min,1,1,1.0,0.85,true,0,0,"), k.getBody());
+        assertEquals(4, k.getBody().split("\r\n").length);
+
+        String breachId = JSON.readTree(handler.handleRequest(get("/merchants/{merchantId}/breaches", "demo",
+                "demo-manager-token", null, Map.of()), null).getBody()).path("breaches").get(0).path("breachId").asText();
+        excuses.excuse(DEMO_MERCHANT, breachId, "系统故障, 客服工具\"卡死\"", "lead-sun");
+        APIGatewayV2HTTPResponse b = handler.handleRequest(get("/merchants/{merchantId}/breaches", "demo", "demo-manager-token",
+                Map.of("limit", "1"), Map.of(), Map.of("accept", "text/csv")), null);
+        assertTrue(b.getBody().contains(",\"系统故障, 客服工具\"\"卡死\"\"\"\r\n"), b.getBody());
+        assertTrue(b.getHeaders().get("Content-Disposition").contains("breaches-demo.csv"));
     }
 
     @Test
