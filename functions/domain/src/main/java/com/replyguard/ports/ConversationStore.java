@@ -27,6 +27,9 @@ public interface ConversationStore {
     /** Every conversation's contribution to its own cycle (the cycle of its human clock start); one indexed read. */
     List<CycleContribution> ownCycleContributions(MerchantId merchant, Cycle cycle);
 
+    /** Every conversation's response times in a cycle (the cycle of its human clock start); one indexed read. */
+    List<com.replyguard.assessment.ResponseTimes> responseTimes(MerchantId merchant, Cycle cycle);
+
     /** Someone else changed the conversation since it was read. */
     final class ConcurrentUpdate extends RuntimeException {
         public ConcurrentUpdate(String message) {

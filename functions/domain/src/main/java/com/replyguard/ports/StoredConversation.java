@@ -2,6 +2,7 @@ package com.replyguard.ports;
 
 import com.replyguard.assessment.Cycle;
 import com.replyguard.assessment.CycleContribution;
+import com.replyguard.assessment.ResponseTimes;
 import com.replyguard.conversation.Conversation;
 import java.time.Instant;
 import java.util.Set;
@@ -20,12 +21,13 @@ import java.util.TreeSet;
  *       (its due-index entry; null: nothing more can come);</li>
  *   <li>{@code ownCycle}: the conversation's contribution to the cycle of its human clock start,
  *       kept on the conversation itself (written in the same request); contributions to other
- *       cycles (rounds that run past a cycle's end) are projections like the breaches.</li>
+ *       cycles (rounds that run past a cycle's end) are projections like the breaches;</li>
+ *   <li>{@code responseTimes}: its figures for the operations report (R18, R22), also on the item.</li>
  * </ul>
  */
 public record StoredConversation(Conversation conversation, long version, SortedSet<String> activeBreachKeys,
         SortedSet<String> knownBreachKeys, SortedSet<Cycle> knownCycles, SortedSet<String> notified,
-        SortedSet<String> pending, Instant nextDue, CycleContribution ownCycle) {
+        SortedSet<String> pending, Instant nextDue, CycleContribution ownCycle, ResponseTimes responseTimes) {
 
     public StoredConversation {
         activeBreachKeys = new TreeSet<>(activeBreachKeys);
@@ -37,12 +39,12 @@ public record StoredConversation(Conversation conversation, long version, Sorted
 
     public static StoredConversation fresh(Conversation conversation) {
         return new StoredConversation(conversation, 0, new TreeSet<>(), new TreeSet<>(), new TreeSet<>(), new TreeSet<>(),
-                new TreeSet<>(), null, null);
+                new TreeSet<>(), null, null, null);
     }
 
     public StoredConversation withVersion(long newVersion) {
         return new StoredConversation(conversation, newVersion, activeBreachKeys, knownBreachKeys, knownCycles, notified,
-                pending, nextDue, ownCycle);
+                pending, nextDue, ownCycle, responseTimes);
     }
 
     public boolean isNew() {

@@ -67,7 +67,8 @@ final class ConversationRecorder {
         Instant nextDue = nextDue(merchant, conversation, now, notified, pending);
         return new StoredConversation(conversation, base.version() + 1, new TreeSet<>(breached.keySet()),
                 StoredConversation.union(base.knownBreachKeys(), breached.keySet()), knownCycles, notified,
-                new TreeSet<>(pending), nextDue, ownCycle(conversation, contributions));
+                new TreeSet<>(pending), nextDue, ownCycle(conversation, contributions),
+                com.replyguard.assessment.ResponseTimes.of(conversation).orElse(null));
     }
 
     /** The contribution to the cycle of the human clock start, if the conversation makes one. */

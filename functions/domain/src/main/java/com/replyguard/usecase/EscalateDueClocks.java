@@ -145,7 +145,7 @@ public final class EscalateDueClocks {
         StoredConversation cleared = new StoredConversation(written.conversation(), written.version() + 1,
                 written.activeBreachKeys(), written.knownBreachKeys(), written.knownCycles(), written.notified(),
                 new TreeSet<>(), ConversationRecorder.nextDue(m, written.conversation(), now, written.notified(), Set.of()),
-                written.ownCycle());
+                written.ownCycle(), written.responseTimes());
         try {
             conversations.save(cleared, written.version());
         } catch (ConversationStore.ConcurrentUpdate someoneElseWrote) {

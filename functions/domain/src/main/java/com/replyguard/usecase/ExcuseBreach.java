@@ -72,7 +72,8 @@ public final class ExcuseBreach {
             pending.removeAll(ladder);
             StoredConversation next = new StoredConversation(s.conversation(), s.version() + 1, s.activeBreachKeys(),
                     s.knownBreachKeys(), s.knownCycles(), notified, pending,
-                    ConversationRecorder.nextDue(merchant, s.conversation(), now, notified, pending), s.ownCycle());
+                    ConversationRecorder.nextDue(merchant, s.conversation(), now, notified, pending), s.ownCycle(),
+                    s.responseTimes());
             try {
                 conversations.save(next, s.version());
                 return;

@@ -66,6 +66,18 @@ public final class InMemoryConversationStore implements ConversationStore, DueIn
     }
 
     @Override
+    public List<com.replyguard.assessment.ResponseTimes> responseTimes(MerchantId merchant, Cycle cycle) {
+        List<com.replyguard.assessment.ResponseTimes> out = new ArrayList<>();
+        for (StoredConversation s : items.values()) {
+            if (s.conversation().merchant().equals(merchant) && s.responseTimes() != null
+                    && s.responseTimes().cycle().equals(cycle)) {
+                out.add(s.responseTimes());
+            }
+        }
+        return out;
+    }
+
+    @Override
     public List<Due> dueBetween(Instant from, Instant to) {
         List<Due> due = new ArrayList<>();
         for (StoredConversation s : items.values()) {

@@ -249,6 +249,11 @@ class IngestEventBatchTest {
             }
 
             @Override
+            public List<com.replyguard.assessment.ResponseTimes> responseTimes(com.replyguard.merchant.MerchantId m, Cycle c) {
+                return conversations.responseTimes(m, c);
+            }
+
+            @Override
             public void save(StoredConversation next, long expectedVersion) {
                 if (!raced) {
                     raced = true;

@@ -79,6 +79,7 @@ public final class ManagerApiHandler implements RequestHandler<APIGatewayV2HTTPE
                 case "PUT /merchants/{merchantId}/policy" -> putPolicy(merchant.get(), request);
                 case "POST /merchants/{merchantId}/breaches/{breachId}/excuse" -> excuse(merchant.get(), request, token.get());
                 case "GET /merchants/{merchantId}/agents/{agentId}/discipline" -> discipline(merchant.get(), request);
+                case "GET /merchants/{merchantId}/operations" -> operations(merchant.get(), request);
                 default -> ApiResponses.error(404, "no such resource");
             };
         } catch (BadRequest e) {
@@ -234,6 +235,19 @@ public final class ManagerApiHandler implements RequestHandler<APIGatewayV2HTTPE
         } catch (java.security.NoSuchAlgorithmException e) {
             throw new IllegalStateException(e);
         }
+    }
+
+    /** R18, R22: response times and reply rate per channel. */
+    private APIGatewayV2HTTPResponse operations(Merchant merchant, ApiRequest request) {
+        String cycleText = request.query("cycle");
+        Cycle cycle = cycleText == null ? wiring.kpis().currentCycle() : Cycle.parse(cycleText).orElseThrow(() ->
+                new BadRequest(List.of(Problem.ofBatch("cycle", "'" + cycleText + "' is not a cycle (YYYY-MM-H1 or YYYY-MM-H2)"))));
+        var report = wiring.operations().report(merchant.id(), cycle);
+        if (Csv.wanted(request.header("Accept"))) {
+            return Csv.response("operations-" + merchant.id() + "-" + cycle + ".csv", Representations.OPERATIONS_CSV_HEADER,
+                    Representations.operationsRows(report), Map.of());
+        }
+        return ApiResponses.json(200, Representations.operations(report));
     }
 
     private APIGatewayV2HTTPResponse discipline(Merchant merchant, ApiRequest request) {

@@ -70,6 +70,42 @@ final class Representations {
         return rows;
     }
 
+    static Map<String, Object> operations(com.replyguard.usecase.ReportOperations.Report r) {
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("merchantId", r.merchant().value());
+        m.put("cycle", r.cycle().toString());
+        m.put("asOf", Instants.format(r.asOf()));
+        m.put("all", tally(r.all()));
+        Map<String, Object> byChannel = new LinkedHashMap<>();
+        r.byChannel().forEach((channel, t) -> byChannel.put(channel.name(), tally(t)));
+        m.put("byChannel", byChannel);
+        return m;
+    }
+
+    private static Map<String, Object> tally(com.replyguard.assessment.ResponseTimes.Tally t) {
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("conversations", t.conversations());
+        m.put("averageFirstResponseSeconds", t.averageFirstResponseSeconds());
+        m.put("averageRoundReplySeconds", t.averageRoundReplySeconds());
+        m.put("rounds", t.rounds());
+        m.put("replyRate", t.replyRate());
+        return m;
+    }
+
+    static final List<String> OPERATIONS_CSV_HEADER = List.of("merchantId", "cycle", "channel", "conversations",
+            "averageFirstResponseSeconds", "averageRoundReplySeconds", "rounds", "replyRate", "asOf");
+
+    static List<List<Object>> operationsRows(com.replyguard.usecase.ReportOperations.Report r) {
+        List<List<Object>> rows = new ArrayList<>();
+        rows.add(java.util.Arrays.asList(r.merchant().value(), r.cycle().toString(), "ALL", r.all().conversations(),
+                r.all().averageFirstResponseSeconds(), r.all().averageRoundReplySeconds(), r.all().rounds(), r.all().replyRate(),
+                Instants.format(r.asOf())));
+        r.byChannel().forEach((channel, t) -> rows.add(java.util.Arrays.asList(r.merchant().value(), r.cycle().toString(),
+                channel.name(), t.conversations(), t.averageFirstResponseSeconds(), t.averageRoundReplySeconds(), t.rounds(),
+                t.replyRate(), Instants.format(r.asOf()))));
+        return rows;
+    }
+
     static final List<String> BREACH_CSV_HEADER = List.of("breachId", "conversationId", "clock", "deadline", "detectedAt",
             "clockStart", "targetSeconds", "channel", "urgent", "answeredAt", "responsibleAgentId", "excusedAt", "excusedBy",
             "excuseReason");

@@ -54,7 +54,8 @@ class ManagerApiHandlerTest {
                 new ShowConversation(conversations, clock), (id, policy) -> {
                     throw new IllegalStateException("not in this test");
                 }, excuses = new com.replyguard.usecase.ExcuseBreach(breaches, conversations, clock),
-                new com.replyguard.usecase.ReportAgentDiscipline(breaches), clock));
+                new com.replyguard.usecase.ReportAgentDiscipline(breaches),
+                new com.replyguard.usecase.ReportOperations(conversations, clock), clock));
     }
 
     private static APIGatewayV2HTTPEvent get(String route, String merchant, String token, Map<String, String> query,
@@ -129,6 +130,19 @@ class ManagerApiHandlerTest {
                 Map.of("limit", "1"), Map.of(), Map.of("accept", "text/csv")), null);
         assertTrue(b.getBody().contains(",\"系统故障, 客服工具\"\"卡死\"\"\"\r\n"), b.getBody());
         assertTrue(b.getHeaders().get("Content-Disposition").contains("breaches-demo.csv"));
+    }
+
+    @Test
+    void operations_shouldReportResponseTimesPerChannel() throws IOException {
+        JsonNode o = JSON.readTree(handler.handleRequest(get("/merchants/{merchantId}/operations", "demo", "demo-manager-token",
+                Map.of("cycle", "2026-10-H1"), Map.of()), null).getBody());
+        assertEquals(1, o.path("all").path("conversations").asInt());
+        assertEquals(90.0, o.path("byChannel").path("CS_CHAT").path("averageFirstResponseSeconds").asDouble());
+        assertEquals(90.0, o.path("all").path("averageRoundReplySeconds").asDouble());
+        assertEquals(1.0, o.path("all").path("replyRate").asDouble());
+        APIGatewayV2HTTPResponse csv = handler.handleRequest(get("/merchants/{merchantId}/operations", "demo",
+                "demo-manager-token", Map.of("cycle", "2026-10-H1"), Map.of(), Map.of("accept", "text/csv")), null);
+        assertTrue(csv.getBody().contains("\r\ndemo,2026-10-H1,CS_CHAT,1,90.0,90.0,1,1.0,"), csv.getBody());
     }
 
     @Test

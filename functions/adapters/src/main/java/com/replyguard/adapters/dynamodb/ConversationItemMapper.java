@@ -60,6 +60,22 @@ final class ConversationItemMapper {
             item.put("dueKey", s(DynamoDbDueIndex.partition(s.nextDue(), DynamoDbDueIndex.shardOf(key(c.merchant(), c.id())))));
             item.put("dueSort", s(DynamoDbDueIndex.sortKey(s.nextDue(), key(c.merchant(), c.id()))));
         }
+        com.replyguard.assessment.ResponseTimes rt = s.responseTimes();
+        if (rt != null) {
+            // the ByResponseCycle index entry: figures for the operations report (R18, R22)
+            item.put("rtPk", s(c.merchant().value() + "#" + rt.cycle()));
+            item.put("rtSk", s(c.id().value()));
+            item.put("rtChannel", s(rt.channel().name()));
+            if (rt.firstResponseMillis() != null) {
+                item.put("rtFirst", n(rt.firstResponseMillis()));
+            }
+            item.put("rtRounds", n(rt.rounds()));
+            item.put("rtAnswered", n(rt.roundsAnswered()));
+            item.put("rtMillis", n(rt.cappedReplyMillis()));
+            if (rt.openRoundStart() != null) {
+                item.put("rtOpen", s(rt.openRoundStart().toString()));
+            }
+        }
         CycleContribution own = s.ownCycle();
         if (own != null) {
             // the ByCycle index entry: this conversation's contribution to its own cycle
@@ -79,6 +95,19 @@ final class ConversationItemMapper {
             item.put("ownRated", n(own.rated()));
         }
         return item;
+    }
+
+    static com.replyguard.assessment.ResponseTimes responseTimes(Map<String, AttributeValue> item) {
+        String pk = string(item, "rtPk");
+        if (pk == null) {
+            return null;
+        }
+        String open = string(item, "rtOpen");
+        AttributeValue first = item.get("rtFirst");
+        return new com.replyguard.assessment.ResponseTimes(Cycle.parse(pk.substring(pk.lastIndexOf('#') + 1)).orElseThrow(),
+                Channel.valueOf(string(item, "rtChannel")), first == null ? null : Long.parseLong(first.n()),
+                Attributes.intOrZero(item, "rtRounds"), Attributes.intOrZero(item, "rtAnswered"),
+                Attributes.number(item, "rtMillis"), open == null ? null : Instant.parse(open));
     }
 
     static CycleContribution ownCycle(Map<String, AttributeValue> item) {
@@ -168,6 +197,6 @@ final class ConversationItemMapper {
         return new StoredConversation(Conversation.of(merchant, id, events), Attributes.number(item, "version"),
                 new TreeSet<>(stringList(item, "activeBreaches")), new TreeSet<>(stringList(item, "knownBreaches")), cycles,
                 new TreeSet<>(stringList(item, "notified")), new TreeSet<>(stringList(item, "pending")),
-                nextDue == null ? null : Instant.parse(nextDue), ownCycle(item));
+                nextDue == null ? null : Instant.parse(nextDue), ownCycle(item), responseTimes(item));
     }
 }

@@ -104,6 +104,24 @@ public final class DynamoDbConversationStore implements ConversationStore {
     }
 
     @Override
+    public List<com.replyguard.assessment.ResponseTimes> responseTimes(MerchantId merchant, Cycle cycle) {
+        List<com.replyguard.assessment.ResponseTimes> all = new ArrayList<>();
+        Map<String, AttributeValue> start = null;
+        do {
+            QueryRequest.Builder q = QueryRequest.builder().tableName(table).indexName("ByResponseCycle")
+                    .keyConditionExpression("rtPk = :pk")
+                    .expressionAttributeValues(Map.of(":pk", AttributeValue.fromS(merchant.value() + "#" + cycle)));
+            if (start != null) {
+                q.exclusiveStartKey(start);
+            }
+            QueryResponse r = dynamo.query(q.build());
+            r.items().forEach(item -> all.add(ConversationItemMapper.responseTimes(item)));
+            start = r.hasLastEvaluatedKey() && !r.lastEvaluatedKey().isEmpty() ? r.lastEvaluatedKey() : null;
+        } while (start != null);
+        return all;
+    }
+
+    @Override
     public void save(StoredConversation next, long expectedVersion) {
         PutItemRequest.Builder put = PutItemRequest.builder().tableName(table).item(ConversationItemMapper.toItem(next));
         if (expectedVersion == 0) {

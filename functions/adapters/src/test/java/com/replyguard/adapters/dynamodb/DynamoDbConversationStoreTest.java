@@ -45,7 +45,9 @@ class DynamoDbConversationStoreTest {
                 new TreeSet<>(List.of(Cycle.parse("2026-10-H1").orElseThrow())), new TreeSet<>(List.of("FIRST_REPLY:RISK")),
                 new TreeSet<>(List.of("FIRST_REPLY:L1")), com.replyguard.testing.Events.at("2026-10-03T10:01:00"),
                 new com.replyguard.assessment.CycleContribution(Cycle.parse("2026-10-H1").orElseThrow(), 1, 0, null, 2, 1,
-                        com.replyguard.testing.Events.at("2026-10-03T10:12:00"), 1, 1));
+                        com.replyguard.testing.Events.at("2026-10-03T10:12:00"), 1, 1),
+                new com.replyguard.assessment.ResponseTimes(Cycle.parse("2026-10-H1").orElseThrow(), Channel.CS_CHAT, 30_000L,
+                        3, 2, 200_000, com.replyguard.testing.Events.at("2026-10-03T10:12:00")));
     }
 
     @Test
@@ -67,6 +69,8 @@ class DynamoDbConversationStoreTest {
         assertEquals(s.pending(), loaded.pending());
         assertEquals(s.nextDue(), loaded.nextDue());
         assertEquals(s.ownCycle(), loaded.ownCycle());
+        assertEquals(s.responseTimes(), loaded.responseTimes());
+        assertEquals(List.of(s.responseTimes()), store.responseTimes(DEMO, Cycle.parse("2026-10-H1").orElseThrow()));
         assertEquals(List.of(s.ownCycle()), store.ownCycleContributions(DEMO, Cycle.parse("2026-10-H1").orElseThrow()));
         assertTrue(store.ownCycleContributions(new MerchantId("other"), Cycle.parse("2026-10-H1").orElseThrow()).isEmpty());
         assertTrue(store.load(new MerchantId("other"), new ConversationId("c1")).isEmpty(), "tenants are sealed");

@@ -1,0 +1,103 @@
+package com.replyguard.assessment;
+
+import com.replyguard.conversation.Channel;
+import com.replyguard.conversation.Conversation;
+import com.replyguard.conversation.ConversationEvent;
+import com.replyguard.conversation.Round;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * R18, R22: one conversation's response times for the operations report, counted in the cycle of
+ * its human clock start, on every channel and at every hour (the platform's filters do not apply):
+ * the first human reply's delay after the human clock start; its rounds (R14 rounds), how many were
+ * answered, and their reply times each capped at 10 minutes (the industry's rule, e.g. Taobao's
+ * 旺旺人工平响); an unanswered round counts 10 minutes once 10 minutes have passed
+ * ({@code openRoundStart}, read at report time).
+ */
+public record ResponseTimes(Cycle cycle, Channel channel, Long firstResponseMillis, int rounds, int roundsAnswered,
+        long cappedReplyMillis, Instant openRoundStart) {
+
+    public static final Duration ROUND_CAP = Duration.ofMinutes(10);
+
+    public static Optional<ResponseTimes> of(Conversation c) {
+        Optional<Instant> hcs = c.humanClockStart();
+        if (hcs.isEmpty() || c.channel().isEmpty()) {
+            return Optional.empty();
+        }
+        Long first = c.firstHumanReplyAtOrAfter(hcs.get())
+                .map(ConversationEvent::occurredAt).map(t -> Duration.between(hcs.get(), t).toMillis()).orElse(null);
+        List<Round> rounds = c.rounds();
+        int answered = 0;
+        long capped = 0;
+        Instant open = null;
+        for (Round r : rounds) {
+            if (r.isOpen()) {
+                open = r.start();
+            } else {
+                answered++;
+                capped += Math.min(ROUND_CAP.toMillis(), Duration.between(r.start(), r.answeredAt()).toMillis());
+            }
+        }
+        return Optional.of(new ResponseTimes(Cycle.containing(hcs.get()), c.channel().get(), first, rounds.size(), answered,
+                capped, open));
+    }
+
+    /** Sums per channel, read at an instant: averages in seconds, reply rate (R18: replied / received). */
+    public static final class Tally {
+        private final Instant asOf;
+        private long conversations;
+        private long firstReplies;
+        private long firstReplyMillis;
+        private long rounds;
+        private long roundsAnswered;
+        private long roundsTimed;
+        private long roundMillis;
+
+        public Tally(Instant asOf) {
+            this.asOf = asOf;
+        }
+
+        public Tally add(ResponseTimes t) {
+            conversations++;
+            if (t.firstResponseMillis() != null) {
+                firstReplies++;
+                firstReplyMillis += t.firstResponseMillis();
+            }
+            rounds += t.rounds();
+            roundsAnswered += t.roundsAnswered();
+            roundsTimed += t.roundsAnswered();
+            roundMillis += t.cappedReplyMillis();
+            if (t.openRoundStart() != null && asOf.isAfter(t.openRoundStart().plus(ROUND_CAP))) {
+                roundsTimed++;
+                roundMillis += ROUND_CAP.toMillis();
+            }
+            return this;
+        }
+
+        public long conversations() {
+            return conversations;
+        }
+
+        /** Average first-response time in seconds over conversations with a human reply; null without any. */
+        public Double averageFirstResponseSeconds() {
+            return firstReplies == 0 ? null : firstReplyMillis / 1000.0 / firstReplies;
+        }
+
+        /** Average reply time per round in seconds, each capped at 10 min, unanswered ones at 10 min once due. */
+        public Double averageRoundReplySeconds() {
+            return roundsTimed == 0 ? null : roundMillis / 1000.0 / roundsTimed;
+        }
+
+        /** Rounds answered / rounds received (R18: should be 100%). */
+        public Double replyRate() {
+            return rounds == 0 ? null : (double) roundsAnswered / rounds;
+        }
+
+        public long rounds() {
+            return rounds;
+        }
+    }
+}
