@@ -258,7 +258,14 @@ public final class ManagerApiHandler implements RequestHandler<APIGatewayV2HTTPE
         if (agent == null || agent.isEmpty() || agent.length() > 128) {
             throw new BadRequest(List.of(Problem.ofBatch("agentId", "must be 1-128 characters")));
         }
-        return ApiResponses.json(200, Representations.discipline(wiring.discipline().report(merchant, agent, cycle)));
+        var report = wiring.discipline().report(merchant, agent, cycle);
+        if (Csv.wanted(request.header("Accept"))) {
+            return Csv.response("discipline-" + merchant.id() + "-" + cycle + ".csv", Representations.BREACH_CSV_HEADER,
+                    Representations.breachRows(new com.replyguard.breach.BreachPage(report.breaches(), null)),
+                    Map.of("X-Discipline-Level", report.standing().level().name(),
+                            "X-Discipline-Points", Integer.toString(report.standing().points())));
+        }
+        return ApiResponses.json(200, Representations.discipline(report));
     }
 
     private static final com.fasterxml.jackson.databind.ObjectMapper POLICY_JSON = new com.fasterxml.jackson.databind.ObjectMapper();

@@ -65,6 +65,11 @@ class DisciplineEndToEndTest {
             assertEquals(1, complained.path("slowResponseComplaints").asInt());
             assertEquals("DEDUCTION", complained.path("level").asText());
             assertEquals(8, complained.path("points").asInt());
+            Http.Answer csv = http.send(HttpRequest.newBuilder(http.uri("/merchants/demo/agents/presales-zhang/discipline?cycle=2026-10-H1"))
+                    .header("Authorization", "Bearer demo-manager-token").header("Accept", "text/csv").GET().build());
+            assertEquals(200, csv.status());
+            assertTrue(csv.body().startsWith("\uFEFFbreachId,"), csv.body());
+            assertTrue(csv.body().contains("客服系统故障 (chat tool outage)"), "the excuse, in Chinese, intact");
         }
     }
 }
