@@ -18,7 +18,23 @@ import java.util.Optional;
  * ({@code openRoundStart}, read at report time).
  */
 public record ResponseTimes(Cycle cycle, Channel channel, Long firstResponseMillis, int rounds, int roundsAnswered,
-        long cappedReplyMillis, Instant openRoundStart) {
+        long cappedReplyMillis, Instant openRoundStart, java.util.Map<String, AgentShare> byAgent) {
+
+    /**
+     * One agent's part of a conversation (scorecards, R19): the first response if they gave it, the
+     * rounds they answered with their capped reply time, and the rating if they served last before it.
+     */
+    public record AgentShare(Long firstResponseMillis, int roundsAnswered, long cappedReplyMillis, int rated, int satisfied) {
+    }
+
+    public ResponseTimes {
+        byAgent = byAgent == null ? java.util.Map.of() : java.util.Map.copyOf(byAgent);
+    }
+
+    public ResponseTimes(Cycle cycle, Channel channel, Long firstResponseMillis, int rounds, int roundsAnswered,
+            long cappedReplyMillis, Instant openRoundStart) {
+        this(cycle, channel, firstResponseMillis, rounds, roundsAnswered, cappedReplyMillis, openRoundStart, java.util.Map.of());
+    }
 
     public static final Duration ROUND_CAP = Duration.ofMinutes(10);
 
@@ -27,8 +43,14 @@ public record ResponseTimes(Cycle cycle, Channel channel, Long firstResponseMill
         if (hcs.isEmpty() || c.channel().isEmpty()) {
             return Optional.empty();
         }
-        Long first = c.firstHumanReplyAtOrAfter(hcs.get())
-                .map(ConversationEvent::occurredAt).map(t -> Duration.between(hcs.get(), t).toMillis()).orElse(null);
+        Optional<ConversationEvent> firstReply = c.firstHumanReplyAtOrAfter(hcs.get());
+        Long first = firstReply.map(ConversationEvent::occurredAt).map(t -> Duration.between(hcs.get(), t).toMillis()).orElse(null);
+        java.util.Map<String, long[]> agents = new java.util.TreeMap<>(); // first, hasFirst, rounds, millis, rated, satisfied
+        firstReply.filter(e -> e.agentId() != null).ifPresent(e -> {
+            long[] a = agents.computeIfAbsent(e.agentId(), k -> new long[6]);
+            a[0] = first;
+            a[1] = 1;
+        });
         List<Round> rounds = c.rounds();
         int answered = 0;
         long capped = 0;
@@ -38,11 +60,34 @@ public record ResponseTimes(Cycle cycle, Channel channel, Long firstResponseMill
                 open = r.start();
             } else {
                 answered++;
-                capped += Math.min(ROUND_CAP.toMillis(), Duration.between(r.start(), r.answeredAt()).toMillis());
+                long t = Math.min(ROUND_CAP.toMillis(), Duration.between(r.start(), r.answeredAt()).toMillis());
+                capped += t;
+                if (r.answeringAgentId() != null) {
+                    long[] a = agents.computeIfAbsent(r.answeringAgentId(), k -> new long[6]);
+                    a[2]++;
+                    a[3] += t;
+                }
             }
         }
+        Optional<ConversationEvent> rating = c.events().stream()
+                .filter(e -> e.type() == com.replyguard.conversation.EventType.RATED).reduce((x, y) -> y);
+        if (rating.isPresent()) {
+            String server = null;
+            for (ConversationEvent e : c.events()) {
+                if (e.isHumanReply() && !e.occurredAt().isAfter(rating.get().occurredAt())) {
+                    server = e.agentId();
+                }
+            }
+            if (server != null) {
+                long[] a = agents.computeIfAbsent(server, k -> new long[6]);
+                a[4] = 1;
+                a[5] = rating.get().rating() >= 4 ? 1 : 0;
+            }
+        }
+        java.util.Map<String, AgentShare> byAgent = new java.util.TreeMap<>();
+        agents.forEach((id, a) -> byAgent.put(id, new AgentShare(a[1] == 1 ? a[0] : null, (int) a[2], a[3], (int) a[4], (int) a[5])));
         return Optional.of(new ResponseTimes(Cycle.containing(hcs.get()), c.channel().get(), first, rounds.size(), answered,
-                capped, open));
+                capped, open, byAgent));
     }
 
     /** Sums per channel, read at an instant: averages in seconds, reply rate (R18: replied / received). */

@@ -43,6 +43,22 @@ class ResponseTimesR18Test {
     }
 
     @Test
+    void eachAgent_getsTheFirstResponseTheyGave_theRoundsTheyAnswered_andTheRatingOfWhatTheyServedLast() {
+        ResponseTimes t = of("d", customer("m1", "d", "2026-10-03T10:00:00", Channel.CS_CHAT),
+                agent("r1", "d", "2026-10-03T10:00:30"),                                                        // agent-1
+                customer("m2", "d", "2026-10-03T10:05:00"),
+                com.replyguard.testing.Events.event("r2", com.replyguard.conversation.EventType.AGENT_MESSAGE, "d",
+                        "2026-10-03T10:06:00").agentId("agent-2").build(),
+                com.replyguard.testing.Events.rated("k", "d", "2026-10-03T10:10:00", 5));
+        assertEquals(30_000L, t.byAgent().get("agent-1").firstResponseMillis());
+        assertEquals(1, t.byAgent().get("agent-1").roundsAnswered());
+        assertEquals(0, t.byAgent().get("agent-1").rated());
+        assertNull(t.byAgent().get("agent-2").firstResponseMillis());
+        assertEquals(60_000L, t.byAgent().get("agent-2").cappedReplyMillis());
+        assertEquals(1, t.byAgent().get("agent-2").satisfied(), "agent-2 served last before the 5-star rating");
+    }
+
+    @Test
     void aConversationWithoutAHumanReply_hasNoFirstResponseTime() {
         ResponseTimes c = of("c", customer("m1", "c", "2026-10-03T20:00:00", Channel.LIVE_COMMENT));
         assertNull(c.firstResponseMillis());

@@ -80,6 +80,7 @@ public final class ManagerApiHandler implements RequestHandler<APIGatewayV2HTTPE
                 case "POST /merchants/{merchantId}/breaches/{breachId}/excuse" -> excuse(merchant.get(), request, token.get());
                 case "GET /merchants/{merchantId}/agents/{agentId}/discipline" -> discipline(merchant.get(), request);
                 case "GET /merchants/{merchantId}/operations" -> operations(merchant.get(), request);
+                case "GET /merchants/{merchantId}/agents/{agentId}/scorecard" -> scorecard(merchant.get(), request);
                 default -> ApiResponses.error(404, "no such resource");
             };
         } catch (BadRequest e) {
@@ -235,6 +236,22 @@ public final class ManagerApiHandler implements RequestHandler<APIGatewayV2HTTPE
         } catch (java.security.NoSuchAlgorithmException e) {
             throw new IllegalStateException(e);
         }
+    }
+
+    private APIGatewayV2HTTPResponse scorecard(Merchant merchant, ApiRequest request) {
+        String cycleText = request.query("cycle");
+        Cycle cycle = cycleText == null ? wiring.kpis().currentCycle() : Cycle.parse(cycleText).orElseThrow(() ->
+                new BadRequest(List.of(Problem.ofBatch("cycle", "'" + cycleText + "' is not a cycle (YYYY-MM-H1 or YYYY-MM-H2)"))));
+        String agent = request.pathParameter("agentId");
+        if (agent == null || agent.isEmpty() || agent.length() > 128) {
+            throw new BadRequest(List.of(Problem.ofBatch("agentId", "must be 1-128 characters")));
+        }
+        var card = wiring.scorecards().scorecard(merchant, agent, cycle);
+        if (Csv.wanted(request.header("Accept"))) {
+            return Csv.response("scorecard-" + agent + "-" + cycle + ".csv", Representations.SCORECARD_CSV_HEADER,
+                    List.of(Representations.scorecardRow(card)), Map.of());
+        }
+        return ApiResponses.json(200, Representations.scorecard(card));
     }
 
     /** R18, R22: response times and reply rate per channel. */

@@ -7,6 +7,7 @@ import com.replyguard.ports.MerchantDirectory;
 import com.replyguard.usecase.ExcuseBreach;
 import com.replyguard.usecase.ListBreaches;
 import com.replyguard.usecase.ReportAgentDiscipline;
+import com.replyguard.usecase.ReportAgentScorecard;
 import com.replyguard.usecase.ReportOperations;
 import com.replyguard.usecase.ReportPlatformKpis;
 import com.replyguard.usecase.ShowConversation;
@@ -20,7 +21,8 @@ import java.util.Map;
 /** The manager API function's composition root. */
 public record ManagerApiWiring(ManagerTokens tokens, MerchantDirectory merchants, ReportPlatformKpis kpis,
         ListBreaches breaches, ShowConversation conversations, BiFunction<MerchantId, JsonNode, Merchant> policyEditor,
-        ExcuseBreach excuses, ReportAgentDiscipline discipline, ReportOperations operations, Clock clock) {
+        ExcuseBreach excuses, ReportAgentDiscipline discipline, ReportOperations operations, ReportAgentScorecard scorecards,
+        Clock clock) {
 
     public static ManagerApiWiring from(Map<String, String> environment, Clock clock) {
         StorageWiring storage = StorageWiring.from(new Environment(environment), clock);
@@ -28,6 +30,7 @@ public record ManagerApiWiring(ManagerTokens tokens, MerchantDirectory merchants
                 new ReportPlatformKpis(storage.conversations, storage.assessments, clock), new ListBreaches(storage.breaches),
                 new ShowConversation(storage.conversations, clock), storage.policies::put,
                 new ExcuseBreach(storage.breaches, storage.conversations, clock), new ReportAgentDiscipline(storage.breaches),
-                new ReportOperations(storage.conversations, clock), clock);
+                new ReportOperations(storage.conversations, clock),
+                new ReportAgentScorecard(storage.conversations, new ReportAgentDiscipline(storage.breaches)), clock);
     }
 }

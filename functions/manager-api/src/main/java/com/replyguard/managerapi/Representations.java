@@ -92,6 +92,34 @@ final class Representations {
         return m;
     }
 
+    static Map<String, Object> scorecard(com.replyguard.usecase.ReportAgentScorecard.Scorecard c) {
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("agentId", c.agentId());
+        m.put("cycle", c.cycle().toString());
+        m.put("firstResponses", c.firstResponses());
+        m.put("averageFirstResponseSeconds", c.averageFirstResponseSeconds());
+        m.put("roundsAnswered", c.roundsAnswered());
+        m.put("averageRoundReplySeconds", c.averageRoundReplySeconds());
+        m.put("rated", c.rated());
+        m.put("satisfaction", c.satisfaction());
+        Map<String, Object> d = discipline(c.discipline());
+        d.remove("agentId");
+        d.remove("cycle");
+        m.put("discipline", d);
+        return m;
+    }
+
+    static final List<String> SCORECARD_CSV_HEADER = List.of("agentId", "cycle", "firstResponses",
+            "averageFirstResponseSeconds", "roundsAnswered", "averageRoundReplySeconds", "rated", "satisfaction", "timeouts",
+            "excused", "slowResponseComplaints", "level", "trainingFlag", "points");
+
+    static List<Object> scorecardRow(com.replyguard.usecase.ReportAgentScorecard.Scorecard c) {
+        var s = c.discipline().standing();
+        return java.util.Arrays.asList(c.agentId(), c.cycle().toString(), c.firstResponses(), c.averageFirstResponseSeconds(),
+                c.roundsAnswered(), c.averageRoundReplySeconds(), c.rated(), c.satisfaction(), s.timeouts(), s.excused(),
+                s.slowComplaints(), s.level().name(), s.training(), s.points());
+    }
+
     static final List<String> OPERATIONS_CSV_HEADER = List.of("merchantId", "cycle", "channel", "conversations",
             "averageFirstResponseSeconds", "averageRoundReplySeconds", "rounds", "replyRate", "asOf");
 

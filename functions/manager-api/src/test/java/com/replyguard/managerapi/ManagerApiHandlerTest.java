@@ -55,7 +55,9 @@ class ManagerApiHandlerTest {
                     throw new IllegalStateException("not in this test");
                 }, excuses = new com.replyguard.usecase.ExcuseBreach(breaches, conversations, clock),
                 new com.replyguard.usecase.ReportAgentDiscipline(breaches),
-                new com.replyguard.usecase.ReportOperations(conversations, clock), clock));
+                new com.replyguard.usecase.ReportOperations(conversations, clock),
+                new com.replyguard.usecase.ReportAgentScorecard(conversations,
+                        new com.replyguard.usecase.ReportAgentDiscipline(breaches)), clock));
     }
 
     private static APIGatewayV2HTTPEvent get(String route, String merchant, String token, Map<String, String> query,
@@ -143,6 +145,18 @@ class ManagerApiHandlerTest {
         APIGatewayV2HTTPResponse csv = handler.handleRequest(get("/merchants/{merchantId}/operations", "demo",
                 "demo-manager-token", Map.of("cycle", "2026-10-H1"), Map.of(), Map.of("accept", "text/csv")), null);
         assertTrue(csv.getBody().contains("\r\ndemo,2026-10-H1,CS_CHAT,1,90.0,90.0,1,1.0,"), csv.getBody());
+    }
+
+    @Test
+    void scorecard_shouldCombineAnAgentsTimesRatingsAndDiscipline() throws IOException {
+        JsonNode c = JSON.readTree(handler.handleRequest(get("/merchants/{merchantId}/agents/{agentId}/scorecard", "demo",
+                "demo-manager-token", Map.of("cycle", "2026-10-H1"), Map.of("agentId", "presales-zhang")), null).getBody());
+        assertEquals(1, c.path("firstResponses").asInt());
+        assertEquals(90.0, c.path("averageFirstResponseSeconds").asDouble());
+        assertEquals(1, c.path("rated").asInt());
+        assertEquals(1.0, c.path("satisfaction").asDouble());
+        assertEquals(1, c.path("discipline").path("timeouts").asInt(), "the 90 s first reply broke the 60 s promise");
+        assertEquals("WARNING", c.path("discipline").path("level").asText());
     }
 
     @Test

@@ -75,6 +75,19 @@ final class ConversationItemMapper {
             if (rt.openRoundStart() != null) {
                 item.put("rtOpen", s(rt.openRoundStart().toString()));
             }
+            Map<String, AttributeValue> agents = new HashMap<>();
+            rt.byAgent().forEach((agent, a) -> {
+                Map<String, AttributeValue> v = new HashMap<>();
+                if (a.firstResponseMillis() != null) {
+                    v.put("f", n(a.firstResponseMillis()));
+                }
+                v.put("r", n(a.roundsAnswered()));
+                v.put("m", n(a.cappedReplyMillis()));
+                v.put("k", n(a.rated()));
+                v.put("s", n(a.satisfied()));
+                agents.put(agent, AttributeValue.fromM(v));
+            });
+            item.put("rtAgents", AttributeValue.fromM(agents));
         }
         CycleContribution own = s.ownCycle();
         if (own != null) {
@@ -104,10 +117,20 @@ final class ConversationItemMapper {
         }
         String open = string(item, "rtOpen");
         AttributeValue first = item.get("rtFirst");
+        Map<String, com.replyguard.assessment.ResponseTimes.AgentShare> byAgent = new HashMap<>();
+        AttributeValue agents = item.get("rtAgents");
+        if (agents != null && agents.hasM()) {
+            agents.m().forEach((agent, v) -> {
+                AttributeValue f = v.m().get("f");
+                byAgent.put(agent, new com.replyguard.assessment.ResponseTimes.AgentShare(f == null ? null : Long.parseLong(f.n()),
+                        Attributes.intOrZero(v.m(), "r"), Attributes.number(v.m(), "m"), Attributes.intOrZero(v.m(), "k"),
+                        Attributes.intOrZero(v.m(), "s")));
+            });
+        }
         return new com.replyguard.assessment.ResponseTimes(Cycle.parse(pk.substring(pk.lastIndexOf('#') + 1)).orElseThrow(),
                 Channel.valueOf(string(item, "rtChannel")), first == null ? null : Long.parseLong(first.n()),
                 Attributes.intOrZero(item, "rtRounds"), Attributes.intOrZero(item, "rtAnswered"),
-                Attributes.number(item, "rtMillis"), open == null ? null : Instant.parse(open));
+                Attributes.number(item, "rtMillis"), open == null ? null : Instant.parse(open), byAgent);
     }
 
     static CycleContribution ownCycle(Map<String, AttributeValue> item) {

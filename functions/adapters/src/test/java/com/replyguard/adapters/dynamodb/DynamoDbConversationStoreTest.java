@@ -47,7 +47,9 @@ class DynamoDbConversationStoreTest {
                 new com.replyguard.assessment.CycleContribution(Cycle.parse("2026-10-H1").orElseThrow(), 1, 0, null, 2, 1,
                         com.replyguard.testing.Events.at("2026-10-03T10:12:00"), 1, 1),
                 new com.replyguard.assessment.ResponseTimes(Cycle.parse("2026-10-H1").orElseThrow(), Channel.CS_CHAT, 30_000L,
-                        3, 2, 200_000, com.replyguard.testing.Events.at("2026-10-03T10:12:00")));
+                        3, 2, 200_000, com.replyguard.testing.Events.at("2026-10-03T10:12:00"),
+                        java.util.Map.of("zhang", new com.replyguard.assessment.ResponseTimes.AgentShare(30_000L, 2, 200_000, 1, 1),
+                                "chen", new com.replyguard.assessment.ResponseTimes.AgentShare(null, 0, 0, 0, 0))));
     }
 
     @Test
