@@ -81,6 +81,7 @@ public final class ManagerApiHandler implements RequestHandler<APIGatewayV2HTTPE
                 case "GET /merchants/{merchantId}/agents/{agentId}/discipline" -> discipline(merchant.get(), request);
                 case "GET /merchants/{merchantId}/operations" -> operations(merchant.get(), request);
                 case "GET /merchants/{merchantId}/agents/{agentId}/scorecard" -> scorecard(merchant.get(), request);
+                case "GET /merchants/{merchantId}/leaderboard" -> leaderboard(merchant.get(), request);
                 default -> ApiResponses.error(404, "no such resource");
             };
         } catch (BadRequest e) {
@@ -252,6 +253,27 @@ public final class ManagerApiHandler implements RequestHandler<APIGatewayV2HTTPE
                     List.of(Representations.scorecardRow(card)), Map.of());
         }
         return ApiResponses.json(200, Representations.scorecard(card));
+    }
+
+    /** R21: the month's best-response award and the ranking behind it. */
+    private APIGatewayV2HTTPResponse leaderboard(Merchant merchant, ApiRequest request) {
+        String monthText = request.query("month");
+        java.time.YearMonth month;
+        if (monthText == null) {
+            month = wiring.kpis().currentCycle().month();
+        } else {
+            try {
+                month = java.time.YearMonth.parse(monthText);
+            } catch (java.time.format.DateTimeParseException e) {
+                throw new BadRequest(List.of(Problem.ofBatch("month", "'" + monthText + "' is not a month like 2026-10")));
+            }
+        }
+        var board = wiring.leaderboard().leaderboard(merchant, month);
+        if (Csv.wanted(request.header("Accept"))) {
+            return Csv.response("leaderboard-" + merchant.id() + "-" + month + ".csv", Representations.LEADERBOARD_CSV_HEADER,
+                    Representations.leaderboardRows(board), Map.of());
+        }
+        return ApiResponses.json(200, Representations.leaderboard(merchant.id().value(), board));
     }
 
     /** R18, R22: response times and reply rate per channel. */

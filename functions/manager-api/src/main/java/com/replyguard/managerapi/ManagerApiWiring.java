@@ -8,6 +8,7 @@ import com.replyguard.usecase.ExcuseBreach;
 import com.replyguard.usecase.ListBreaches;
 import com.replyguard.usecase.ReportAgentDiscipline;
 import com.replyguard.usecase.ReportAgentScorecard;
+import com.replyguard.usecase.ReportLeaderboard;
 import com.replyguard.usecase.ReportOperations;
 import com.replyguard.usecase.ReportPlatformKpis;
 import com.replyguard.usecase.ShowConversation;
@@ -22,7 +23,7 @@ import java.util.Map;
 public record ManagerApiWiring(ManagerTokens tokens, MerchantDirectory merchants, ReportPlatformKpis kpis,
         ListBreaches breaches, ShowConversation conversations, BiFunction<MerchantId, JsonNode, Merchant> policyEditor,
         ExcuseBreach excuses, ReportAgentDiscipline discipline, ReportOperations operations, ReportAgentScorecard scorecards,
-        Clock clock) {
+        ReportLeaderboard leaderboard, Clock clock) {
 
     public static ManagerApiWiring from(Map<String, String> environment, Clock clock) {
         StorageWiring storage = StorageWiring.from(new Environment(environment), clock);
@@ -31,6 +32,7 @@ public record ManagerApiWiring(ManagerTokens tokens, MerchantDirectory merchants
                 new ShowConversation(storage.conversations, clock), storage.policies::put,
                 new ExcuseBreach(storage.breaches, storage.conversations, clock), new ReportAgentDiscipline(storage.breaches),
                 new ReportOperations(storage.conversations, clock),
-                new ReportAgentScorecard(storage.conversations, new ReportAgentDiscipline(storage.breaches)), clock);
+                new ReportAgentScorecard(storage.conversations, new ReportAgentDiscipline(storage.breaches)),
+                new ReportLeaderboard(storage.conversations, new ReportAgentDiscipline(storage.breaches)), clock);
     }
 }

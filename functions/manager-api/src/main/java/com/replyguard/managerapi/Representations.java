@@ -120,6 +120,43 @@ final class Representations {
                 s.slowComplaints(), s.level().name(), s.training(), s.points());
     }
 
+    static Map<String, Object> leaderboard(String merchant, com.replyguard.usecase.ReportLeaderboard.Leaderboard b) {
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("merchantId", merchant);
+        m.put("month", b.month().toString());
+        m.put("award", b.award() == null ? null : b.award().agentId());
+        List<Map<String, Object>> entries = new ArrayList<>();
+        for (var e : b.entries()) {
+            Map<String, Object> v = new LinkedHashMap<>();
+            v.put("rank", e.rank());
+            v.put("agentId", e.agentId());
+            v.put("score", e.score());
+            v.put("speed", e.speed());
+            v.put("satisfaction", e.satisfaction());
+            v.put("discipline", e.disciplineShare());
+            v.put("firstResponses", e.firstResponses());
+            v.put("averageFirstResponseSeconds", e.averageFirstResponseSeconds());
+            v.put("rated", e.rated());
+            entries.add(v);
+        }
+        m.put("ranking", entries);
+        m.put("tooFewResponses", b.tooFewResponses());
+        m.put("minimumFirstResponses", com.replyguard.usecase.ReportLeaderboard.MIN_FIRST_RESPONSES);
+        return m;
+    }
+
+    static final List<String> LEADERBOARD_CSV_HEADER = List.of("month", "rank", "agentId", "score", "speed", "satisfaction",
+            "discipline", "firstResponses", "averageFirstResponseSeconds", "rated");
+
+    static List<List<Object>> leaderboardRows(com.replyguard.usecase.ReportLeaderboard.Leaderboard b) {
+        List<List<Object>> rows = new ArrayList<>();
+        for (var e : b.entries()) {
+            rows.add(java.util.Arrays.asList(b.month().toString(), e.rank(), e.agentId(), e.score(), e.speed(), e.satisfaction(),
+                    e.disciplineShare(), e.firstResponses(), e.averageFirstResponseSeconds(), e.rated()));
+        }
+        return rows;
+    }
+
     static final List<String> OPERATIONS_CSV_HEADER = List.of("merchantId", "cycle", "channel", "conversations",
             "averageFirstResponseSeconds", "averageRoundReplySeconds", "rounds", "replyRate", "asOf");
 

@@ -57,7 +57,9 @@ class ManagerApiHandlerTest {
                 new com.replyguard.usecase.ReportAgentDiscipline(breaches),
                 new com.replyguard.usecase.ReportOperations(conversations, clock),
                 new com.replyguard.usecase.ReportAgentScorecard(conversations,
-                        new com.replyguard.usecase.ReportAgentDiscipline(breaches)), clock));
+                        new com.replyguard.usecase.ReportAgentDiscipline(breaches)),
+                new com.replyguard.usecase.ReportLeaderboard(conversations, new com.replyguard.usecase.ReportAgentDiscipline(breaches)),
+                clock));
     }
 
     private static APIGatewayV2HTTPEvent get(String route, String merchant, String token, Map<String, String> query,
@@ -157,6 +159,17 @@ class ManagerApiHandlerTest {
         assertEquals(1.0, c.path("satisfaction").asDouble());
         assertEquals(1, c.path("discipline").path("timeouts").asInt(), "the 90 s first reply broke the 60 s promise");
         assertEquals("WARNING", c.path("discipline").path("level").asText());
+    }
+
+    @Test
+    void leaderboard_shouldAnswerTheMonth_andRefuseAMalformedOne() throws IOException {
+        JsonNode b = JSON.readTree(handler.handleRequest(get("/merchants/{merchantId}/leaderboard", "demo", "demo-manager-token",
+                Map.of("month", "2026-10"), Map.of()), null).getBody());
+        assertEquals("2026-10", b.path("month").asText());
+        assertTrue(b.path("award").isNull(), "one first response is too few to rank");
+        assertEquals("presales-zhang", b.path("tooFewResponses").get(0).asText());
+        assertEquals(400, handler.handleRequest(get("/merchants/{merchantId}/leaderboard", "demo", "demo-manager-token",
+                Map.of("month", "October"), Map.of()), null).getStatusCode());
     }
 
     @Test
