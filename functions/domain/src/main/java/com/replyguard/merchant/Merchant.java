@@ -21,6 +21,7 @@ public final class Merchant {
     private final UrgencyRules urgency;
     private final DisciplineRules discipline;
     private final Shifts shifts;
+    private String douyinClientSecret;
 
     public Merchant(MerchantId id, List<String> webhookSecrets, byte[] customerHashKey, AssessedHours assessedHours) {
         this(id, webhookSecrets, customerHashKey, assessedHours, SlaPolicy.DEFAULT, UrgencyRules.DEFAULT);
@@ -54,6 +55,18 @@ public final class Merchant {
         this.shifts = Objects.requireNonNull(shifts, "shifts");
     }
 
+    /** The 抖音 open platform app's client secret, when the merchant connected one (webhook signatures). */
+    public java.util.Optional<String> douyinClientSecret() {
+        return java.util.Optional.ofNullable(douyinClientSecret);
+    }
+
+    /** The same merchant with its 抖音 open-platform client secret. */
+    public Merchant withDouyinClientSecret(String secret) {
+        Merchant m = new Merchant(id, webhookSecrets, customerHashKey, assessedHours, policy, urgency, discipline, shifts);
+        m.douyinClientSecret = secret;
+        return m;
+    }
+
     /** R30: the merchant's shifts and their agents. */
     public Shifts shifts() {
         return shifts;
@@ -75,13 +88,15 @@ public final class Merchant {
     }
 
     public Merchant withPolicy(SlaPolicy newPolicy) {
-        return new Merchant(id, webhookSecrets, customerHashKey, assessedHours, newPolicy, urgency, discipline, shifts);
+        return new Merchant(id, webhookSecrets, customerHashKey, assessedHours, newPolicy, urgency, discipline, shifts)
+                .withDouyinClientSecret(douyinClientSecret);
     }
 
     /** The same merchant under another policy: clock targets and ladder, urgency rules, assessed hours. */
     public Merchant withPolicy(SlaPolicy newPolicy, UrgencyRules newUrgency, AssessedHours newHours,
             DisciplineRules newDiscipline, Shifts newShifts) {
-        return new Merchant(id, webhookSecrets, customerHashKey, newHours, newPolicy, newUrgency, newDiscipline, newShifts);
+        return new Merchant(id, webhookSecrets, customerHashKey, newHours, newPolicy, newUrgency, newDiscipline, newShifts)
+                .withDouyinClientSecret(douyinClientSecret);
     }
 
     public MerchantId id() {

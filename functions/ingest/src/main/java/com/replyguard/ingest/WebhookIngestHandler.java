@@ -4,6 +4,7 @@ import com.amazonaws.services.lambda.runtime.Context;
 import com.amazonaws.services.lambda.runtime.RequestHandler;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
+import com.replyguard.adapters.douyin.DouyinOpenPlatformWebhook;
 import com.replyguard.adapters.http.ApiRequest;
 import com.replyguard.adapters.http.ApiResponses;
 import com.replyguard.adapters.http.JsonLog;
@@ -68,6 +69,9 @@ public final class WebhookIngestHandler implements RequestHandler<APIGatewayV2HT
         if (body.length > MAX_BODY_BYTES) {
             return ApiResponses.error(413, "body is larger than 1 MiB (" + MAX_BODY_BYTES + " bytes)");
         }
+        if (request.routeKey().equals("POST /webhooks/{merchantId}/douyin")) {
+            return douyin(merchant.get(), request, body);
+        }
         WebhookSignature.Verdict verdict = WebhookSignature.verify(merchant.get().webhookSecrets(),
                 request.header("X-Timestamp"), request.header("X-Signature"), body, wiring.clock().instant());
         if (verdict != WebhookSignature.Verdict.VALID) {
@@ -94,6 +98,45 @@ public final class WebhookIngestHandler implements RequestHandler<APIGatewayV2HT
             return ApiResponses.error(503, "conversation busy; retry the request (it is idempotent)");
         } catch (RuntimeException e) {
             log.error("ingest failed", "merchant", merchantText, "exception", e.getClass().getName());
+            return ApiResponses.error(500, "internal error; retry the request (it is idempotent)");
+        }
+    }
+
+    /** 抖音 open-platform webhook: SHA-1 signature, verify_webhook challenge, private messages; unknown topics acknowledged. */
+    private APIGatewayV2HTTPResponse douyin(Merchant merchant, ApiRequest request, byte[] body) {
+        String merchantText = merchant.id().value();
+        if (merchant.douyinClientSecret().isEmpty()) {
+            return ApiResponses.unauthorized("merchant has no 抖音 app connected");
+        }
+        if (!DouyinOpenPlatformWebhook.signatureValid(merchant.douyinClientSecret().get(), body,
+                request.header("X-Douyin-Signature"))) {
+            log.warn("douyin webhook refused", "merchant", merchantText, "reason", "signature");
+            return ApiResponses.unauthorized("X-Douyin-Signature is missing or does not match the body");
+        }
+        try {
+            DouyinOpenPlatformWebhook.Delivery d = DouyinOpenPlatformWebhook.read(body, request.header("Msg-Id"),
+                    wiring.clock().instant());
+            if (d instanceof DouyinOpenPlatformWebhook.Challenge c) {
+                return ApiResponses.json(200, Map.of("challenge", c.challenge()));
+            }
+            if (d instanceof DouyinOpenPlatformWebhook.Ignored i) {
+                log.info("douyin event ignored", "merchant", merchantText, "event", i.platformEvent());
+                return ApiResponses.json(200, Map.of("code", 0, "ignored", i.platformEvent()));
+            }
+            DouyinOpenPlatformWebhook.Events ev = (DouyinOpenPlatformWebhook.Events) d;
+            IngestEventBatch.Result result = wiring.ingest().ingest(merchant, ev.events());
+            log.info("douyin events stored", "merchant", merchantText, "event", ev.platformEvent(),
+                    "accepted", result.accepted(), "duplicates", result.duplicates());
+            return ApiResponses.json(200, Map.of("code", 0, "accepted", result.accepted(), "duplicates", result.duplicates()));
+        } catch (EventBatchJson.NotJson e) {
+            return ApiResponses.error(415, e.getMessage());
+        } catch (BatchRejected e) {
+            log.warn("douyin event refused", "merchant", merchantText, "problems", e.problems().size());
+            return ApiResponses.error(400, e.summary(), e.problems());
+        } catch (ConversationStore.ConcurrentUpdate e) {
+            return ApiResponses.error(503, "conversation busy; retry the request (it is idempotent)");
+        } catch (RuntimeException e) {
+            log.error("douyin ingest failed", "merchant", merchantText, "exception", e.getClass().getName());
             return ApiResponses.error(500, "internal error; retry the request (it is idempotent)");
         }
     }

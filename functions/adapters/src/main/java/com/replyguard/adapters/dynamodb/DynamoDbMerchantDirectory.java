@@ -54,7 +54,8 @@ public final class DynamoDbMerchantDirectory implements MerchantDirectory, Manag
         return cached(merchants, "merchant#" + id.value(), item -> {
             String key = string(item, "customerHashKey");
             return new Merchant(id, stringList(item, "webhookSecrets"), Base64.getDecoder().decode(key),
-                    new AssessedHours(LocalTime.parse(string(item, "assessedFrom")), LocalTime.parse(string(item, "assessedTo"))));
+                    new AssessedHours(LocalTime.parse(string(item, "assessedFrom")), LocalTime.parse(string(item, "assessedTo"))))
+                    .withDouyinClientSecret(string(item, "douyinClientSecret"));
         });
     }
 

@@ -86,9 +86,10 @@ public final class MerchantsFile implements MerchantDirectory, ManagerTokens {
                 problems.add(e.getMessage());
             }
             if (!secrets.isEmpty() && hashKey.length() >= 16 && policy != null) {
+                String douyin = m.path("douyin").path("clientSecret").asText(null);
                 merchants.put(new MerchantId(id), new Merchant(new MerchantId(id), secrets,
                         hashKey.getBytes(StandardCharsets.UTF_8), policy.assessedHours(), policy.policy(), policy.urgency(),
-                        policy.discipline(), policy.shifts()));
+                        policy.discipline(), policy.shifts()).withDouyinClientSecret(douyin));
             }
         }
         if (!problems.isEmpty()) {
