@@ -1,0 +1,91 @@
+package com.replyguard.local;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.replyguard.dynalite.ProjectLayout;
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Set;
+import org.junit.jupiter.api.Test;
+
+/**
+ * R29, invariant 8: the functions' logs of a full scenario - the demo live stream through the
+ * signed webhook, refused requests, the wheel's alerts, every manager report - contain no raw
+ * customer id, no message text, no token and no secret.
+ */
+class NoPersonalDataInLogsTest {
+
+    @Test
+    void aFullScenario_logsNoCustomerIdNoTextNoTokenNoSecret() throws Exception {
+        JsonNode session = Http.JSON.readTree(ProjectLayout.root().resolve("infra/local/demo/live-session.json").toFile());
+        Set<String> forbidden = new LinkedHashSet<>(List.of("demo-webhook-secret", "demo-manager-token",
+                "other-manager-token", "demo-local-customer-hash-key", "demo-douyin-client-secret"));
+        for (JsonNode e : session.path("events")) {
+            if (e.hasNonNull("customerId")) {
+                forbidden.add(e.get("customerId").asText());
+            }
+            if (e.hasNonNull("text")) {
+                forbidden.add(e.get("text").asText());
+            }
+        }
+        PrintStream out = System.out;
+        PrintStream err = System.err;
+        ByteArrayOutputStream captured = new ByteArrayOutputStream();
+        PrintStream capture = new PrintStream(captured, true, StandardCharsets.UTF_8);
+        System.setOut(capture);
+        System.setErr(capture);
+        try (LocalSystem system = LocalSystem.start(new LocalSystem.Options(0, null,
+                ProjectLayout.root().resolve("infra/local/merchants.json"), ProjectLayout.template()))) {
+            Http http = new Http(system.url());
+            List<JsonNode> events = new ArrayList<>();
+            session.path("events").forEach(events::add);
+            for (int from = 0; from < events.size(); from += 100) {
+                var body = Http.JSON.createObjectNode();
+                var batch = body.putArray("events");
+                events.subList(from, Math.min(events.size(), from + 100)).forEach(batch::add);
+                assertEquals(200, http.postSigned("demo", "demo-webhook-secret", Http.JSON.writeValueAsString(body)).status());
+            }
+            // a live, urgent chat with text, so the wheel warns and breaches while we watch
+            String now = java.time.OffsetDateTime.now(java.time.ZoneOffset.ofHours(8)).toString();
+            http.postSigned("demo", "demo-webhook-secret", "{\"events\":[{\"eventId\":\"pii-1\",\"type\":\"customer.message\","
+                    + "\"conversationId\":\"pii-chat\",\"channel\":\"CS_CHAT\",\"customerId\":\"buyer-13800138000\","
+                    + "\"text\":\"我的手机号13800138000，地址北京市朝阳区，东西是破的马上处理\",\"occurredAt\":\"" + now + "\"}]}");
+            forbidden.add("buyer-13800138000");
+            forbidden.add("13800138000");
+            forbidden.add("北京市朝阳区");
+            // refused requests are logged too
+            http.postSigned("demo", "wrong-secret", "{\"events\":[]}");
+            http.postSigned("demo", "demo-webhook-secret", "{\"events\":[{\"eventId\":\"x\",\"type\":\"customer.message\","
+                    + "\"conversationId\":\"c\",\"customerId\":\"buyer-refused-77\",\"text\":\"拒收的消息\",\"occurredAt\":\"bad\"}]}");
+            forbidden.add("buyer-refused-77");
+            forbidden.add("拒收的消息");
+            for (String path : List.of("/merchants/demo/kpis?cycle=2026-10-H1", "/merchants/demo/breaches?limit=1000",
+                    "/merchants/demo/operations?cycle=2026-10-H1", "/merchants/demo/leaderboard?month=2026-10",
+                    "/merchants/demo/conversations/pii-chat", "/merchants/demo/policy")) {
+                assertEquals(200, http.get(path, "demo-manager-token").status(), path);
+            }
+            http.get("/merchants/demo/kpis", "nope-not-a-token");
+            long until = System.currentTimeMillis() + 70_000;
+            while (System.currentTimeMillis() < until && system.events().stream()
+                    .noneMatch(e -> "SlaBreached".equals(e.get("detail-type")))) {
+                Thread.sleep(200);
+            }
+            assertTrue(system.events().stream().anyMatch(e -> "SlaBreached".equals(e.get("detail-type"))), "alerts were logged");
+        } finally {
+            System.setOut(out);
+            System.setErr(err);
+        }
+        String logs = captured.toString(StandardCharsets.UTF_8);
+        assertTrue(logs.contains("events stored") && logs.contains("webhook refused") && logs.contains("SlaBreached"),
+                "the scenario was logged");
+        for (String f : forbidden) {
+            assertTrue(!logs.contains(f), "the logs contain '" + f + "'");
+        }
+    }
+}
