@@ -87,7 +87,7 @@ public final class WebhookIngestHandler implements RequestHandler<APIGatewayV2HT
             IngestEventBatch.Result result = wiring.ingest().ingest(merchant.get(), raw);
             log.info("events stored", "merchant", merchantText, "accepted", result.accepted(),
                     "duplicates", result.duplicates());
-            return ApiResponses.json(200, Map.of("accepted", result.accepted(), "duplicates", result.duplicates()));
+            return ApiResponses.json(200, counts(result, false));
         } catch (EventBatchJson.NotJson e) {
             return ApiResponses.error(415, e.getMessage());
         } catch (BatchRejected e) {
@@ -127,7 +127,7 @@ public final class WebhookIngestHandler implements RequestHandler<APIGatewayV2HT
             IngestEventBatch.Result result = wiring.ingest().ingest(merchant, ev.events());
             log.info("douyin events stored", "merchant", merchantText, "event", ev.platformEvent(),
                     "accepted", result.accepted(), "duplicates", result.duplicates());
-            return ApiResponses.json(200, Map.of("code", 0, "accepted", result.accepted(), "duplicates", result.duplicates()));
+            return ApiResponses.json(200, counts(result, true));
         } catch (EventBatchJson.NotJson e) {
             return ApiResponses.error(415, e.getMessage());
         } catch (BatchRejected e) {
@@ -139,6 +139,17 @@ public final class WebhookIngestHandler implements RequestHandler<APIGatewayV2HT
             log.error("douyin ingest failed", "merchant", merchantText, "exception", e.getClass().getName());
             return ApiResponses.error(500, "internal error; retry the request (it is idempotent)");
         }
+    }
+
+    /** The contract's answer, in the contract's order: accepted, then duplicates. */
+    private static Map<String, Object> counts(IngestEventBatch.Result result, boolean platformCode) {
+        Map<String, Object> m = new java.util.LinkedHashMap<>();
+        if (platformCode) {
+            m.put("code", 0);
+        }
+        m.put("accepted", result.accepted());
+        m.put("duplicates", result.duplicates());
+        return m;
     }
 
     private static boolean isJson(String contentType) {

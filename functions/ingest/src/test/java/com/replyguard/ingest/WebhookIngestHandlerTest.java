@@ -59,8 +59,7 @@ class WebhookIngestHandlerTest {
     void validSignedBatch_shouldBeStored_andCountedOnce() throws IOException {
         APIGatewayV2HTTPResponse r = handler.handleRequest(fixture("webhook-valid.json"), null);
         assertEquals(200, r.getStatusCode(), r.getBody());
-        assertEquals(3, body(r).path("accepted").asInt());
-        assertEquals(0, body(r).path("duplicates").asInt());
+        assertEquals("{\"accepted\":3,\"duplicates\":0}", r.getBody(), "the contract's shape and order");
         assertEquals(2, conversations.size());
         APIGatewayV2HTTPResponse again = handler.handleRequest(fixture("webhook-valid.json"), null);
         assertEquals(200, again.getStatusCode());
