@@ -84,10 +84,6 @@ public final class Conversation {
         return events.isEmpty();
     }
 
-    public boolean contains(String eventId) {
-        return events.stream().anyMatch(e -> e.eventId().equals(eventId));
-    }
-
     /** The channel named by the conversation's events (the intake refuses conflicting channels). */
     public Optional<Channel> channel() {
         return events.stream().map(ConversationEvent::channel).filter(Objects::nonNull).findFirst();
@@ -175,11 +171,6 @@ public final class Conversation {
 
     /** A "response too slow" complaint against an agent, at the classification's instant. */
     public record SlowResponseComplaint(String agentId, Instant at) {
-    }
-
-    /** R9: urgent when any customer message says so (the event's {@code urgent} flag). */
-    public boolean hasUrgentMessage() {
-        return events.stream().anyMatch(e -> e.isCustomerMessage() && e.isUrgent());
     }
 
     /** The SLA clocks of this conversation under a policy, as of {@code now} (R1-R12, see ClockRules). */

@@ -87,11 +87,6 @@ public final class Merchant {
         return urgency;
     }
 
-    public Merchant withPolicy(SlaPolicy newPolicy) {
-        return new Merchant(id, webhookSecrets, customerHashKey, assessedHours, newPolicy, urgency, discipline, shifts)
-                .withDouyinClientSecret(douyinClientSecret);
-    }
-
     /** The same merchant under another policy: clock targets and ladder, urgency rules, assessed hours. */
     public Merchant withPolicy(SlaPolicy newPolicy, UrgencyRules newUrgency, AssessedHours newHours,
             DisciplineRules newDiscipline, Shifts newShifts) {

@@ -47,10 +47,6 @@ public record StoredConversation(Conversation conversation, long version, Sorted
                 pending, nextDue, ownCycle, responseTimes);
     }
 
-    public boolean isNew() {
-        return version == 0;
-    }
-
     public static SortedSet<String> union(Set<String> a, Set<String> b) {
         SortedSet<String> u = new TreeSet<>(a);
         u.addAll(b);

@@ -42,8 +42,4 @@ public final class DueJson {
         }
         return due;
     }
-
-    public static Map<String, Object> copy(Map<String, Object> m) {
-        return new LinkedHashMap<>(m);
-    }
 }

@@ -6,7 +6,6 @@ import com.replyguard.adapters.json.AlertEventJson;
 import com.replyguard.adapters.json.DueJson;
 import com.replyguard.alert.AlertEvent;
 import com.replyguard.ports.AlertPublisher;
-import com.replyguard.ports.Due;
 import com.replyguard.ports.EscalationDispatcher;
 import java.util.ArrayList;
 import java.util.List;
@@ -99,9 +98,5 @@ public final class InProcess {
     public static void forget(String namespace) {
         EVENTS.remove(namespace);
         FUNCTIONS.keySet().removeIf(k -> k.startsWith(namespace + "/"));
-    }
-
-    static List<Due> read(Map<String, Object> payload) {
-        return DueJson.read(payload);
     }
 }
