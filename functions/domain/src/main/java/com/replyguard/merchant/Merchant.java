@@ -21,24 +21,17 @@ public final class Merchant {
     private final UrgencyRules urgency;
     private final DisciplineRules discipline;
     private final Shifts shifts;
-    private String douyinClientSecret;
+    private final String douyinClientSecret;
 
+    /** A merchant with the contract's default policy, urgency rules, discipline, no shifts and no 抖音 app. */
     public Merchant(MerchantId id, List<String> webhookSecrets, byte[] customerHashKey, AssessedHours assessedHours) {
-        this(id, webhookSecrets, customerHashKey, assessedHours, SlaPolicy.DEFAULT, UrgencyRules.DEFAULT);
+        this(id, webhookSecrets, customerHashKey, assessedHours, SlaPolicy.DEFAULT, UrgencyRules.DEFAULT,
+                DisciplineRules.DEFAULT, Shifts.NONE, null);
     }
 
+    /** {@code douyinClientSecret} may be null: no 抖音 open-platform app connected. */
     public Merchant(MerchantId id, List<String> webhookSecrets, byte[] customerHashKey, AssessedHours assessedHours,
-            SlaPolicy policy, UrgencyRules urgency) {
-        this(id, webhookSecrets, customerHashKey, assessedHours, policy, urgency, DisciplineRules.DEFAULT);
-    }
-
-    public Merchant(MerchantId id, List<String> webhookSecrets, byte[] customerHashKey, AssessedHours assessedHours,
-            SlaPolicy policy, UrgencyRules urgency, DisciplineRules discipline) {
-        this(id, webhookSecrets, customerHashKey, assessedHours, policy, urgency, discipline, Shifts.NONE);
-    }
-
-    public Merchant(MerchantId id, List<String> webhookSecrets, byte[] customerHashKey, AssessedHours assessedHours,
-            SlaPolicy policy, UrgencyRules urgency, DisciplineRules discipline, Shifts shifts) {
+            SlaPolicy policy, UrgencyRules urgency, DisciplineRules discipline, Shifts shifts, String douyinClientSecret) {
         this.id = Objects.requireNonNull(id, "id");
         this.webhookSecrets = List.copyOf(webhookSecrets);
         if (this.webhookSecrets.isEmpty() || this.webhookSecrets.stream().anyMatch(String::isEmpty)) {
@@ -53,6 +46,7 @@ public final class Merchant {
         this.urgency = Objects.requireNonNull(urgency, "urgency");
         this.discipline = Objects.requireNonNull(discipline, "discipline");
         this.shifts = Objects.requireNonNull(shifts, "shifts");
+        this.douyinClientSecret = douyinClientSecret;
     }
 
     /** The 抖音 open platform app's client secret, when the merchant connected one (webhook signatures). */
@@ -62,9 +56,7 @@ public final class Merchant {
 
     /** The same merchant with its 抖音 open-platform client secret. */
     public Merchant withDouyinClientSecret(String secret) {
-        Merchant m = new Merchant(id, webhookSecrets, customerHashKey, assessedHours, policy, urgency, discipline, shifts);
-        m.douyinClientSecret = secret;
-        return m;
+        return new Merchant(id, webhookSecrets, customerHashKey, assessedHours, policy, urgency, discipline, shifts, secret);
     }
 
     /** R30: the merchant's shifts and their agents. */
@@ -90,8 +82,8 @@ public final class Merchant {
     /** The same merchant under another policy: clock targets and ladder, urgency rules, assessed hours. */
     public Merchant withPolicy(SlaPolicy newPolicy, UrgencyRules newUrgency, AssessedHours newHours,
             DisciplineRules newDiscipline, Shifts newShifts) {
-        return new Merchant(id, webhookSecrets, customerHashKey, newHours, newPolicy, newUrgency, newDiscipline, newShifts)
-                .withDouyinClientSecret(douyinClientSecret);
+        return new Merchant(id, webhookSecrets, customerHashKey, newHours, newPolicy, newUrgency, newDiscipline, newShifts,
+                douyinClientSecret);
     }
 
     public MerchantId id() {

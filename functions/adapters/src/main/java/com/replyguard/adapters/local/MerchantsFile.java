@@ -89,7 +89,7 @@ public final class MerchantsFile implements MerchantDirectory, ManagerTokens {
                 String douyin = m.path("douyin").path("clientSecret").asText(null);
                 merchants.put(new MerchantId(id), new Merchant(new MerchantId(id), secrets,
                         hashKey.getBytes(StandardCharsets.UTF_8), policy.assessedHours(), policy.policy(), policy.urgency(),
-                        policy.discipline(), policy.shifts()).withDouyinClientSecret(douyin));
+                        policy.discipline(), policy.shifts(), douyin));
             }
         }
         if (!problems.isEmpty()) {
