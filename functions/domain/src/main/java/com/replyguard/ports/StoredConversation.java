@@ -47,6 +47,12 @@ public record StoredConversation(Conversation conversation, long version, Sorted
                 pending, nextDue, ownCycle, responseTimes);
     }
 
+    /** The next version of this state with new alert bookkeeping (the events and projections unchanged). */
+    public StoredConversation withAlerts(Set<String> newNotified, Set<String> newPending, Instant newNextDue) {
+        return new StoredConversation(conversation, version + 1, activeBreachKeys, knownBreachKeys, knownCycles,
+                new TreeSet<>(newNotified), new TreeSet<>(newPending), newNextDue, ownCycle, responseTimes);
+    }
+
     public static SortedSet<String> union(Set<String> a, Set<String> b) {
         SortedSet<String> u = new TreeSet<>(a);
         u.addAll(b);

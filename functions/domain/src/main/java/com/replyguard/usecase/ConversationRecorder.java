@@ -40,8 +40,12 @@ final class ConversationRecorder {
     }
 
     static Map<String, SlaClock> breachedClocks(Merchant merchant, Conversation conversation, Instant now) {
+        return breached(conversation.clocks(merchant.policy(), now), now);
+    }
+
+    private static Map<String, SlaClock> breached(List<SlaClock> clocks, Instant now) {
         Map<String, SlaClock> breached = new TreeMap<>();
-        for (SlaClock c : conversation.clocks(merchant.policy(), now)) {
+        for (SlaClock c : clocks) {
             if (c.statusAt(now) == ClockStatus.BREACHED) {
                 breached.put(c.key(), c);
             }
@@ -55,16 +59,17 @@ final class ConversationRecorder {
      */
     StoredConversation next(Merchant merchant, StoredConversation base, Conversation conversation, Instant now,
             Set<String> newlyNotified, Set<String> pending) {
-        Map<String, SlaClock> breached = breachedClocks(merchant, conversation, now);
+        List<SlaClock> clocks = conversation.clocks(merchant.policy(), now);
+        AlertPlan plan = AlertPlan.of(clocks, merchant.policy());
+        Map<String, SlaClock> breached = breached(clocks, now);
         Map<Cycle, CycleContribution> contributions = PlatformAssessment.of(conversation, merchant.assessedHours());
         SortedSet<Cycle> knownCycles = new TreeSet<>(base.knownCycles());
         knownCycles.addAll(contributions.keySet());
         SortedSet<String> notified = StoredConversation.union(base.notified(), newlyNotified);
         // alerts already stale (back-filled history) are never sent: mark them done now, so they
         // do not wake the wheel at all
-        AlertPlan.of(conversation.clocks(merchant.policy(), now), merchant.policy()).dueBy(now, notified).stream()
-                .filter(a -> AlertPlan.isStale(a, now)).forEach(a -> notified.add(a.key()));
-        Instant nextDue = nextDue(merchant, conversation, now, notified, pending);
+        plan.dueBy(now, notified).stream().filter(a -> AlertPlan.isStale(a, now)).forEach(a -> notified.add(a.key()));
+        Instant nextDue = nextDue(plan, now, notified, pending);
         return new StoredConversation(conversation, base.version() + 1, new TreeSet<>(breached.keySet()),
                 StoredConversation.union(base.knownBreachKeys(), breached.keySet()), knownCycles, notified,
                 new TreeSet<>(pending), nextDue, ownCycle(conversation, contributions),
@@ -81,13 +86,11 @@ final class ConversationRecorder {
      * not yet notified - never before {@code now}, so the due-index never holds a past instant the
      * wheel has already swept.
      */
-    static Instant nextDue(Merchant merchant, Conversation conversation, Instant now, Set<String> notified,
-            Set<String> pending) {
+    static Instant nextDue(AlertPlan plan, Instant now, Set<String> notified, Set<String> pending) {
         if (!pending.isEmpty()) {
             return now;
         }
-        return AlertPlan.of(conversation.clocks(merchant.policy(), now), merchant.policy()).next(notified)
-                .map(t -> t.isBefore(now) ? now : t).orElse(null);
+        return plan.next(notified).map(t -> t.isBefore(now) ? now : t).orElse(null);
     }
 
     /**

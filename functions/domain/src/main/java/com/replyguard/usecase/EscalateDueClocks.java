@@ -24,7 +24,6 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 import java.util.SortedSet;
-import java.util.TreeSet;
 import java.util.stream.Collectors;
 
 /**
@@ -142,10 +141,8 @@ public final class EscalateDueClocks {
         if (!events.isEmpty()) {
             publisher.publish(events);
         }
-        StoredConversation cleared = new StoredConversation(written.conversation(), written.version() + 1,
-                written.activeBreachKeys(), written.knownBreachKeys(), written.knownCycles(), written.notified(),
-                new TreeSet<>(), ConversationRecorder.nextDue(m, written.conversation(), now, written.notified(), Set.of()),
-                written.ownCycle(), written.responseTimes());
+        StoredConversation cleared = written.withAlerts(written.notified(), Set.of(),
+                ConversationRecorder.nextDue(plan, now, written.notified(), Set.of()));
         try {
             conversations.save(cleared, written.version());
         } catch (ConversationStore.ConcurrentUpdate someoneElseWrote) {

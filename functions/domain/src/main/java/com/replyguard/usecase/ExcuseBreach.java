@@ -61,7 +61,8 @@ public final class ExcuseBreach {
                 return;
             }
             StoredConversation s = loaded.get();
-            Set<String> ladder = AlertPlan.of(s.conversation().clocks(merchant.policy(), now), merchant.policy()).all().stream()
+            AlertPlan plan = AlertPlan.of(s.conversation().clocks(merchant.policy(), now), merchant.policy());
+            Set<String> ladder = plan.all().stream()
                     .filter(a -> a.clock().key().equals(breach.clock().key()) && a.kind() != Alert.Kind.AT_RISK)
                     .map(Alert::key).collect(Collectors.toSet());
             SortedSet<String> notified = StoredConversation.union(s.notified(), ladder);
@@ -70,10 +71,7 @@ public final class ExcuseBreach {
             }
             SortedSet<String> pending = new java.util.TreeSet<>(s.pending());
             pending.removeAll(ladder);
-            StoredConversation next = new StoredConversation(s.conversation(), s.version() + 1, s.activeBreachKeys(),
-                    s.knownBreachKeys(), s.knownCycles(), notified, pending,
-                    ConversationRecorder.nextDue(merchant, s.conversation(), now, notified, pending), s.ownCycle(),
-                    s.responseTimes());
+            StoredConversation next = s.withAlerts(notified, pending, ConversationRecorder.nextDue(plan, now, notified, pending));
             try {
                 conversations.save(next, s.version());
                 return;
