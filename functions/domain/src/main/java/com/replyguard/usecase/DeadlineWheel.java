@@ -12,9 +12,11 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.PriorityQueue;
+import java.util.Set;
 
 /**
  * Use case (deadline λ): one turn of the deadline wheel. EventBridge Scheduler invokes it every
@@ -67,6 +69,7 @@ public final class DeadlineWheel {
         Instant backlogEnd = recent;
         Map<Due, Instant> handedAt = new HashMap<>();
         PriorityQueue<Due> upcoming = new PriorityQueue<>(Comparator.comparing(Due::dueAt));
+        Set<Due> queued = new HashSet<>(); // what upcoming holds, for constant-time membership on every read
         List<Duration> lags = new ArrayList<>();
         Instant nextRead = clock.instant();
         Instant stuckSince = null;
@@ -95,7 +98,7 @@ public final class DeadlineWheel {
                     for (Due d : found) {
                         Instant handed0 = handedAt.get(d);
                         boolean retry = handed0 != null && !d.dueAt().isAfter(now) && now.isAfter(handed0.plus(RETRY_AFTER));
-                        if ((handed0 == null && !upcoming.contains(d)) || retry) {
+                        if ((handed0 == null || retry) && queued.add(d)) {
                             upcoming.add(d);
                         }
                         if (!d.dueAt().isAfter(now) && (earliestStillDue == null || d.dueAt().isBefore(earliestStillDue))) {
@@ -107,7 +110,9 @@ public final class DeadlineWheel {
                 }
                 List<Due> batch = new ArrayList<>();
                 while (!upcoming.isEmpty() && !upcoming.peek().dueAt().isAfter(clock.instant())) {
-                    batch.add(upcoming.poll());
+                    Due d = upcoming.poll();
+                    queued.remove(d);
+                    batch.add(d);
                 }
                 if (!batch.isEmpty()) {
                     Instant at = clock.instant();
