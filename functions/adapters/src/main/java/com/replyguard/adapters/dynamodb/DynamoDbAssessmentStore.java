@@ -18,8 +18,6 @@ import java.util.Map;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import software.amazon.awssdk.services.dynamodb.model.ConditionalCheckFailedException;
-import software.amazon.awssdk.services.dynamodb.model.QueryRequest;
-import software.amazon.awssdk.services.dynamodb.model.QueryResponse;
 
 /**
  * Cycle contributions in DynamoDB: {@code pk = merchant#cycle}, {@code sk = conversationId}, so a
@@ -71,22 +69,13 @@ public final class DynamoDbAssessmentStore implements AssessmentStore {
     @Override
     public List<CycleContribution> contributions(MerchantId merchant, Cycle cycle) {
         List<CycleContribution> all = new ArrayList<>();
-        Map<String, AttributeValue> start = null;
-        do {
-            QueryRequest.Builder q = QueryRequest.builder().tableName(table).consistentRead(true)
-                    .keyConditionExpression("pk = :pk")
-                    .expressionAttributeValues(Map.of(":pk", s(partition(merchant, cycle))));
-            if (start != null) {
-                q.exclusiveStartKey(start);
-            }
-            QueryResponse r = dynamo.query(q.build());
-            for (Map<String, AttributeValue> item : r.items()) {
-                all.add(new CycleContribution(cycle, intOrZero(item, "frMet"), intOrZero(item, "frLate"),
-                        instant(item, "frOpen"), intOrZero(item, "rMet"), intOrZero(item, "rLate"),
-                        instant(item, "rOpen"), intOrZero(item, "sat"), intOrZero(item, "rated")));
-            }
-            start = r.hasLastEvaluatedKey() && !r.lastEvaluatedKey().isEmpty() ? r.lastEvaluatedKey() : null;
-        } while (start != null);
+        for (Map<String, AttributeValue> item : dynamo.queryPaginator(q -> q.tableName(table).consistentRead(true)
+                .keyConditionExpression("pk = :pk")
+                .expressionAttributeValues(Map.of(":pk", s(partition(merchant, cycle))))).items()) {
+            all.add(new CycleContribution(cycle, intOrZero(item, "frMet"), intOrZero(item, "frLate"),
+                    instant(item, "frOpen"), intOrZero(item, "rMet"), intOrZero(item, "rLate"),
+                    instant(item, "rOpen"), intOrZero(item, "sat"), intOrZero(item, "rated")));
+        }
         return all;
     }
 

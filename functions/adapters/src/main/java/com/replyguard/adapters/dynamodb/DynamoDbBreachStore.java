@@ -206,40 +206,19 @@ public final class DynamoDbBreachStore implements BreachStore {
 
     @Override
     public int complaintsAgainst(MerchantId merchant, String agentId, Cycle cycle) {
-        int count = 0;
-        Map<String, AttributeValue> start = null;
-        do {
-            Map<String, AttributeValue> from = start;
-            QueryResponse r = dynamo.query(q -> {
-                q.tableName(table).indexName("ByAgent").keyConditionExpression("agentKey = :k AND begins_with(agentSk, :c)")
+        return dynamo.queryPaginator(q -> q.tableName(table).indexName("ByAgent")
+                        .keyConditionExpression("agentKey = :k AND begins_with(agentSk, :c)")
                         .expressionAttributeValues(Map.of(":k", s(agentKey(merchant, agentId, cycle)), ":c", s(COMPLAINT)))
-                        .select("COUNT");
-                if (from != null) {
-                    q.exclusiveStartKey(from);
-                }
-            });
-            count += r.count();
-            start = r.hasLastEvaluatedKey() && !r.lastEvaluatedKey().isEmpty() ? r.lastEvaluatedKey() : null;
-        } while (start != null);
-        return count;
+                        .select("COUNT"))
+                .stream().mapToInt(QueryResponse::count).sum();
     }
 
     @Override
     public List<Breach> ofAgent(MerchantId merchant, String agentId, Cycle cycle) {
         List<Breach> out = new ArrayList<>();
-        Map<String, AttributeValue> start = null;
-        do {
-            Map<String, AttributeValue> from = start;
-            QueryResponse r = dynamo.query(q -> {
-                q.tableName(table).indexName("ByAgent").keyConditionExpression("agentKey = :k AND agentSk < :c")
-                        .expressionAttributeValues(Map.of(":k", s(agentKey(merchant, agentId, cycle)), ":c", s(COMPLAINT)));
-                if (from != null) {
-                    q.exclusiveStartKey(from);
-                }
-            });
-            r.items().forEach(i -> out.add(fromItem(i)));
-            start = r.hasLastEvaluatedKey() && !r.lastEvaluatedKey().isEmpty() ? r.lastEvaluatedKey() : null;
-        } while (start != null);
+        dynamo.queryPaginator(q -> q.tableName(table).indexName("ByAgent").keyConditionExpression("agentKey = :k AND agentSk < :c")
+                        .expressionAttributeValues(Map.of(":k", s(agentKey(merchant, agentId, cycle)), ":c", s(COMPLAINT))))
+                .items().forEach(i -> out.add(fromItem(i)));
         return out;
     }
 

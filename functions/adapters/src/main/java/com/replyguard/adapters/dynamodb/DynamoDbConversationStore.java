@@ -19,8 +19,6 @@ import software.amazon.awssdk.services.dynamodb.model.ConditionalCheckFailedExce
 import software.amazon.awssdk.services.dynamodb.model.GetItemResponse;
 import software.amazon.awssdk.services.dynamodb.model.KeysAndAttributes;
 import software.amazon.awssdk.services.dynamodb.model.PutItemRequest;
-import software.amazon.awssdk.services.dynamodb.model.QueryRequest;
-import software.amazon.awssdk.services.dynamodb.model.QueryResponse;
 
 /**
  * Conversations in DynamoDB, one item each, written with a version condition (optimistic
@@ -88,37 +86,21 @@ public final class DynamoDbConversationStore implements ConversationStore {
     @Override
     public List<CycleContribution> ownCycleContributions(MerchantId merchant, Cycle cycle) {
         List<CycleContribution> all = new ArrayList<>();
-        Map<String, AttributeValue> start = null;
-        do {
-            QueryRequest.Builder q = QueryRequest.builder().tableName(table).indexName("ByCycle")
-                    .keyConditionExpression("cyclePk = :pk")
-                    .expressionAttributeValues(Map.of(":pk", AttributeValue.fromS(merchant.value() + "#" + cycle)));
-            if (start != null) {
-                q.exclusiveStartKey(start);
-            }
-            QueryResponse r = dynamo.query(q.build());
-            r.items().forEach(item -> all.add(ConversationItemMapper.ownCycle(item)));
-            start = r.hasLastEvaluatedKey() && !r.lastEvaluatedKey().isEmpty() ? r.lastEvaluatedKey() : null;
-        } while (start != null);
+        cycleIndex("ByCycle", "cyclePk", merchant, cycle).forEach(item -> all.add(ConversationItemMapper.ownCycle(item)));
         return all;
     }
 
     @Override
     public List<com.replyguard.assessment.ResponseTimes> responseTimes(MerchantId merchant, Cycle cycle) {
         List<com.replyguard.assessment.ResponseTimes> all = new ArrayList<>();
-        Map<String, AttributeValue> start = null;
-        do {
-            QueryRequest.Builder q = QueryRequest.builder().tableName(table).indexName("ByResponseCycle")
-                    .keyConditionExpression("rtPk = :pk")
-                    .expressionAttributeValues(Map.of(":pk", AttributeValue.fromS(merchant.value() + "#" + cycle)));
-            if (start != null) {
-                q.exclusiveStartKey(start);
-            }
-            QueryResponse r = dynamo.query(q.build());
-            r.items().forEach(item -> all.add(ConversationItemMapper.responseTimes(item)));
-            start = r.hasLastEvaluatedKey() && !r.lastEvaluatedKey().isEmpty() ? r.lastEvaluatedKey() : null;
-        } while (start != null);
+        cycleIndex("ByResponseCycle", "rtPk", merchant, cycle).forEach(item -> all.add(ConversationItemMapper.responseTimes(item)));
         return all;
+    }
+
+    /** Every item of one merchant's cycle in one of the per-cycle indexes, page after page. */
+    private Iterable<Map<String, AttributeValue>> cycleIndex(String index, String key, MerchantId merchant, Cycle cycle) {
+        return dynamo.queryPaginator(q -> q.tableName(table).indexName(index).keyConditionExpression(key + " = :pk")
+                .expressionAttributeValues(Map.of(":pk", AttributeValue.fromS(merchant.value() + "#" + cycle)))).items();
     }
 
     @Override

@@ -13,8 +13,6 @@ import java.util.List;
 import java.util.Map;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
-import software.amazon.awssdk.services.dynamodb.model.QueryRequest;
-import software.amazon.awssdk.services.dynamodb.model.QueryResponse;
 
 /**
  * The due-index: the sparse GSI {@code ByDue} of the conversations table. A conversation with a
@@ -61,23 +59,14 @@ public final class DynamoDbDueIndex implements DueIndex {
             for (int shard = 0; shard < SHARDS; shard++) {
                 Map<String, AttributeValue> values = Map.of(":k", AttributeValue.fromS(partition(minute, shard)),
                         ":lo", AttributeValue.fromS(low), ":hi", AttributeValue.fromS(high));
-                Map<String, AttributeValue> start = null;
-                do {
-                    QueryRequest.Builder q = QueryRequest.builder().tableName(table).indexName(INDEX)
-                            .keyConditionExpression("dueKey = :k AND dueSort BETWEEN :lo AND :hi")
-                            .expressionAttributeValues(values);
-                    if (start != null) {
-                        q.exclusiveStartKey(start);
-                    }
-                    QueryResponse r = dynamo.query(q.build());
-                    for (Map<String, AttributeValue> item : r.items()) {
-                        String sort = Attributes.string(item, "dueSort");
-                        due.add(new Due(new MerchantId(Attributes.string(item, "merchant")),
-                                new ConversationId(Attributes.string(item, "conversationId")),
-                                Instant.ofEpochMilli(Long.parseLong(sort.substring(0, 15)))));
-                    }
-                    start = r.hasLastEvaluatedKey() && !r.lastEvaluatedKey().isEmpty() ? r.lastEvaluatedKey() : null;
-                } while (start != null);
+                for (Map<String, AttributeValue> item : dynamo.queryPaginator(q -> q.tableName(table).indexName(INDEX)
+                        .keyConditionExpression("dueKey = :k AND dueSort BETWEEN :lo AND :hi")
+                        .expressionAttributeValues(values)).items()) {
+                    String sort = Attributes.string(item, "dueSort");
+                    due.add(new Due(new MerchantId(Attributes.string(item, "merchant")),
+                            new ConversationId(Attributes.string(item, "conversationId")),
+                            Instant.ofEpochMilli(Long.parseLong(sort.substring(0, 15)))));
+                }
             }
         }
         return due;
