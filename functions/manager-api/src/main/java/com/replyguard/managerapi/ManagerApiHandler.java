@@ -102,14 +102,7 @@ public final class ManagerApiHandler implements RequestHandler<APIGatewayV2HTTPE
     }
 
     private APIGatewayV2HTTPResponse kpis(Merchant merchant, ApiRequest request) {
-        String cycleText = request.query("cycle");
-        Cycle cycle;
-        if (cycleText == null) {
-            cycle = wiring.kpis().currentCycle();
-        } else {
-            cycle = Cycle.parse(cycleText).orElseThrow(() -> new BadRequest(List.of(Problem.ofBatch("cycle",
-                    "'" + cycleText + "' is not a cycle; expected YYYY-MM-H1 (days 1-15) or YYYY-MM-H2 (16 to month end)"))));
-        }
+        Cycle cycle = cycleParameter(request);
         var report = wiring.kpis().report(merchant.id(), cycle);
         if (Csv.wanted(request.header("Accept"))) {
             return Csv.response("kpis-" + merchant.id() + "-" + cycle + ".csv", Representations.KPI_CSV_HEADER,
@@ -240,13 +233,8 @@ public final class ManagerApiHandler implements RequestHandler<APIGatewayV2HTTPE
     }
 
     private APIGatewayV2HTTPResponse scorecard(Merchant merchant, ApiRequest request) {
-        String cycleText = request.query("cycle");
-        Cycle cycle = cycleText == null ? wiring.kpis().currentCycle() : Cycle.parse(cycleText).orElseThrow(() ->
-                new BadRequest(List.of(Problem.ofBatch("cycle", "'" + cycleText + "' is not a cycle (YYYY-MM-H1 or YYYY-MM-H2)"))));
-        String agent = request.pathParameter("agentId");
-        if (agent == null || agent.isEmpty() || agent.length() > 128) {
-            throw new BadRequest(List.of(Problem.ofBatch("agentId", "must be 1-128 characters")));
-        }
+        Cycle cycle = cycleParameter(request);
+        String agent = agentParameter(request);
         var card = wiring.scorecards().scorecard(merchant, agent, cycle);
         if (Csv.wanted(request.header("Accept"))) {
             return Csv.response("scorecard-" + agent + "-" + cycle + ".csv", Representations.SCORECARD_CSV_HEADER,
@@ -278,9 +266,7 @@ public final class ManagerApiHandler implements RequestHandler<APIGatewayV2HTTPE
 
     /** R18, R22: response times and reply rate per channel. */
     private APIGatewayV2HTTPResponse operations(Merchant merchant, ApiRequest request) {
-        String cycleText = request.query("cycle");
-        Cycle cycle = cycleText == null ? wiring.kpis().currentCycle() : Cycle.parse(cycleText).orElseThrow(() ->
-                new BadRequest(List.of(Problem.ofBatch("cycle", "'" + cycleText + "' is not a cycle (YYYY-MM-H1 or YYYY-MM-H2)"))));
+        Cycle cycle = cycleParameter(request);
         var report = wiring.operations().report(merchant.id(), cycle);
         if (Csv.wanted(request.header("Accept"))) {
             return Csv.response("operations-" + merchant.id() + "-" + cycle + ".csv", Representations.OPERATIONS_CSV_HEADER,
@@ -290,13 +276,8 @@ public final class ManagerApiHandler implements RequestHandler<APIGatewayV2HTTPE
     }
 
     private APIGatewayV2HTTPResponse discipline(Merchant merchant, ApiRequest request) {
-        String cycleText = request.query("cycle");
-        Cycle cycle = cycleText == null ? wiring.kpis().currentCycle() : Cycle.parse(cycleText).orElseThrow(() ->
-                new BadRequest(List.of(Problem.ofBatch("cycle", "'" + cycleText + "' is not a cycle (YYYY-MM-H1 or YYYY-MM-H2)"))));
-        String agent = request.pathParameter("agentId");
-        if (agent == null || agent.isEmpty() || agent.length() > 128) {
-            throw new BadRequest(List.of(Problem.ofBatch("agentId", "must be 1-128 characters")));
-        }
+        Cycle cycle = cycleParameter(request);
+        String agent = agentParameter(request);
         var report = wiring.discipline().report(merchant, agent, cycle);
         if (Csv.wanted(request.header("Accept"))) {
             return Csv.response("discipline-" + merchant.id() + "-" + cycle + ".csv", Representations.BREACH_CSV_HEADER,
@@ -305,6 +286,24 @@ public final class ManagerApiHandler implements RequestHandler<APIGatewayV2HTTPE
                             "X-Discipline-Points", Integer.toString(report.standing().points())));
         }
         return ApiResponses.json(200, Representations.discipline(report));
+    }
+
+    /** The {@code cycle} query parameter of every report; absent: the cycle running now. */
+    private Cycle cycleParameter(ApiRequest request) {
+        String text = request.query("cycle");
+        if (text == null) {
+            return wiring.kpis().currentCycle();
+        }
+        return Cycle.parse(text).orElseThrow(() -> new BadRequest(List.of(Problem.ofBatch("cycle",
+                "'" + text + "' is not a cycle; expected YYYY-MM-H1 (days 1-15) or YYYY-MM-H2 (16 to month end)"))));
+    }
+
+    private static String agentParameter(ApiRequest request) {
+        String agent = request.pathParameter("agentId");
+        if (agent == null || agent.isEmpty() || agent.length() > 128) {
+            throw new BadRequest(List.of(Problem.ofBatch("agentId", "must be 1-128 characters")));
+        }
+        return agent;
     }
 
     private static final com.fasterxml.jackson.databind.ObjectMapper POLICY_JSON = new com.fasterxml.jackson.databind.ObjectMapper();
