@@ -27,6 +27,53 @@ public record ResponseTimes(Cycle cycle, Channel channel, Long firstResponseMill
     public record AgentShare(Long firstResponseMillis, int roundsAnswered, long cappedReplyMillis, int rated, int satisfied) {
     }
 
+    /** An agent's shares added up over conversations, with the averages scorecards and awards read. */
+    public static final class AgentTotals {
+        private int firstResponses;
+        private long firstResponseMillis;
+        private int roundsAnswered;
+        private long roundMillis;
+        private int rated;
+        private int satisfied;
+
+        public AgentTotals add(AgentShare a) {
+            if (a.firstResponseMillis() != null) {
+                firstResponses++;
+                firstResponseMillis += a.firstResponseMillis();
+            }
+            roundsAnswered += a.roundsAnswered();
+            roundMillis += a.cappedReplyMillis();
+            rated += a.rated();
+            satisfied += a.satisfied();
+            return this;
+        }
+
+        public int firstResponses() {
+            return firstResponses;
+        }
+
+        public Double averageFirstResponseSeconds() {
+            return firstResponses == 0 ? null : firstResponseMillis / 1000.0 / firstResponses;
+        }
+
+        public int roundsAnswered() {
+            return roundsAnswered;
+        }
+
+        public Double averageRoundReplySeconds() {
+            return roundsAnswered == 0 ? null : roundMillis / 1000.0 / roundsAnswered;
+        }
+
+        public int rated() {
+            return rated;
+        }
+
+        /** Share of 4-5 star ratings; null without any rating. */
+        public Double satisfaction() {
+            return rated == 0 ? null : (double) satisfied / rated;
+        }
+    }
+
     public ResponseTimes {
         byAgent = byAgent == null ? java.util.Map.of() : java.util.Map.copyOf(byAgent);
     }

@@ -25,28 +25,14 @@ public final class ReportAgentScorecard {
     }
 
     public Scorecard scorecard(Merchant merchant, String agentId, Cycle cycle) {
-        int firsts = 0;
-        long firstMillis = 0;
-        int rounds = 0;
-        long roundMillis = 0;
-        int rated = 0;
-        int satisfied = 0;
-        for (ResponseTimes t : conversations.responseTimes(merchant.id(), cycle)) {
-            ResponseTimes.AgentShare a = t.byAgent().get(agentId);
-            if (a == null) {
-                continue;
+        ResponseTimes.AgentTotals t = new ResponseTimes.AgentTotals();
+        for (ResponseTimes r : conversations.responseTimes(merchant.id(), cycle)) {
+            ResponseTimes.AgentShare a = r.byAgent().get(agentId);
+            if (a != null) {
+                t.add(a);
             }
-            if (a.firstResponseMillis() != null) {
-                firsts++;
-                firstMillis += a.firstResponseMillis();
-            }
-            rounds += a.roundsAnswered();
-            roundMillis += a.cappedReplyMillis();
-            rated += a.rated();
-            satisfied += a.satisfied();
         }
-        return new Scorecard(agentId, cycle, firsts, firsts == 0 ? null : firstMillis / 1000.0 / firsts, rounds,
-                rounds == 0 ? null : roundMillis / 1000.0 / rounds, rated, rated == 0 ? null : (double) satisfied / rated,
-                discipline.report(merchant, agentId, cycle));
+        return new Scorecard(agentId, cycle, t.firstResponses(), t.averageFirstResponseSeconds(), t.roundsAnswered(),
+                t.averageRoundReplySeconds(), t.rated(), t.satisfaction(), discipline.report(merchant, agentId, cycle));
     }
 }

@@ -48,37 +48,29 @@ public final class ReportLeaderboard {
     public Leaderboard leaderboard(Merchant merchant, YearMonth month) {
         Cycle h1 = new Cycle(month, Cycle.Half.H1);
         Cycle h2 = new Cycle(month, Cycle.Half.H2);
-        Map<String, long[]> agents = new TreeMap<>(); // firsts, firstMillis, rated, satisfied
+        Map<String, ResponseTimes.AgentTotals> agents = new TreeMap<>();
         for (Cycle c : List.of(h1, h2)) {
             for (ResponseTimes t : conversations.responseTimes(merchant.id(), c)) {
-                t.byAgent().forEach((agent, a) -> {
-                    long[] v = agents.computeIfAbsent(agent, k -> new long[4]);
-                    if (a.firstResponseMillis() != null) {
-                        v[0]++;
-                        v[1] += a.firstResponseMillis();
-                    }
-                    v[2] += a.rated();
-                    v[3] += a.satisfied();
-                });
+                t.byAgent().forEach((agent, a) -> agents.computeIfAbsent(agent, k -> new ResponseTimes.AgentTotals()).add(a));
             }
         }
         List<Entry> entries = new ArrayList<>();
         List<String> tooFew = new ArrayList<>();
         int start = merchant.discipline().startPoints();
-        for (Map.Entry<String, long[]> e : agents.entrySet()) {
-            long[] v = e.getValue();
-            if (v[0] < MIN_FIRST_RESPONSES) {
+        for (Map.Entry<String, ResponseTimes.AgentTotals> e : agents.entrySet()) {
+            ResponseTimes.AgentTotals v = e.getValue();
+            if (v.firstResponses() < MIN_FIRST_RESPONSES) {
                 tooFew.add(e.getKey());
                 continue;
             }
-            double avg = v[1] / 1000.0 / v[0];
+            double avg = v.averageFirstResponseSeconds();
             double speed = Math.max(0, Math.min(1, (120 - avg) / 100));
-            double sat = v[2] == 0 ? 0.8 : (double) v[3] / v[2];
+            double sat = v.satisfaction() == null ? 0.8 : v.satisfaction();
             int points = Math.min(discipline.report(merchant, e.getKey(), h1).standing().points(),
                     discipline.report(merchant, e.getKey(), h2).standing().points());
             double disc = (double) points / start;
             double score = 0.4 * speed + 0.4 * sat + 0.2 * disc;
-            entries.add(new Entry(0, e.getKey(), score, speed, sat, disc, (int) v[0], avg, (int) v[2]));
+            entries.add(new Entry(0, e.getKey(), score, speed, sat, disc, v.firstResponses(), avg, v.rated()));
         }
         entries.sort(Comparator.comparingDouble(Entry::score).reversed().thenComparing(Comparator.comparingDouble(Entry::satisfaction).reversed())
                 .thenComparing(Comparator.comparingInt(Entry::firstResponses).reversed()).thenComparing(Entry::agentId));
