@@ -44,6 +44,8 @@ final class HttpApiGateway implements AutoCloseable {
     private final HttpServer server;
     private final ExecutorService executor;
     private final List<Binding> bindings = new ArrayList<>();
+    private final com.replyguard.adapters.http.JsonLog log =
+            new com.replyguard.adapters.http.JsonLog("api-gateway", java.time.Clock.systemUTC(), System.err);
 
     HttpApiGateway(int port) throws IOException {
         this.server = HttpServer.create(new InetSocketAddress("127.0.0.1", port), 128);
@@ -123,7 +125,7 @@ final class HttpApiGateway implements AutoCloseable {
             send(exchange, response.getStatusCode(), response.getHeaders() == null ? Map.of() : response.getHeaders(), out);
         } catch (RuntimeException | Error e) {
             // a handler that throws is a 500 in API Gateway too ("Internal Server Error")
-            System.err.println("local gateway: handler threw " + e.getClass().getName());
+            log.error("handler threw", "exception", e.getClass().getName());
             send(exchange, 500, Map.of("Content-Type", "application/json"),
                     "{\"message\":\"Internal Server Error\"}".getBytes(StandardCharsets.UTF_8));
         }

@@ -21,6 +21,8 @@ final class MinuteScheduler implements AutoCloseable {
     private final ExecutorService invocations = Executors.newCachedThreadPool(r -> daemon(r, "scheduled-invoke"));
     private final java.util.List<Runnable> jobs = new java.util.ArrayList<>();
     private volatile boolean closed;
+    private final com.replyguard.adapters.http.JsonLog log =
+            new com.replyguard.adapters.http.JsonLog("scheduler", java.time.Clock.systemUTC(), System.err);
 
     private static Thread daemon(Runnable r, String name) {
         Thread t = new Thread(r, name);
@@ -43,8 +45,7 @@ final class MinuteScheduler implements AutoCloseable {
                 if (closed) {
                     return; // the runner is stopping: an interrupted turn is expected
                 }
-                System.err.println("{\"level\":\"ERROR\",\"function\":\"" + functionName
-                        + "\",\"message\":\"scheduled invocation failed\",\"exception\":\"" + e.getClass().getName() + "\"}");
+                log.error("scheduled invocation failed", "target", functionName, "exception", e.getClass().getName());
             }
         }));
     }

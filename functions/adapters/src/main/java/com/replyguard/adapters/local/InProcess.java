@@ -1,12 +1,13 @@
 package com.replyguard.adapters.local;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.replyguard.adapters.http.JsonLog;
 import com.replyguard.adapters.json.AlertEventJson;
 import com.replyguard.adapters.json.DueJson;
 import com.replyguard.alert.AlertEvent;
 import com.replyguard.ports.AlertPublisher;
 import com.replyguard.ports.EscalationDispatcher;
+import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -43,6 +44,7 @@ public final class InProcess {
     }
 
     public static EscalationDispatcher dispatcher(String namespace, String functionName) {
+        JsonLog log = new JsonLog(functionName, Clock.systemUTC(), System.err);
         return due -> {
             Consumer<Map<String, Object>> target = FUNCTIONS.get(namespace + "/" + functionName);
             if (target == null) {
@@ -54,8 +56,7 @@ public final class InProcess {
                     target.accept(payload);
                 } catch (RuntimeException e) {
                     // as Lambda would: the failure is reported, the entries stay due, the wheel retries
-                    System.err.println("{\"level\":\"ERROR\",\"function\":\"" + functionName + "\",\"message\":\"async invoke failed\","
-                            + "\"exception\":\"" + e.getClass().getName() + "\"}");
+                    log.error("async invoke failed", "exception", e.getClass().getName());
                 }
             });
         };
@@ -71,6 +72,7 @@ public final class InProcess {
     }
 
     public static AlertPublisher eventBus(String namespace) {
+        JsonLog log = new JsonLog("event-bus", Clock.systemUTC(), System.err);
         return alerts -> {
             for (AlertEvent a : alerts) {
                 Map<String, Object> event = new java.util.LinkedHashMap<>();
@@ -78,13 +80,8 @@ public final class InProcess {
                 event.put("detail-type", a.detailType());
                 event.put("detail", AlertEventJson.detail(a));
                 EVENTS.computeIfAbsent(namespace, k -> new CopyOnWriteArrayList<>()).add(event);
-                try {
-                    System.err.println(JSON.writeValueAsString(Map.of("level", "INFO", "function", "event-bus",
-                            "message", "event", "detail-type", a.detailType(), "eventId", a.eventId(),
-                            "merchant", a.merchant().value(), "clockKey", a.alert().clock().key())));
-                } catch (JsonProcessingException ignored) {
-                    // logging only
-                }
+                log.info("event", "detail-type", a.detailType(), "eventId", a.eventId(), "merchant", a.merchant().value(),
+                        "clockKey", a.alert().clock().key());
             }
         };
     }
