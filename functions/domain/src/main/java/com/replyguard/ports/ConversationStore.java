@@ -30,6 +30,16 @@ public interface ConversationStore {
     /** Every conversation's response times in a cycle (the cycle of its human clock start); one indexed read. */
     List<com.replyguard.assessment.ResponseTimes> responseTimes(MerchantId merchant, Cycle cycle);
 
+    /**
+     * The change feed of the KPI fold: conversations of a shard ({@link com.replyguard.kpi.Fold#shardOf})
+     * whose KPI vector changed after {@code after} and at or before {@code upTo}, with the version
+     * and vector of their latest write; one indexed read (paged), whatever the merchant.
+     */
+    List<com.replyguard.kpi.ConversationKpi> kpiChanges(int shard, java.time.Instant after, java.time.Instant upTo);
+
+    /** The KPI vectors of every conversation whose human clock start lies in {@code cycle} (recomputation). */
+    List<com.replyguard.kpi.ConversationKpi> kpiVectors(MerchantId merchant, Cycle cycle);
+
     /** Someone else changed the conversation since it was read. */
     final class ConcurrentUpdate extends RuntimeException {
         public ConcurrentUpdate(String message) {

@@ -4,6 +4,7 @@ import com.replyguard.assessment.Cycle;
 import com.replyguard.assessment.CycleContribution;
 import com.replyguard.assessment.ResponseTimes;
 import com.replyguard.conversation.Conversation;
+import com.replyguard.kpi.KpiVector;
 import java.time.Instant;
 import java.util.Set;
 import java.util.SortedSet;
@@ -22,12 +23,15 @@ import java.util.TreeSet;
  *   <li>{@code ownCycle}: the conversation's contribution to the cycle of its human clock start,
  *       kept on the conversation itself (written in the same request); contributions to other
  *       cycles (rounds that run past a cycle's end) are projections like the breaches;</li>
- *   <li>{@code responseTimes}: its figures for the operations report (R18, R22), also on the item.</li>
+ *   <li>{@code responseTimes}: its figures for the operations report (R18, R22), also on the item;</li>
+ *   <li>{@code kpi}: what it adds to the KPI counters, and {@code kpiChangedAt}, when that last
+ *       changed (its entry in the change feed the KPI fold reads; null: never counted anything).</li>
  * </ul>
  */
 public record StoredConversation(Conversation conversation, long version, SortedSet<String> activeBreachKeys,
         SortedSet<String> knownBreachKeys, SortedSet<Cycle> knownCycles, SortedSet<String> notified,
-        SortedSet<String> pending, Instant nextDue, CycleContribution ownCycle, ResponseTimes responseTimes) {
+        SortedSet<String> pending, Instant nextDue, CycleContribution ownCycle, ResponseTimes responseTimes,
+        KpiVector kpi, Instant kpiChangedAt) {
 
     public StoredConversation {
         activeBreachKeys = new TreeSet<>(activeBreachKeys);
@@ -35,22 +39,23 @@ public record StoredConversation(Conversation conversation, long version, Sorted
         knownCycles = new TreeSet<>(knownCycles);
         notified = new TreeSet<>(notified);
         pending = new TreeSet<>(pending);
+        kpi = kpi == null ? KpiVector.empty() : kpi;
     }
 
     public static StoredConversation fresh(Conversation conversation) {
         return new StoredConversation(conversation, 0, new TreeSet<>(), new TreeSet<>(), new TreeSet<>(), new TreeSet<>(),
-                new TreeSet<>(), null, null, null);
+                new TreeSet<>(), null, null, null, KpiVector.empty(), null);
     }
 
     public StoredConversation withVersion(long newVersion) {
         return new StoredConversation(conversation, newVersion, activeBreachKeys, knownBreachKeys, knownCycles, notified,
-                pending, nextDue, ownCycle, responseTimes);
+                pending, nextDue, ownCycle, responseTimes, kpi, kpiChangedAt);
     }
 
     /** The next version of this state with new alert bookkeeping (the events and projections unchanged). */
     public StoredConversation withAlerts(Set<String> newNotified, Set<String> newPending, Instant newNextDue) {
         return new StoredConversation(conversation, version + 1, activeBreachKeys, knownBreachKeys, knownCycles,
-                new TreeSet<>(newNotified), new TreeSet<>(newPending), newNextDue, ownCycle, responseTimes);
+                new TreeSet<>(newNotified), new TreeSet<>(newPending), newNextDue, ownCycle, responseTimes, kpi, kpiChangedAt);
     }
 
     public static SortedSet<String> union(Set<String> a, Set<String> b) {

@@ -7,6 +7,7 @@ import com.replyguard.breach.Breach;
 import com.replyguard.clock.ClockStatus;
 import com.replyguard.clock.SlaClock;
 import com.replyguard.conversation.Conversation;
+import com.replyguard.kpi.KpiVector;
 import com.replyguard.alert.AlertPlan;
 import com.replyguard.merchant.Merchant;
 import com.replyguard.ports.AssessmentStore;
@@ -70,10 +71,12 @@ final class ConversationRecorder {
         // do not wake the wheel at all
         plan.dueBy(now, notified).stream().filter(a -> AlertPlan.isStale(a, now)).forEach(a -> notified.add(a.key()));
         Instant nextDue = nextDue(plan, now, notified, pending);
+        KpiVector kpi = KpiVector.of(conversation, merchant.assessedHours());
         return new StoredConversation(conversation, base.version() + 1, new TreeSet<>(breached.keySet()),
                 StoredConversation.union(base.knownBreachKeys(), breached.keySet()), knownCycles, notified,
                 new TreeSet<>(pending), nextDue, ownCycle(conversation, contributions),
-                com.replyguard.assessment.ResponseTimes.of(conversation).orElse(null));
+                com.replyguard.assessment.ResponseTimes.of(conversation).orElse(null), kpi,
+                kpi.equals(base.kpi()) ? base.kpiChangedAt() : now);
     }
 
     /** The contribution to the cycle of the human clock start, if the conversation makes one. */

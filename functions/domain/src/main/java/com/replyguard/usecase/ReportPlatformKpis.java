@@ -9,7 +9,11 @@ import com.replyguard.ports.ConversationStore;
 import java.time.Clock;
 import java.time.Instant;
 
-/** Use case: a manager reads the platform metrics of a cycle (R13-R17), as of now. */
+/**
+ * Use case: the platform metrics of a cycle (R13-R17) as of now, recomputed from the per-cycle
+ * indexes (cost grows with the cycle's conversations). The manager API reads the counters instead
+ * ({@link ReportKpiCounters}); this independent recomputation is what tests hold them against.
+ */
 public final class ReportPlatformKpis {
     private final ConversationStore conversations;
     private final AssessmentStore assessments;

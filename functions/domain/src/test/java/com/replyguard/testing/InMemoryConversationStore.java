@@ -78,6 +78,35 @@ public final class InMemoryConversationStore implements ConversationStore, DueIn
     }
 
     @Override
+    public List<com.replyguard.kpi.ConversationKpi> kpiChanges(int shard, Instant after, Instant upTo) {
+        List<com.replyguard.kpi.ConversationKpi> out = new ArrayList<>();
+        for (StoredConversation s : items.values()) {
+            Instant at = s.kpiChangedAt();
+            var k = kpiOf(s);
+            if (at != null && at.isAfter(after) && !at.isAfter(upTo) && com.replyguard.kpi.Fold.shardOf(k.key()) == shard) {
+                out.add(k);
+            }
+        }
+        return out;
+    }
+
+    @Override
+    public List<com.replyguard.kpi.ConversationKpi> kpiVectors(MerchantId merchant, Cycle cycle) {
+        List<com.replyguard.kpi.ConversationKpi> out = new ArrayList<>();
+        for (StoredConversation s : items.values()) {
+            if (s.conversation().merchant().equals(merchant) && s.responseTimes() != null
+                    && s.responseTimes().cycle().equals(cycle)) {
+                out.add(kpiOf(s));
+            }
+        }
+        return out;
+    }
+
+    private static com.replyguard.kpi.ConversationKpi kpiOf(StoredConversation s) {
+        return new com.replyguard.kpi.ConversationKpi(s.conversation().merchant(), s.conversation().id(), s.version(), s.kpi());
+    }
+
+    @Override
     public List<Due> dueBetween(Instant from, Instant to) {
         List<Due> due = new ArrayList<>();
         for (StoredConversation s : items.values()) {

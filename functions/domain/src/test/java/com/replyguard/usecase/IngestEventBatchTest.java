@@ -254,6 +254,17 @@ class IngestEventBatchTest {
             }
 
             @Override
+            public List<com.replyguard.kpi.ConversationKpi> kpiChanges(int shard, java.time.Instant after,
+                    java.time.Instant upTo) {
+                return conversations.kpiChanges(shard, after, upTo);
+            }
+
+            @Override
+            public List<com.replyguard.kpi.ConversationKpi> kpiVectors(com.replyguard.merchant.MerchantId m, Cycle c) {
+                return conversations.kpiVectors(m, c);
+            }
+
+            @Override
             public void save(StoredConversation next, long expectedVersion) {
                 if (!raced) {
                     raced = true;

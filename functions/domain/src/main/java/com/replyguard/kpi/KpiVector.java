@@ -1,0 +1,149 @@
+package com.replyguard.kpi;
+
+import com.replyguard.assessment.Cycle;
+import com.replyguard.assessment.CycleContribution;
+import com.replyguard.assessment.PlatformAssessment;
+import com.replyguard.conversation.AfterSalesCategory;
+import com.replyguard.conversation.Conversation;
+import com.replyguard.conversation.ConversationEvent;
+import com.replyguard.merchant.AssessedHours;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.SortedMap;
+import java.util.TreeMap;
+
+/**
+ * What one conversation adds to the KPI counters: a sparse map of counter keys to counts, a pure
+ * function of the conversation's events (never of the time it is computed at), so that counters
+ * built by adding vectors equal a recomputation from the stored conversations, to the unit.
+ *
+ * <p>A key is {@code cycle|dimension|metric}, optionally followed by {@code @epochMillis}: such a
+ * count adds to {@code metric} only once the instant has passed (a unit still open, which counts as
+ * missed after its limit, exactly like {@link com.replyguard.assessment.KpiReport.Tally}).
+ * Dimensions: {@code all}, {@code channel:<CHANNEL>}, {@code category:<CATEGORY>} (R24 top-level
+ * category of the latest classification, {@code -} when unclassified) and {@code agent:<id>} (the
+ * agent who gave the first human reply, {@code -} while there is none). Metrics (R13-R15):
+ * {@code fr.met}, {@code fr.late}, {@code r3.met}, {@code r3.late}, {@code sat.met}, {@code sat.rated}.
+ */
+public record KpiVector(SortedMap<String, Long> counts) {
+    public static final String ALL = "all";
+    public static final List<String> METRICS = List.of("fr.met", "fr.late", "r3.met", "r3.late", "sat.met", "sat.rated");
+
+    public KpiVector {
+        TreeMap<String, Long> copy = new TreeMap<>();
+        counts.forEach((k, v) -> {
+            if (v != 0) {
+                copy.put(k, v);
+            }
+        });
+        counts = Collections.unmodifiableSortedMap(copy);
+    }
+
+    public static KpiVector empty() {
+        return new KpiVector(new TreeMap<>());
+    }
+
+    public static KpiVector of(Conversation conversation, AssessedHours hours) {
+        Map<Cycle, CycleContribution> platform = PlatformAssessment.of(conversation, hours);
+        TreeMap<String, Long> counts = new TreeMap<>();
+        if (platform.isEmpty()) {
+            return new KpiVector(counts);
+        }
+        List<String> dims = dimensions(conversation);
+        for (CycleContribution c : platform.values()) {
+            for (String dim : dims) {
+                String p = c.cycle() + "|" + dim + "|";
+                add(counts, p + "fr.met", c.firstReplyMet());
+                add(counts, p + "fr.late", c.firstReplyLate());
+                if (c.firstReplyOpenDeadline() != null) {
+                    add(counts, p + "fr.late@" + c.firstReplyOpenDeadline().toEpochMilli(), 1);
+                }
+                add(counts, p + "r3.met", c.roundsMet());
+                add(counts, p + "r3.late", c.roundsLate());
+                if (c.roundOpenDeadline() != null) {
+                    add(counts, p + "r3.late@" + c.roundOpenDeadline().toEpochMilli(), 1);
+                }
+                add(counts, p + "sat.met", c.satisfied());
+                add(counts, p + "sat.rated", c.rated());
+            }
+        }
+        return new KpiVector(counts);
+    }
+
+    /** The dimension values a conversation counts under (see the class comment). */
+    static List<String> dimensions(Conversation c) {
+        List<String> dims = new ArrayList<>();
+        dims.add(ALL);
+        c.channel().ifPresent(ch -> dims.add("channel:" + ch.name()));
+        dims.add("category:" + c.latestClassification().map(ConversationEvent::category).map(KpiVector::topCategory)
+                .orElse("-"));
+        Optional<String> agent = c.humanClockStart().flatMap(c::firstHumanReplyAtOrAfter).map(ConversationEvent::agentId);
+        dims.add("agent:" + agent.orElse("-"));
+        return dims;
+    }
+
+    /** R24: the top-level category of a subtype: PRODUCT_QUALITY, LOGISTICS, PROMOTION, RETURN or SERVICE. */
+    public static String topCategory(AfterSalesCategory subtype) {
+        String n = subtype.name();
+        return n.startsWith("PRODUCT_QUALITY") ? "PRODUCT_QUALITY" : n.substring(0, n.indexOf('_'));
+    }
+
+    private static void add(Map<String, Long> counts, String key, long value) {
+        if (value != 0) {
+            counts.merge(key, value, Long::sum);
+        }
+    }
+
+    public boolean isEmpty() {
+        return counts.isEmpty();
+    }
+
+    /** This vector minus {@code other}, key by key (what turning {@code other} into this adds to counters). */
+    public KpiVector minus(KpiVector other) {
+        TreeMap<String, Long> d = new TreeMap<>(counts);
+        other.counts.forEach((k, v) -> d.merge(k, -v, Long::sum));
+        return new KpiVector(d);
+    }
+
+    public KpiVector plus(KpiVector other) {
+        TreeMap<String, Long> d = new TreeMap<>(counts);
+        other.counts.forEach((k, v) -> d.merge(k, v, Long::sum));
+        return new KpiVector(d);
+    }
+
+    /** The part of this vector that belongs to one cycle, by cycle. */
+    public SortedMap<Cycle, KpiVector> byCycle() {
+        TreeMap<Cycle, TreeMap<String, Long>> parts = new TreeMap<>();
+        counts.forEach((k, v) -> parts.computeIfAbsent(cycleOf(k), c -> new TreeMap<>()).put(k, v));
+        TreeMap<Cycle, KpiVector> out = new TreeMap<>();
+        parts.forEach((c, m) -> out.put(c, new KpiVector(m)));
+        return out;
+    }
+
+    public static Cycle cycleOf(String key) {
+        return Cycle.parse(key.substring(0, key.indexOf('|'))).orElseThrow(() -> new IllegalArgumentException(
+                "not a KPI counter key: " + key));
+    }
+
+    /**
+     * The same counts with every pending key whose instant is before {@code settledBefore} folded
+     * into its plain key. Both forms read the same at any instant after {@code settledBefore}, so
+     * counters may store either; the plain form keeps them small.
+     */
+    public KpiVector settled(Instant settledBefore) {
+        TreeMap<String, Long> d = new TreeMap<>();
+        counts.forEach((k, v) -> {
+            int at = k.indexOf('@');
+            if (at > 0 && Long.parseLong(k.substring(at + 1)) < settledBefore.toEpochMilli()) {
+                d.merge(k.substring(0, at), v, Long::sum);
+            } else {
+                d.merge(k, v, Long::sum);
+            }
+        });
+        return new KpiVector(d);
+    }
+}

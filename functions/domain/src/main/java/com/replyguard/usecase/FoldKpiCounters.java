@@ -1,0 +1,169 @@
+package com.replyguard.usecase;
+
+import com.replyguard.assessment.Cycle;
+import com.replyguard.kpi.ConversationKpi;
+import com.replyguard.kpi.Fold;
+import com.replyguard.kpi.KpiVector;
+import com.replyguard.merchant.MerchantId;
+import com.replyguard.ports.ConversationStore;
+import com.replyguard.ports.KpiStore;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Use case (KPI λ): keeps the counters equal to the sum of the conversations' KPI vectors. A pass
+ * reads each shard's change feed since its watermark, and for every conversation whose written
+ * version is newer than its ledger entry adds (new vector − counted vector) to the counters.
+ *
+ * <p>Exactly once, without transactions: a fold is first written as the shard's journal (a
+ * conditional write that also makes one folder per shard win), then applied - each counter item
+ * remembers the last fold sequence it received, so a repeated apply adds nothing - then the ledger
+ * is written and the journal removed. A crash anywhere is finished by the next pass; a duplicate
+ * or reordered change is recognised by its version against the ledger.
+ */
+public final class FoldKpiCounters {
+    /** How long a change may take to appear in the feed (a GSI is eventually consistent): the watermark stays this far behind. */
+    public static final Duration SETTLE = Duration.ofSeconds(1);
+    /** Each pass re-reads this much before the watermark, so a change the feed showed late is still found. */
+    public static final Duration OVERLAP = Duration.ofSeconds(10);
+    /** With nothing to count, the watermark is written at most this often. */
+    public static final Duration IDLE_ADVANCE = Duration.ofSeconds(5);
+    /** Conversations per fold: keeps the journal far below DynamoDB's 400 KB item limit. */
+    public static final int MAX_PER_FOLD = 40;
+    private static final int CACHE_LIMIT = 100_000;
+
+    private final ConversationStore conversations;
+    private final KpiStore kpis;
+    private final Clock clock;
+    /** Versions this instance has counted (saves re-reading the ledger for the overlap). */
+    private final Map<String, Long> counted = new HashMap<>();
+
+    public FoldKpiCounters(ConversationStore conversations, KpiStore kpis, Clock clock) {
+        this.conversations = conversations;
+        this.kpis = kpis;
+        this.clock = clock;
+    }
+
+    /** One pass over every shard; answers how many conversation versions it counted. */
+    public int pass() {
+        int n = 0;
+        for (int shard = 0; shard < Fold.SHARDS; shard++) {
+            n += pass(shard);
+        }
+        return n;
+    }
+
+    int pass(int shard) {
+        Instant now = clock.instant();
+        Fold.State state = finishPending(kpis.foldState(shard));
+        Instant through = now.minus(SETTLE);
+        Instant from = state.countedThrough() == null ? Instant.EPOCH : state.countedThrough().minus(OVERLAP);
+        List<ConversationKpi> changes = new ArrayList<>();
+        for (ConversationKpi c : latest(conversations.kpiChanges(shard, from, through))) {
+            Long known = counted.get(c.key());
+            if (known == null || known < c.version()) {
+                changes.add(c);
+            }
+        }
+        boolean advance = !changes.isEmpty() || state.countedThrough() == null
+                || !state.countedThrough().plus(IDLE_ADVANCE).isAfter(through);
+        return fold(shard, state, changes, advance ? through : null, now);
+    }
+
+    /**
+     * Counts these conversations now, whatever the feed showed (the daily and closing jobs' catch-up);
+     * the watermarks stay where they are.
+     */
+    public int catchUp(Collection<ConversationKpi> all) {
+        Map<Integer, List<ConversationKpi>> byShard = new HashMap<>();
+        for (ConversationKpi c : latest(all)) {
+            byShard.computeIfAbsent(Fold.shardOf(c.key()), s -> new ArrayList<>()).add(c);
+        }
+        int n = 0;
+        for (var e : byShard.entrySet()) {
+            n += fold(e.getKey(), finishPending(kpis.foldState(e.getKey())), e.getValue(), null, clock.instant());
+        }
+        return n;
+    }
+
+    private Fold.State finishPending(Fold.State state) {
+        Fold pending = state.pending();
+        if (pending == null) {
+            return state;
+        }
+        kpis.apply(pending);
+        kpis.end(pending);
+        remember(pending);
+        return new Fold.State(pending.seq(), pending.through() != null ? pending.through() : state.countedThrough(), null);
+    }
+
+    private int fold(int shard, Fold.State state, List<ConversationKpi> changes, Instant through, Instant now) {
+        long seq = state.seq();
+        int n = 0;
+        int chunks = Math.max(1, (changes.size() + MAX_PER_FOLD - 1) / MAX_PER_FOLD);
+        for (int i = 0; i < chunks; i++) {
+            List<ConversationKpi> chunk = changes.subList(i * MAX_PER_FOLD, Math.min(changes.size(), (i + 1) * MAX_PER_FOLD));
+            Map<String, ConversationKpi> ledger = chunk.isEmpty() ? Map.of() : kpis.counted(chunk);
+            Map<MerchantId, Map<Cycle, KpiVector>> deltas = new LinkedHashMap<>();
+            List<ConversationKpi> ledgers = new ArrayList<>();
+            for (ConversationKpi c : chunk) {
+                ConversationKpi before = ledger.get(c.key());
+                if (before != null && before.version() >= c.version()) {
+                    counted.put(c.key(), before.version());
+                    continue;
+                }
+                if (before == null && c.vector().isEmpty()) {
+                    continue; // never counted anything, and nothing to count
+                }
+                // pending keys already past are stored settled: same reading, smaller counters
+                KpiVector delta = c.vector().minus(before == null ? KpiVector.empty() : before.vector()).settled(now);
+                delta.byCycle().forEach((cycle, part) -> deltas.computeIfAbsent(c.merchant(), m -> new LinkedHashMap<>())
+                        .merge(cycle, part, KpiVector::plus));
+                ledgers.add(c);
+            }
+            Instant chunkThrough = i == chunks - 1 ? through : null;
+            if (ledgers.isEmpty() && chunkThrough == null) {
+                continue;
+            }
+            List<Fold.CounterDelta> counters = new ArrayList<>();
+            deltas.forEach((m, byCycle) -> byCycle.forEach((cycle, d) -> {
+                if (!d.isEmpty()) {
+                    counters.add(new Fold.CounterDelta(m, cycle, d));
+                }
+            }));
+            Fold fold = new Fold(shard, seq + 1, chunkThrough, counters, ledgers);
+            if (!kpis.begin(fold, seq)) {
+                return n; // another folder is working on this shard; it will count these
+            }
+            kpis.apply(fold);
+            kpis.end(fold);
+            remember(fold);
+            seq++;
+            n += ledgers.size();
+        }
+        return n;
+    }
+
+    private void remember(Fold fold) {
+        if (counted.size() > CACHE_LIMIT) {
+            counted.clear();
+        }
+        fold.ledgers().forEach(c -> counted.merge(c.key(), c.version(), Math::max));
+    }
+
+    /** The latest version of each conversation among {@code changes}. */
+    private static List<ConversationKpi> latest(Collection<ConversationKpi> changes) {
+        Map<String, ConversationKpi> latest = new LinkedHashMap<>();
+        for (ConversationKpi c : changes) {
+            latest.merge(c.key(), c, (a, b) -> a.version() >= b.version() ? a : b);
+        }
+        return new ArrayList<>(latest.values());
+    }
+}
