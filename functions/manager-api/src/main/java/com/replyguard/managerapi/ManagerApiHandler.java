@@ -101,14 +101,28 @@ public final class ManagerApiHandler implements RequestHandler<APIGatewayV2HTTPE
         return token.isEmpty() ? Optional.empty() : Optional.of(token);
     }
 
+    /** {@code groupBy} values of {@code GET /kpis}: the counters' dimensions. */
+    static final List<String> GROUPINGS = List.of("agent", "channel", "category");
+
     private APIGatewayV2HTTPResponse kpis(Merchant merchant, ApiRequest request) {
         Cycle cycle = cycleParameter(request);
-        var report = wiring.kpis().report(merchant.id(), cycle);
-        if (Csv.wanted(request.header("Accept"))) {
-            return Csv.response("kpis-" + merchant.id() + "-" + cycle + ".csv", Representations.KPI_CSV_HEADER,
-                    Representations.kpiRows(report), Map.of());
+        String groupBy = request.query("groupBy");
+        if (groupBy != null && !GROUPINGS.contains(groupBy)) {
+            throw new BadRequest(List.of(Problem.ofBatch("groupBy", "must be one of " + String.join(", ", GROUPINGS)
+                    + " (got '" + groupBy + "')")));
         }
-        return ApiResponses.json(200, Representations.kpis(report));
+        var view = wiring.kpiCounters().report(merchant.id(), cycle);
+        if (Csv.wanted(request.header("Accept"))) {
+            if (groupBy != null) {
+                List<String> header = new ArrayList<>(Representations.KPI_CSV_HEADER);
+                header.add(2, "group");
+                return Csv.response("kpis-" + merchant.id() + "-" + cycle + "-by-" + groupBy + ".csv", header,
+                        Representations.kpiGroupRows(view, groupBy), Map.of());
+            }
+            return Csv.response("kpis-" + merchant.id() + "-" + cycle + ".csv", Representations.KPI_CSV_HEADER,
+                    Representations.kpiRows(view.total()), Map.of());
+        }
+        return ApiResponses.json(200, Representations.kpis(view, groupBy));
     }
 
     private APIGatewayV2HTTPResponse breaches(Merchant merchant, ApiRequest request) {
@@ -248,7 +262,7 @@ public final class ManagerApiHandler implements RequestHandler<APIGatewayV2HTTPE
         String monthText = request.query("month");
         java.time.YearMonth month;
         if (monthText == null) {
-            month = wiring.kpis().currentCycle().month();
+            month = wiring.kpiCounters().currentCycle().month();
         } else {
             try {
                 month = java.time.YearMonth.parse(monthText);
@@ -292,7 +306,7 @@ public final class ManagerApiHandler implements RequestHandler<APIGatewayV2HTTPE
     private Cycle cycleParameter(ApiRequest request) {
         String text = request.query("cycle");
         if (text == null) {
-            return wiring.kpis().currentCycle();
+            return wiring.kpiCounters().currentCycle();
         }
         return Cycle.parse(text).orElseThrow(() -> new BadRequest(List.of(Problem.ofBatch("cycle",
                 "'" + text + "' is not a cycle; expected YYYY-MM-H1 (days 1-15) or YYYY-MM-H2 (16 to month end)"))));

@@ -10,7 +10,6 @@ import com.replyguard.usecase.ReportAgentDiscipline;
 import com.replyguard.usecase.ReportAgentScorecard;
 import com.replyguard.usecase.ReportLeaderboard;
 import com.replyguard.usecase.ReportOperations;
-import com.replyguard.usecase.ReportPlatformKpis;
 import com.replyguard.usecase.ShowConversation;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.replyguard.merchant.Merchant;
@@ -20,7 +19,7 @@ import java.util.function.BiFunction;
 import java.util.Map;
 
 /** The manager API function's composition root. */
-public record ManagerApiWiring(ManagerTokens tokens, MerchantDirectory merchants, ReportPlatformKpis kpis,
+public record ManagerApiWiring(ManagerTokens tokens, MerchantDirectory merchants, com.replyguard.usecase.ReportKpiCounters kpiCounters,
         ListBreaches breaches, ShowConversation conversations, BiFunction<MerchantId, JsonNode, Merchant> policyEditor,
         ExcuseBreach excuses, ReportAgentDiscipline discipline, ReportOperations operations, ReportAgentScorecard scorecards,
         ReportLeaderboard leaderboard, Clock clock) {
@@ -28,7 +27,7 @@ public record ManagerApiWiring(ManagerTokens tokens, MerchantDirectory merchants
     public static ManagerApiWiring from(Map<String, String> environment, Clock clock) {
         StorageWiring storage = StorageWiring.from(new Environment(environment), clock);
         return new ManagerApiWiring(storage.managerTokens, storage.merchants,
-                new ReportPlatformKpis(storage.conversations, storage.assessments, clock), new ListBreaches(storage.breaches),
+                new com.replyguard.usecase.ReportKpiCounters(storage.kpis, clock), new ListBreaches(storage.breaches),
                 new ShowConversation(storage.conversations, clock), storage.policies::put,
                 new ExcuseBreach(storage.breaches, storage.conversations, clock), new ReportAgentDiscipline(storage.breaches),
                 new ReportOperations(storage.conversations, clock),

@@ -22,6 +22,39 @@ final class Representations {
     private Representations() {
     }
 
+    /** The contract's KPI report, with {@code final}, {@code countedThrough} and, when asked for, {@code groups}. */
+    static Map<String, Object> kpis(com.replyguard.usecase.ReportKpiCounters.View view, String groupBy) {
+        Map<String, Object> m = kpis(view.total());
+        m.put("final", view.finalReport());
+        m.put("countedThrough", view.countedThrough() == null ? null : Instants.format(view.countedThrough()));
+        if (groupBy != null) {
+            m.put("groupBy", groupBy);
+            List<Map<String, Object>> groups = new ArrayList<>();
+            view.figures().groups(view.total().merchant(), groupBy).forEach((key, r) -> {
+                Map<String, Object> g = new LinkedHashMap<>();
+                g.put("key", key);
+                g.put("firstReply2Min", figure(r.firstReply2Min()));
+                g.put("reply3Min", figure(r.reply3Min()));
+                g.put("satisfaction", figure(r.satisfaction()));
+                groups.add(g);
+            });
+            m.put("groups", groups);
+        }
+        return m;
+    }
+
+    static List<List<Object>> kpiGroupRows(com.replyguard.usecase.ReportKpiCounters.View view, String groupBy) {
+        List<List<Object>> rows = new ArrayList<>();
+        view.figures().groups(view.total().merchant(), groupBy).forEach((key, r) -> {
+            for (List<Object> row : kpiRows(r)) {
+                List<Object> withGroup = new ArrayList<>(row);
+                withGroup.add(2, groupBy + ":" + key);
+                rows.add(withGroup);
+            }
+        });
+        return rows;
+    }
+
     static Map<String, Object> kpis(KpiReport r) {
         Map<String, Object> m = new LinkedHashMap<>();
         m.put("merchantId", r.merchant().value());

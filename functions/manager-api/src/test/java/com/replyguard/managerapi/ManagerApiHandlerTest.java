@@ -18,7 +18,6 @@ import com.replyguard.testing.InMemoryConversationStore;
 import com.replyguard.testing.MutableClock;
 import com.replyguard.usecase.IngestEventBatch;
 import com.replyguard.usecase.ListBreaches;
-import com.replyguard.usecase.ReportPlatformKpis;
 import com.replyguard.usecase.ShowConversation;
 import java.io.IOException;
 import java.util.HashMap;
@@ -47,10 +46,14 @@ class ManagerApiHandlerTest {
                         "occurredAt", "2026-10-03T10:01:30+08:00", "agentId", "presales-zhang"),
                 raw("eventId", "e3", "type", "conversation.rated", "conversationId", "c1",
                         "occurredAt", "2026-10-03T10:05:00+08:00", "rating", 5)));
+        // the KPI λ's fold, as it runs every second in AWS
+        com.replyguard.testing.InMemoryKpiStore kpiStore = new com.replyguard.testing.InMemoryKpiStore();
+        clock.advance(java.time.Duration.ofSeconds(2));
+        new com.replyguard.usecase.FoldKpiCounters(conversations, kpiStore, clock).pass();
         Map<String, MerchantId> tokens = Map.of("demo-manager-token", DEMO, "other-manager-token", new MerchantId("other"));
         handler = new ManagerApiHandler(new ManagerApiWiring(t -> Optional.ofNullable(tokens.get(t)),
                 id -> id.equals(DEMO) ? Optional.of(DEMO_MERCHANT) : Optional.empty(),
-                new ReportPlatformKpis(conversations, assessments, clock), new ListBreaches(breaches),
+                new com.replyguard.usecase.ReportKpiCounters(kpiStore, clock), new ListBreaches(breaches),
                 new ShowConversation(conversations, clock), (id, policy) -> {
                     throw new IllegalStateException("not in this test");
                 }, excuses = new com.replyguard.usecase.ExcuseBreach(breaches, conversations, clock),
@@ -103,6 +106,29 @@ class ManagerApiHandlerTest {
         assertTrue(empty.path("reply3Min").path("rate").isNull());
         assertTrue(empty.path("reply3Min").path("passing").isNull());
         assertEquals(0, empty.path("reply3Min").path("total").asInt());
+    }
+
+    @Test
+    void kpis_groupBy_shouldSplitTheFiguresByAgentChannelOrCategory_andRefuseOtherGroupings() throws IOException {
+        JsonNode b = JSON.readTree(handler.handleRequest(get("/merchants/{merchantId}/kpis", "demo", "demo-manager-token",
+                Map.of("cycle", "2026-10-H1", "groupBy", "agent"), Map.of()), null).getBody());
+        assertEquals("agent", b.path("groupBy").asText());
+        assertEquals(1, b.path("groups").size());
+        assertEquals("presales-zhang", b.path("groups").get(0).path("key").asText());
+        assertEquals(1, b.path("groups").get(0).path("firstReply2Min").path("met").asInt());
+        assertEquals(1, b.path("groups").get(0).path("satisfaction").path("total").asInt());
+        assertEquals(false, b.path("final").asBoolean());
+        assertTrue(b.path("countedThrough").isTextual(), b.toString());
+        JsonNode byChannel = JSON.readTree(handler.handleRequest(get("/merchants/{merchantId}/kpis", "demo",
+                "demo-manager-token", Map.of("cycle", "2026-10-H1", "groupBy", "channel"), Map.of()), null).getBody());
+        assertEquals("CS_CHAT", byChannel.path("groups").get(0).path("key").asText());
+        APIGatewayV2HTTPResponse csv = handler.handleRequest(get("/merchants/{merchantId}/kpis", "demo", "demo-manager-token",
+                Map.of("cycle", "2026-10-H1", "groupBy", "category"), Map.of(), Map.of("accept", "text/csv")), null);
+        assertTrue(csv.getBody().contains("\r\ndemo,2026-10-H1,category:-,firstReply2Min,1,1,"), csv.getBody());
+        APIGatewayV2HTTPResponse bad = handler.handleRequest(get("/merchants/{merchantId}/kpis", "demo", "demo-manager-token",
+                Map.of("groupBy", "customer"), Map.of()), null);
+        assertEquals(400, bad.getStatusCode());
+        assertTrue(bad.getBody().contains("groupBy") && bad.getBody().contains("agent, channel, category"), bad.getBody());
     }
 
     @Test

@@ -28,7 +28,7 @@ import software.amazon.awssdk.services.dynamodb.model.ResourceInUseException;
 public final class SamTemplate {
     /**
      * A function of the template: handler class, environment (with !Ref resolved), HTTP routes, and
-     * the {@code Input} of its {@code ScheduleV2} events (their rate is one minute here).
+     * the {@code Input} of its {@code rate(1 minute)} {@code ScheduleV2} events (cron schedules are not run locally).
      */
     public record Function(String logicalId, String handlerClass, Map<String, String> environment, List<Route> routes,
             List<String> scheduleInputs) {
@@ -151,7 +151,8 @@ public final class SamTemplate {
                 if ("HttpApi".equals(ev.path("Type").asText())) {
                     routes.add(new Route(ev.path("Properties").path("Method").asText().toUpperCase(),
                             ev.path("Properties").path("Path").asText()));
-                } else if ("ScheduleV2".equals(ev.path("Type").asText())) {
+                } else if ("ScheduleV2".equals(ev.path("Type").asText())
+                        && ev.path("Properties").path("ScheduleExpression").asText().startsWith("rate(1 minute)")) {
                     schedules.add(ev.path("Properties").path("Input").asText("{}"));
                 }
             }

@@ -89,6 +89,14 @@ final class ConversationItemMapper {
             });
             item.put("rtAgents", AttributeValue.fromM(agents));
         }
+        if (!s.kpi().isEmpty()) {
+            item.put("kv", DynamoDbKpiStore.vector(s.kpi()));
+        }
+        if (s.kpiChangedAt() != null) {
+            // the KPI change feed (sparse GSI ByKpiChange): shard, then when the vector last changed
+            item.put("kpiShard", s(Integer.toString(com.replyguard.kpi.Fold.shardOf(key(c.merchant(), c.id())))));
+            item.put("kpiAt", s(kpiSort(s.kpiChangedAt(), key(c.merchant(), c.id()))));
+        }
         CycleContribution own = s.ownCycle();
         if (own != null) {
             // the ByCycle index entry: this conversation's contribution to its own cycle
@@ -108,6 +116,17 @@ final class ConversationItemMapper {
             item.put("ownRated", n(own.rated()));
         }
         return item;
+    }
+
+    /** Sort key of the change feed: fixed-width epoch millis (sorts as time), then the conversation. */
+    static String kpiSort(Instant at, String conversationKey) {
+        return String.format("%015d#%s", at.toEpochMilli(), conversationKey);
+    }
+
+    static com.replyguard.kpi.ConversationKpi kpi(Map<String, AttributeValue> item) {
+        return new com.replyguard.kpi.ConversationKpi(new MerchantId(string(item, "merchant")),
+                new ConversationId(string(item, "conversationId")), Attributes.number(item, "version"),
+                DynamoDbKpiStore.vector(item.get("kv")));
     }
 
     static com.replyguard.assessment.ResponseTimes responseTimes(Map<String, AttributeValue> item) {
@@ -217,9 +236,12 @@ final class ConversationItemMapper {
         TreeSet<Cycle> cycles = new TreeSet<>();
         stringList(item, "knownCycles").forEach(c -> cycles.add(Cycle.parse(c).orElseThrow()));
         String nextDue = string(item, "nextDue");
+        String kpiAt = string(item, "kpiAt");
         return new StoredConversation(Conversation.of(merchant, id, events), Attributes.number(item, "version"),
                 new TreeSet<>(stringList(item, "activeBreaches")), new TreeSet<>(stringList(item, "knownBreaches")), cycles,
                 new TreeSet<>(stringList(item, "notified")), new TreeSet<>(stringList(item, "pending")),
-                nextDue == null ? null : Instant.parse(nextDue), ownCycle(item), responseTimes(item));
+                nextDue == null ? null : Instant.parse(nextDue), ownCycle(item), responseTimes(item),
+                DynamoDbKpiStore.vector(item.get("kv")), kpiAt == null ? null
+                        : Instant.ofEpochMilli(Long.parseLong(kpiAt.substring(0, kpiAt.indexOf('#')))));
     }
 }

@@ -97,6 +97,25 @@ public final class DynamoDbConversationStore implements ConversationStore {
         return all;
     }
 
+    @Override
+    public List<com.replyguard.kpi.ConversationKpi> kpiChanges(int shard, java.time.Instant after, java.time.Instant upTo) {
+        Map<String, AttributeValue> values = Map.of(":s", AttributeValue.fromS(Integer.toString(shard)),
+                ":from", AttributeValue.fromS(ConversationItemMapper.kpiSort(after.plusMillis(1), "")),
+                ":to", AttributeValue.fromS(ConversationItemMapper.kpiSort(upTo, "\uffff")));
+        List<com.replyguard.kpi.ConversationKpi> all = new ArrayList<>();
+        dynamo.queryPaginator(q -> q.tableName(table).indexName("ByKpiChange")
+                .keyConditionExpression("kpiShard = :s AND kpiAt BETWEEN :from AND :to").expressionAttributeValues(values))
+                .items().forEach(item -> all.add(ConversationItemMapper.kpi(item)));
+        return all;
+    }
+
+    @Override
+    public List<com.replyguard.kpi.ConversationKpi> kpiVectors(MerchantId merchant, Cycle cycle) {
+        List<com.replyguard.kpi.ConversationKpi> all = new ArrayList<>();
+        cycleIndex("ByResponseCycle", "rtPk", merchant, cycle).forEach(item -> all.add(ConversationItemMapper.kpi(item)));
+        return all;
+    }
+
     /** Every item of one merchant's cycle in one of the per-cycle indexes, page after page. */
     private Iterable<Map<String, AttributeValue>> cycleIndex(String index, String key, MerchantId merchant, Cycle cycle) {
         return dynamo.queryPaginator(q -> q.tableName(table).indexName(index).keyConditionExpression(key + " = :pk")

@@ -86,6 +86,20 @@ public final class InProcess {
         };
     }
 
+    /** CycleClosed on one local system's in-process bus. */
+    public static com.replyguard.ports.CyclePublisher cycleBus(String namespace) {
+        JsonLog log = new JsonLog("event-bus", Clock.systemUTC(), System.err);
+        return report -> {
+            Map<String, Object> event = new java.util.LinkedHashMap<>();
+            event.put("source", AlertEventJson.SOURCE);
+            event.put("detail-type", com.replyguard.adapters.json.CycleClosedJson.DETAIL_TYPE);
+            event.put("detail", com.replyguard.adapters.json.CycleClosedJson.detail(report));
+            EVENTS.computeIfAbsent(namespace, k -> new CopyOnWriteArrayList<>()).add(event);
+            log.info("event", "detail-type", com.replyguard.adapters.json.CycleClosedJson.DETAIL_TYPE, "merchant",
+                    report.merchant().value(), "cycle", report.cycle().toString());
+        };
+    }
+
     /** Every event published on one local system's bus so far, in order. */
     public static List<Map<String, Object>> events(String namespace) {
         return new ArrayList<>(EVENTS.getOrDefault(namespace, List.of()));

@@ -49,7 +49,10 @@ class DynamoDbConversationStoreTest {
                 new com.replyguard.assessment.ResponseTimes(Cycle.parse("2026-10-H1").orElseThrow(), Channel.CS_CHAT, 30_000L,
                         3, 2, 200_000, com.replyguard.testing.Events.at("2026-10-03T10:12:00"),
                         java.util.Map.of("zhang", new com.replyguard.assessment.ResponseTimes.AgentShare(30_000L, 2, 200_000, 1, 1),
-                                "chen", new com.replyguard.assessment.ResponseTimes.AgentShare(null, 0, 0, 0, 0))));
+                                "chen", new com.replyguard.assessment.ResponseTimes.AgentShare(null, 0, 0, 0, 0))),
+                new com.replyguard.kpi.KpiVector(new java.util.TreeMap<>(java.util.Map.of("2026-10-H1|all|fr.met", 1L,
+                        "2026-10-H1|all|r3.late@1790000000123", 1L))),
+                com.replyguard.testing.Events.at("2026-10-03T10:12:00.123"));
     }
 
     @Test

@@ -1,0 +1,306 @@
+package com.replyguard.adapters.dynamodb;
+
+import static com.replyguard.adapters.dynamodb.Attributes.n;
+import static com.replyguard.adapters.dynamodb.Attributes.s;
+import static com.replyguard.adapters.dynamodb.Attributes.string;
+
+import com.replyguard.adapters.json.FoldJson;
+import com.replyguard.assessment.Cycle;
+import com.replyguard.conversation.ConversationId;
+import com.replyguard.kpi.ConversationKpi;
+import com.replyguard.kpi.CycleCounters;
+import com.replyguard.kpi.Fold;
+import com.replyguard.kpi.KpiVector;
+import com.replyguard.merchant.MerchantId;
+import com.replyguard.ports.KpiStore;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.TreeMap;
+import java.util.TreeSet;
+import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
+import software.amazon.awssdk.services.dynamodb.model.BatchGetItemResponse;
+import software.amazon.awssdk.services.dynamodb.model.BatchWriteItemResponse;
+import software.amazon.awssdk.services.dynamodb.model.ConditionalCheckFailedException;
+import software.amazon.awssdk.services.dynamodb.model.KeysAndAttributes;
+import software.amazon.awssdk.services.dynamodb.model.PutRequest;
+import software.amazon.awssdk.services.dynamodb.model.WriteRequest;
+
+/**
+ * The KPI table ({@code pk}, {@code sk}):
+ * <ul>
+ *   <li>counters: {@code pk = merchant#cycle}, {@code sk = shard#n}, one number attribute
+ *       {@code k:<counter key>} per counter, {@code lastSeq} (the last fold applied, which makes a
+ *       repeated apply a failed condition instead of a double count) and {@code cycleKey} (index
+ *       ByCycleMerchant, for the jobs);</li>
+ *   <li>the closed cycle's frozen figures: {@code pk = merchant#cycle}, {@code sk = final};</li>
+ *   <li>a shard's fold state and journal: {@code pk = fold#n}, {@code sk = state};</li>
+ *   <li>the ledger: {@code pk = counted#merchant#conversation}, {@code sk = -}, the version and vector counted.</li>
+ * </ul>
+ * A report reads one partition (a Query) and the fold states (a BatchGetItem): two requests,
+ * whatever the number of conversations.
+ */
+public final class DynamoDbKpiStore implements KpiStore {
+    private static final String COUNTER = "k:";
+    /** Counter keys per UpdateItem: keeps the update expression under DynamoDB's 4 KB. */
+    private static final int KEYS_PER_UPDATE = 100;
+    private static final int MAX_UNPROCESSED_ROUNDS = 8;
+    private final DynamoDbClient dynamo;
+    private final String table;
+
+    public DynamoDbKpiStore(DynamoDbClient dynamo, String table) {
+        this.dynamo = dynamo;
+        this.table = table;
+    }
+
+    private static Map<String, AttributeValue> key(String pk, String sk) {
+        return Map.of("pk", s(pk), "sk", s(sk));
+    }
+
+    private static Map<String, AttributeValue> stateKey(int shard) {
+        return key("fold#" + shard, "state");
+    }
+
+    @Override
+    public Fold.State foldState(int shard) {
+        var r = dynamo.getItem(b -> b.tableName(table).key(stateKey(shard)).consistentRead(true));
+        return r.hasItem() && !r.item().isEmpty() ? state(r.item()) : new Fold.State(0, null, null);
+    }
+
+    private static Fold.State state(Map<String, AttributeValue> item) {
+        String through = string(item, "through");
+        String journal = string(item, "journal");
+        return new Fold.State(Attributes.number(item, "seq"), through == null ? null : Instant.parse(through),
+                journal == null ? null : FoldJson.read(journal));
+    }
+
+    @Override
+    public boolean begin(Fold fold, long expectedSeq) {
+        Map<String, AttributeValue> values = new HashMap<>();
+        values.put(":seq", n(fold.seq()));
+        values.put(":journal", s(FoldJson.write(fold)));
+        String condition = "attribute_not_exists(journal) AND ";
+        if (expectedSeq == 0) {
+            condition += "attribute_not_exists(seq)";
+        } else {
+            condition += "seq = :expected";
+            values.put(":expected", n(expectedSeq));
+        }
+        String c = condition;
+        try {
+            dynamo.updateItem(b -> b.tableName(table).key(stateKey(fold.shard()))
+                    .updateExpression("SET seq = :seq, journal = :journal").conditionExpression(c)
+                    .expressionAttributeValues(values));
+            return true;
+        } catch (ConditionalCheckFailedException e) {
+            return false;
+        }
+    }
+
+    @Override
+    public void apply(Fold fold) {
+        for (Fold.CounterDelta d : fold.counters()) {
+            List<Map.Entry<String, Long>> entries = new ArrayList<>(d.delta().counts().entrySet());
+            for (int from = 0, part = 0; from < entries.size(); from += KEYS_PER_UPDATE, part++) {
+                List<Map.Entry<String, Long>> chunk = entries.subList(from, Math.min(entries.size(), from + KEYS_PER_UPDATE));
+                long token = fold.seq() * 1000 + part;
+                Map<String, String> names = new HashMap<>();
+                Map<String, AttributeValue> values = new HashMap<>();
+                StringBuilder add = new StringBuilder("SET lastSeq = :token, cycleKey = :cycle, merchant = :merchant ADD ");
+                for (int i = 0; i < chunk.size(); i++) {
+                    names.put("#k" + i, COUNTER + chunk.get(i).getKey());
+                    values.put(":v" + i, n(chunk.get(i).getValue()));
+                    add.append(i == 0 ? "" : ", ").append("#k").append(i).append(" :v").append(i);
+                }
+                values.put(":token", n(token));
+                values.put(":cycle", s(d.cycle().toString()));
+                values.put(":merchant", s(d.merchant().value()));
+                try {
+                    dynamo.updateItem(b -> b.tableName(table).key(key(d.merchant().value() + "#" + d.cycle(), "shard#" + fold.shard()))
+                            .updateExpression(add.toString()).conditionExpression("attribute_not_exists(lastSeq) OR lastSeq < :token")
+                            .expressionAttributeNames(names).expressionAttributeValues(values));
+                } catch (ConditionalCheckFailedException e) {
+                    // applied before (a repeated journal): nothing to add
+                }
+            }
+        }
+        List<WriteRequest> puts = new ArrayList<>();
+        for (ConversationKpi l : fold.ledgers()) {
+            Map<String, AttributeValue> item = new HashMap<>(key("counted#" + l.key(), "-"));
+            item.put("merchant", s(l.merchant().value()));
+            item.put("conversationId", s(l.conversation().value()));
+            item.put("version", n(l.version()));
+            item.put("kv", vector(l.vector()));
+            puts.add(WriteRequest.builder().putRequest(PutRequest.builder().item(item).build()).build());
+        }
+        for (int from = 0; from < puts.size(); from += 25) {
+            Map<String, List<WriteRequest>> pending = Map.of(table, puts.subList(from, Math.min(puts.size(), from + 25)));
+            for (int round = 0; !pending.isEmpty(); round++) {
+                if (round >= MAX_UNPROCESSED_ROUNDS) {
+                    throw new IllegalStateException("DynamoDB left ledger writes unprocessed after " + round + " rounds");
+                }
+                backoff(round);
+                Map<String, List<WriteRequest>> request = pending;
+                BatchWriteItemResponse r = dynamo.batchWriteItem(b -> b.requestItems(request));
+                pending = r.hasUnprocessedItems() ? r.unprocessedItems() : Map.of();
+            }
+        }
+    }
+
+    @Override
+    public void end(Fold fold) {
+        Map<String, AttributeValue> values = new HashMap<>();
+        values.put(":seq", n(fold.seq()));
+        String update = "REMOVE journal";
+        if (fold.through() != null) {
+            update += " SET through = :through";
+            values.put(":through", s(fold.through().toString()));
+        }
+        String u = update;
+        try {
+            dynamo.updateItem(b -> b.tableName(table).key(stateKey(fold.shard())).updateExpression(u)
+                    .conditionExpression("seq = :seq").expressionAttributeValues(values));
+        } catch (ConditionalCheckFailedException e) {
+            // a later fold has begun: this one was ended before
+        }
+    }
+
+    @Override
+    public Map<String, ConversationKpi> counted(Collection<ConversationKpi> conversations) {
+        Map<String, ConversationKpi> found = new HashMap<>();
+        List<Map<String, AttributeValue>> keys = new ArrayList<>();
+        new TreeSet<>(conversations.stream().map(ConversationKpi::key).toList())
+                .forEach(k -> keys.add(key("counted#" + k, "-")));
+        for (Map<String, AttributeValue> item : batchGet(keys)) {
+            ConversationKpi c = new ConversationKpi(new MerchantId(string(item, "merchant")),
+                    new ConversationId(string(item, "conversationId")), Attributes.number(item, "version"),
+                    vector(item.get("kv")));
+            found.put(c.key(), c);
+        }
+        return found;
+    }
+
+    private List<Map<String, AttributeValue>> batchGet(List<Map<String, AttributeValue>> keys) {
+        List<Map<String, AttributeValue>> out = new ArrayList<>();
+        for (int from = 0; from < keys.size(); from += 100) {
+            Map<String, KeysAndAttributes> pending = Map.of(table,
+                    KeysAndAttributes.builder().keys(keys.subList(from, Math.min(keys.size(), from + 100))).consistentRead(true).build());
+            for (int round = 0; !pending.isEmpty(); round++) {
+                if (round >= MAX_UNPROCESSED_ROUNDS) {
+                    throw new IllegalStateException("DynamoDB left keys unprocessed after " + round + " rounds");
+                }
+                backoff(round);
+                Map<String, KeysAndAttributes> request = pending;
+                BatchGetItemResponse r = dynamo.batchGetItem(b -> b.requestItems(request));
+                out.addAll(r.responses().getOrDefault(table, List.of()));
+                pending = r.hasUnprocessedKeys() ? r.unprocessedKeys() : Map.of();
+            }
+        }
+        return out;
+    }
+
+    @Override
+    public CycleCounters read(MerchantId merchant, Cycle cycle) {
+        TreeMap<String, Long> sum = new TreeMap<>();
+        CycleCounters.Frozen frozen = null;
+        for (Map<String, AttributeValue> item : dynamo.queryPaginator(q -> q.tableName(table).consistentRead(true)
+                .keyConditionExpression("pk = :pk").expressionAttributeValues(Map.of(":pk", s(merchant.value() + "#" + cycle))))
+                .items()) {
+            if ("final".equals(string(item, "sk"))) {
+                AttributeValue announced = item.get("announced");
+                frozen = new CycleCounters.Frozen(Instant.parse(string(item, "closedAt")), counters(item),
+                        announced != null && Boolean.TRUE.equals(announced.bool()));
+            } else {
+                counters(item).counts().forEach((k, v) -> sum.merge(k, v, Long::sum));
+            }
+        }
+        List<Map<String, AttributeValue>> keys = new ArrayList<>();
+        for (int s = 0; s < Fold.SHARDS; s++) {
+            keys.add(stateKey(s));
+        }
+        Instant through = null;
+        List<Map<String, AttributeValue>> states = batchGet(keys);
+        if (states.size() == Fold.SHARDS) {
+            for (Map<String, AttributeValue> item : states) {
+                Instant t = state(item).countedThrough();
+                if (t == null) {
+                    through = null;
+                    break;
+                }
+                through = through == null || t.isBefore(through) ? t : through;
+            }
+        }
+        return new CycleCounters(new KpiVector(sum), through, Optional.ofNullable(frozen));
+    }
+
+    private static KpiVector counters(Map<String, AttributeValue> item) {
+        TreeMap<String, Long> m = new TreeMap<>();
+        item.forEach((name, v) -> {
+            if (name.startsWith(COUNTER)) {
+                m.put(name.substring(COUNTER.length()), Long.parseLong(v.n()));
+            }
+        });
+        return new KpiVector(m);
+    }
+
+    @Override
+    public List<MerchantId> merchants(Cycle cycle) {
+        TreeSet<String> merchants = new TreeSet<>();
+        dynamo.queryPaginator(q -> q.tableName(table).indexName("ByCycleMerchant").keyConditionExpression("cycleKey = :c")
+                .expressionAttributeValues(Map.of(":c", s(cycle.toString())))).items()
+                .forEach(item -> merchants.add(string(item, "merchant")));
+        return merchants.stream().map(MerchantId::new).toList();
+    }
+
+    @Override
+    public CycleCounters.Frozen freeze(MerchantId merchant, Cycle cycle, CycleCounters.Frozen frozen) {
+        Map<String, AttributeValue> item = new HashMap<>(key(merchant.value() + "#" + cycle, "final"));
+        item.put("closedAt", s(frozen.closedAt().toString()));
+        item.put("announced", AttributeValue.fromBool(frozen.announced()));
+        frozen.counts().counts().forEach((k, v) -> item.put(COUNTER + k, n(v)));
+        try {
+            dynamo.putItem(b -> b.tableName(table).item(item).conditionExpression("attribute_not_exists(pk)"));
+            return frozen;
+        } catch (ConditionalCheckFailedException e) {
+            return read(merchant, cycle).frozen().orElseThrow();
+        }
+    }
+
+    @Override
+    public void announced(MerchantId merchant, Cycle cycle) {
+        dynamo.updateItem(b -> b.tableName(table).key(key(merchant.value() + "#" + cycle, "final"))
+                .updateExpression("SET announced = :t").conditionExpression("attribute_exists(pk)")
+                .expressionAttributeValues(Map.of(":t", AttributeValue.fromBool(true))));
+    }
+
+    static AttributeValue vector(KpiVector v) {
+        Map<String, AttributeValue> m = new HashMap<>();
+        v.counts().forEach((k, x) -> m.put(k, n(x)));
+        return AttributeValue.fromM(m);
+    }
+
+    static KpiVector vector(AttributeValue v) {
+        TreeMap<String, Long> m = new TreeMap<>();
+        if (v != null && v.hasM()) {
+            v.m().forEach((k, x) -> m.put(k, Long.parseLong(x.n())));
+        }
+        return new KpiVector(m);
+    }
+
+    private static void backoff(int round) {
+        if (round == 0) {
+            return;
+        }
+        try {
+            Thread.sleep(Math.min(1000, 25L << round));
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted", e);
+        }
+    }
+}

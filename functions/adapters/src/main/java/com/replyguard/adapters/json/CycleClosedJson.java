@@ -1,0 +1,47 @@
+package com.replyguard.adapters.json;
+
+import com.replyguard.assessment.KpiReport;
+import com.replyguard.assessment.MetricFigure;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+/** The CycleClosed event's detail (docs/events/cycle-closed.v1.schema.json): final figures and pass/fail per metric (R16). */
+public final class CycleClosedJson {
+    public static final String DETAIL_TYPE = "CycleClosed";
+
+    private CycleClosedJson() {
+    }
+
+    /** Stable per merchant and cycle: a repeated close publishes the same id, which consumers deduplicate. */
+    public static String eventId(KpiReport r) {
+        return "cycle-closed:" + r.merchant().value() + ":" + r.cycle();
+    }
+
+    public static Map<String, Object> detail(KpiReport r) {
+        Map<String, Object> d = new LinkedHashMap<>();
+        d.put("schemaVersion", 1);
+        d.put("eventId", eventId(r));
+        d.put("merchantId", r.merchant().value());
+        d.put("cycle", r.cycle().toString());
+        d.put("closedAt", r.asOf().toString());
+        Map<String, Object> metrics = new LinkedHashMap<>();
+        metrics.put("firstReply2Min", metric(r.firstReply2Min()));
+        metrics.put("reply3Min", metric(r.reply3Min()));
+        metrics.put("satisfaction", metric(r.satisfaction()));
+        d.put("metrics", metrics);
+        boolean barred = Boolean.FALSE.equals(r.firstReply2Min().passing()) || Boolean.FALSE.equals(r.reply3Min().passing())
+                || Boolean.FALSE.equals(r.satisfaction().passing());
+        d.put("passing", !barred);
+        return d;
+    }
+
+    private static Map<String, Object> metric(MetricFigure f) {
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("met", f.met());
+        m.put("total", f.total());
+        m.put("rate", f.rate());
+        m.put("target", f.target());
+        m.put("passing", f.passing());
+        return m;
+    }
+}

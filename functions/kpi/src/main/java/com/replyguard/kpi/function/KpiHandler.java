@@ -1,0 +1,93 @@
+package com.replyguard.kpi.function;
+
+import com.amazonaws.services.lambda.runtime.Context;
+import com.amazonaws.services.lambda.runtime.RequestHandler;
+import com.replyguard.adapters.http.JsonLog;
+import com.replyguard.usecase.CloseKpiCycles;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * EventBridge Scheduler → KPI λ. {@code {"job":"fold","windowSeconds":70}} (every minute): a fold
+ * pass about every second for the window; {@code {"job":"daily"}} and {@code {"job":"close"}}
+ * (cron, Asia/Shanghai): the daily check and the cycle close. Drift is logged as an error with the
+ * counter keys and amounts (no customer data exists in counters).
+ */
+public final class KpiHandler implements RequestHandler<Map<String, Object>, Map<String, Object>> {
+    public static final int DEFAULT_WINDOW_SECONDS = 70;
+    private static final Duration PASS_EVERY = Duration.ofSeconds(1);
+    private final KpiWiring wiring;
+    private final JsonLog log;
+
+    public KpiHandler() {
+        this(System.getenv());
+    }
+
+    public KpiHandler(Map<String, String> environment) {
+        this(KpiWiring.from(environment, java.time.Clock.systemUTC()));
+    }
+
+    public KpiHandler(KpiWiring wiring) {
+        this.wiring = wiring;
+        this.log = new JsonLog("kpi", wiring.clock(), System.err);
+    }
+
+    @Override
+    public Map<String, Object> handleRequest(Map<String, Object> input, Context context) {
+        Object job = input == null ? null : input.get("job");
+        Map<String, Object> out = new LinkedHashMap<>();
+        if (job == null || "fold".equals(job)) {
+            long window = DEFAULT_WINDOW_SECONDS;
+            if (input != null && input.get("windowSeconds") instanceof Number n && n.longValue() >= 0) {
+                window = n.longValue();
+            }
+            if (context != null) {
+                window = Math.min(window, Math.max(0, context.getRemainingTimeInMillis() / 1000 - 5));
+            }
+            out.put("counted", fold(Duration.ofSeconds(window)));
+        } else if ("daily".equals(job) || "close".equals(job)) {
+            List<CloseKpiCycles.Check> checks = "daily".equals(job) ? wiring.cycles().daily() : wiring.cycles().closeEnded();
+            int drifting = 0;
+            for (CloseKpiCycles.Check c : checks) {
+                if (!c.drift().isEmpty()) {
+                    drifting++;
+                    log.error("kpi drift", "merchant", c.merchant().value(), "cycle", c.cycle().toString(), "drift",
+                            c.drift().counts().toString());
+                }
+                log.info(c.closed() ? "cycle closed" : "cycle checked", "merchant", c.merchant().value(), "cycle",
+                        c.cycle().toString(), "conversations", c.conversations(), "caughtUp", c.caughtUp());
+            }
+            out.put("checked", checks.size());
+            out.put("drifting", drifting);
+        } else {
+            throw new IllegalArgumentException("unknown job '" + job + "' (expected fold, daily or close)");
+        }
+        return out;
+    }
+
+    private int fold(Duration window) {
+        Instant end = wiring.clock().instant().plus(window);
+        int counted = 0;
+        do {
+            Instant started = wiring.clock().instant();
+            counted += wiring.fold().pass();
+            long rest = Duration.between(wiring.clock().instant(), started.plus(PASS_EVERY)).toMillis();
+            if (wiring.clock().instant().plusMillis(Math.max(0, rest)).isAfter(end)) {
+                break;
+            }
+            if (rest > 0) {
+                try {
+                    Thread.sleep(rest);
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                    break;
+                }
+            }
+        } while (true);
+        log.info("fold", "counted", counted);
+        return counted;
+    }
+}
