@@ -34,7 +34,7 @@ public final class FoldKpiCounters {
     /** Each pass re-reads this much before the watermark, so a change the feed showed late is still found. */
     public static final Duration OVERLAP = Duration.ofSeconds(10);
     /** With nothing to count, the watermark is written at most this often. */
-    public static final Duration IDLE_ADVANCE = Duration.ofSeconds(5);
+    public static final Duration IDLE_ADVANCE = Duration.ofSeconds(2);
     /** Conversations per fold: keeps the journal far below DynamoDB's 400 KB item limit. */
     public static final int MAX_PER_FOLD = 40;
     private static final int CACHE_LIMIT = 100_000;

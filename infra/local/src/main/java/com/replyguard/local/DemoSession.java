@@ -67,7 +67,18 @@ final class DemoSession {
         out.println("DEMO replayed " + events.size() + " events of " + session.path("title").asText()
                 + " (accepted " + accepted + ", duplicates " + duplicates + ")");
         String cycle = session.path("cycle").asText();
-        String kpis = get(http, base.resolve("/merchants/" + merchant + "/kpis?cycle=" + cycle), token);
+        // the KPI λ folds the replay into the counters within a second or two: wait until the report counts it all
+        java.time.Instant replayed = java.time.Instant.now();
+        String kpis;
+        for (int attempt = 0; ; attempt++) {
+            kpis = get(http, base.resolve("/merchants/" + merchant + "/kpis?cycle=" + cycle), token);
+            JsonNode through = JSON.readTree(kpis).path("countedThrough");
+            if ((through.isTextual() && !java.time.OffsetDateTime.parse(through.asText()).toInstant().isBefore(replayed))
+                    || attempt >= 300) {
+                break;
+            }
+            Thread.sleep(100);
+        }
         out.println("DEMO KPI report for " + merchant + " " + cycle + ":");
         out.println(JSON.writerWithDefaultPrettyPrinter().writeValueAsString(JSON.readTree(kpis)));
         JsonNode breaches = JSON.readTree(get(http, base.resolve("/merchants/" + merchant + "/breaches?limit=1000"), token));

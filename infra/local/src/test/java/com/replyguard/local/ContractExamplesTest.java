@@ -122,7 +122,7 @@ class ContractExamplesTest {
                 event("kx-1", "customer.message", "kx-chat-1", "2026-10-06T10:00:00", "\"channel\":\"CS_CHAT\",\"customerId\":\"b1\""),
                 event("kx-2", "agent.message", "kx-chat-1", "2026-10-06T10:01:00", "\"agentId\":\"a1\""),
                 event("kx-3", "conversation.rated", "kx-chat-1", "2026-10-06T10:05:00", "\"rating\":5")));
-        Http.Answer r = http.get("/merchants/demo/kpis?cycle=2026-10-H1", "demo-manager-token");
+        Http.Answer r = http.kpisCountingAllWritesSoFar("/merchants/demo/kpis?cycle=2026-10-H1", "demo-manager-token");
         assertEquals(200, r.status(), r.body());
         JsonNode k = r.json();
         assertEquals("demo", k.path("merchantId").asText());

@@ -55,6 +55,32 @@ final class Http {
         return send(b.build());
     }
 
+    /**
+     * A KPI report once it counts everything written before this call: the KPI λ folds changes into
+     * counters about every second, and the report's {@code countedThrough} says how far (docs/kpis.md).
+     */
+    Answer kpisCountingAllWritesSoFar(String pathAndQuery, String token) {
+        Instant writtenBefore = Instant.now();
+        Instant giveUp = writtenBefore.plusSeconds(20);
+        while (true) {
+            Answer a = get(pathAndQuery, token);
+            JsonNode through = a.status() == 200 ? a.json().path("countedThrough") : null;
+            if (through == null || (through.isTextual()
+                    && !java.time.OffsetDateTime.parse(through.asText()).toInstant().isBefore(writtenBefore))) {
+                return a;
+            }
+            if (Instant.now().isAfter(giveUp)) {
+                throw new AssertionError("the KPI counters did not count writes before " + writtenBefore + " within 20 s: " + a.body());
+            }
+            try {
+                Thread.sleep(100);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new AssertionError(e);
+            }
+        }
+    }
+
     Answer get(String pathAndQuery, String token) {
         HttpRequest.Builder b = HttpRequest.newBuilder(base.resolve(pathAndQuery)).GET();
         if (token != null) {

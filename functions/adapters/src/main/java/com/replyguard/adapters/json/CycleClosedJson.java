@@ -23,7 +23,7 @@ public final class CycleClosedJson {
         d.put("eventId", eventId(r));
         d.put("merchantId", r.merchant().value());
         d.put("cycle", r.cycle().toString());
-        d.put("closedAt", r.asOf().toString());
+        d.put("closedAt", Instants.format(r.asOf()));
         Map<String, Object> metrics = new LinkedHashMap<>();
         metrics.put("firstReply2Min", metric(r.firstReply2Min()));
         metrics.put("reply3Min", metric(r.reply3Min()));

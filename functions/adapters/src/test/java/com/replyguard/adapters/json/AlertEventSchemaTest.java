@@ -84,6 +84,24 @@ class AlertEventSchemaTest {
     }
 
     @Test
+    void cycleClosed_validatesAgainstItsSchema_andKeepsEverySampleField() {
+        var cycle = com.replyguard.assessment.Cycle.parse("2026-10-H1").orElseThrow();
+        var report = new com.replyguard.assessment.KpiReport(new MerchantId("demo"), cycle, Instant.parse("2026-10-15T16:30:00Z"),
+                new com.replyguard.assessment.MetricFigure(2, 3, 0.85), new com.replyguard.assessment.MetricFigure(2, 3, 0.8),
+                new com.replyguard.assessment.MetricFigure(0, 0, 0.8));
+        JsonNode detail = JSON.valueToTree(CycleClosedJson.detail(report));
+        JsonNode schema = read(EVENTS.resolve("CycleClosed.v1.schema.json"));
+        assertTrue(validate(schema, detail).isEmpty(), validate(schema, detail).toString());
+        assertEquals(false, detail.path("passing").asBoolean(), "2/3 first replies bar the merchant (R16)");
+        assertTrue(detail.path("metrics").path("satisfaction").path("passing").isNull(), "nothing rated: no verdict");
+        assertEquals("2026-10-16T00:30:00+08:00", detail.path("closedAt").asText());
+        JsonNode sample = read(EVENTS.resolve("samples/CycleClosed.v1.json"));
+        assertEquals("CycleClosed", sample.path("detail-type").asText());
+        assertTrue(validate(schema, sample.path("detail")).isEmpty());
+        sample.path("detail").fieldNames().forEachRemaining(f -> assertTrue(detail.has(f), "no longer publishes " + f));
+    }
+
+    @Test
     void validator_catchesWhatItMust() {
         JsonNode schema = read(EVENTS.resolve("SlaBreached.v1.schema.json"));
         JsonNode ok = read(EVENTS.resolve("samples/SlaBreached.v1.json")).path("detail");
