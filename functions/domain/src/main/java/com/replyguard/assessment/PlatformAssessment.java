@@ -23,6 +23,8 @@ import java.util.TreeMap;
  * </ul>
  * Only CS_CHAT and DIRECT_MESSAGE conversations count, and only units that start inside the
  * merchant's assessed hours (China time). A conversation without a human clock start has no unit.
+ * A reported customer's units ({@code customer.reported}) that start in the 7 days before the
+ * report leave the reply rates R13 and R14; their rating still counts (R15).
  */
 public final class PlatformAssessment {
     public static final Duration FIRST_REPLY_LIMIT = Duration.ofSeconds(120);
@@ -44,7 +46,9 @@ public final class PlatformAssessment {
             Optional<ConversationEvent> reply = conversation.firstHumanReplyAtOrAfter(start);
             Instant limit = start.plus(FIRST_REPLY_LIMIT);
             Acc acc = acc(byCycle, cycle);
-            if (reply.isEmpty()) {
+            if (conversation.excludedByReport(start)) {
+                // a reported customer: no first-reply unit (R13 exclusion)
+            } else if (reply.isEmpty()) {
                 acc.firstReplyOpenDeadline = limit;
             } else if (reply.get().occurredAt().isAfter(limit)) {
                 acc.firstReplyLate++;
@@ -61,7 +65,7 @@ public final class PlatformAssessment {
             byCycle.put(cycle, acc.build(cycle));
         }
         for (Round round : conversation.rounds()) {
-            if (!hours.contains(round.start())) {
+            if (!hours.contains(round.start()) || conversation.excludedByReport(round.start())) {
                 continue;
             }
             Cycle cycle = Cycle.containing(round.start());

@@ -139,6 +139,23 @@ public final class Conversation {
         return rounds;
     }
 
+    /** The conversation's customer: the keyed hash on its first customer message (or report). */
+    public Optional<String> customerRef() {
+        return events.stream().filter(e -> e.customerRef() != null).map(ConversationEvent::customerRef).findFirst();
+    }
+
+    /** How far back a customer report reaches: the customer's messages of the 7 days before it. */
+    public static final java.time.Duration REPORT_REACH = java.time.Duration.ofDays(7);
+
+    /**
+     * True when a customer report of this conversation covers {@code instant}: the report was made
+     * at or after it, at most {@link #REPORT_REACH} later (units starting then leave the reply rates).
+     */
+    public boolean excludedByReport(Instant instant) {
+        return events.stream().filter(e -> e.type() == EventType.CUSTOMER_REPORTED).map(ConversationEvent::occurredAt)
+                .anyMatch(t -> !t.isBefore(instant) && !t.minus(REPORT_REACH).isAfter(instant));
+    }
+
     /** R15: the latest rating wins (latest by occurredAt, ties by eventId). */
     public Optional<Integer> latestRating() {
         return events.stream().filter(e -> e.type() == EventType.RATED).map(ConversationEvent::rating)

@@ -16,7 +16,12 @@ public enum EventType {
     RESOLVED("conversation.resolved"),
     RATED("conversation.rated"),
     CLASSIFIED("conversation.classified"),
-    CLOSED("conversation.closed");
+    CLOSED("conversation.closed"),
+    /**
+     * the merchant reported the customer to the platform (e.g. for abuse): the customer's messages of
+     * the 7 days before the report are left out of the reply rates (R13, R14; docs/metrics.md)
+     */
+    CUSTOMER_REPORTED("customer.reported");
 
     private final String wireName;
 

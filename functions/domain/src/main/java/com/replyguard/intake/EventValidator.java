@@ -83,8 +83,9 @@ public final class EventValidator {
             }
         }
 
-        if (type == EventType.CUSTOMER_MESSAGE && customerId == null && !raw.has("customerId")) {
-            r.add("customerId", "is required on customer.message");
+        if ((type == EventType.CUSTOMER_MESSAGE || type == EventType.CUSTOMER_REPORTED) && customerId == null
+                && !raw.has("customerId")) {
+            r.add("customerId", "is required on " + type.wireName());
         }
         if (type != null && type.isAgentAction() && agentId == null && !raw.has("agentId")) {
             r.add("agentId", "is required on " + type.wireName());

@@ -40,6 +40,12 @@ public interface ConversationStore {
     /** The KPI vectors of every conversation whose human clock start lies in {@code cycle} (recomputation). */
     List<com.replyguard.kpi.ConversationKpi> kpiVectors(MerchantId merchant, Cycle cycle);
 
+    /**
+     * The conversations of one customer (by the keyed hash of their first customer message) active at
+     * or after {@code activeSince}; one indexed read. Used to spread a customer report (R13, R14).
+     */
+    List<ConversationId> ofCustomer(MerchantId merchant, String customerRef, java.time.Instant activeSince);
+
     /** Someone else changed the conversation since it was read. */
     final class ConcurrentUpdate extends RuntimeException {
         public ConcurrentUpdate(String message) {

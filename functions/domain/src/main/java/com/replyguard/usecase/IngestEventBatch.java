@@ -2,6 +2,7 @@ package com.replyguard.usecase;
 
 import com.replyguard.conversation.Channel;
 import com.replyguard.conversation.Conversation;
+import com.replyguard.conversation.EventType;
 import com.replyguard.conversation.ConversationEvent;
 import com.replyguard.conversation.ConversationId;
 import com.replyguard.conversation.CustomerPseudonym;
@@ -77,6 +78,9 @@ public final class IngestEventBatch {
 
         Map<ConversationId, List<ConversationEvent>> byConversation = events.stream()
                 .collect(Collectors.groupingBy(ConversationEvent::conversationId, LinkedHashMap::new, Collectors.toList()));
+        if (problems.isEmpty()) {
+            spreadCustomerReports(merchant, events, byConversation);
+        }
         Map<ConversationId, StoredConversation> stored = byConversation.isEmpty()
                 ? Map.of() : conversations.loadAll(merchant.id(), byConversation.keySet());
         checkChannels(byConversation, stored, indexOf, problems);
@@ -87,9 +91,34 @@ public final class IngestEventBatch {
 
         int duplicates = 0;
         for (Map.Entry<ConversationId, List<ConversationEvent>> group : byConversation.entrySet()) {
-            duplicates += apply(merchant, group.getKey(), group.getValue(), stored.get(group.getKey()), now);
+            int d = apply(merchant, group.getKey(), group.getValue(), stored.get(group.getKey()), now);
+            // only the request's own events count as its duplicates, not copies of a customer report
+            duplicates += Math.min(d, (int) group.getValue().stream().filter(indexOf::containsKey).count());
         }
         return new Result(raw.size(), duplicates);
+    }
+
+    /**
+     * A customer report reaches the customer's other conversations of the 7 days before it: each gets
+     * a copy of the report event (id {@code reportId@conversationId}, so a redelivery merges as a
+     * duplicate), and each conversation's KPIs then leave the reported messages out like its own.
+     * A conversation of that customer first delivered after the report is not reached (docs/metrics.md).
+     */
+    private void spreadCustomerReports(Merchant merchant, List<ConversationEvent> events,
+            Map<ConversationId, List<ConversationEvent>> byConversation) {
+        for (ConversationEvent e : events) {
+            if (e.type() != EventType.CUSTOMER_REPORTED || e.customerRef() == null) {
+                continue;
+            }
+            for (ConversationId other : conversations.ofCustomer(merchant.id(), e.customerRef(),
+                    e.occurredAt().minus(Conversation.REPORT_REACH))) {
+                if (!other.equals(e.conversationId())) {
+                    byConversation.computeIfAbsent(other, k -> new ArrayList<>()).add(ConversationEvent
+                            .builder(e.eventId() + "@" + other.value(), EventType.CUSTOMER_REPORTED, other, e.occurredAt())
+                            .customerRef(e.customerRef()).build());
+                }
+            }
+        }
     }
 
     /** The same eventId twice in one batch must mean the same event. */

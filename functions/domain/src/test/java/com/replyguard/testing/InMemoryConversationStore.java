@@ -102,6 +102,19 @@ public final class InMemoryConversationStore implements ConversationStore, DueIn
         return out;
     }
 
+    @Override
+    public List<ConversationId> ofCustomer(MerchantId merchant, String customerRef, Instant activeSince) {
+        List<ConversationId> out = new ArrayList<>();
+        for (StoredConversation s : items.values()) {
+            var c = s.conversation();
+            if (c.merchant().equals(merchant) && c.customerRef().filter(customerRef::equals).isPresent()
+                    && c.lastActivity().filter(t -> !t.isBefore(activeSince)).isPresent()) {
+                out.add(c.id());
+            }
+        }
+        return out;
+    }
+
     private static com.replyguard.kpi.ConversationKpi kpiOf(StoredConversation s) {
         return new com.replyguard.kpi.ConversationKpi(s.conversation().merchant(), s.conversation().id(), s.version(), s.kpi());
     }

@@ -265,6 +265,12 @@ class IngestEventBatchTest {
             }
 
             @Override
+            public List<ConversationId> ofCustomer(com.replyguard.merchant.MerchantId m, String customer,
+                    java.time.Instant since) {
+                return conversations.ofCustomer(m, customer, since);
+            }
+
+            @Override
             public void save(StoredConversation next, long expectedVersion) {
                 if (!raced) {
                     raced = true;

@@ -168,6 +168,40 @@ class KpiCountersTest {
     }
 
     @Test
+    void aReportedCustomersMessagesOfTheSevenDaysBeforeShouldLeaveTheReplyRates_inEveryConversationOfTheirs() {
+        // buyer-x: two late conversations on 3 Oct, one on 20 Sep (more than 7 days before the report) and
+        // one after the report; buyer-y: one late conversation. Reported on 4 Oct 09:00.
+        ingest.ingest(DEMO_MERCHANT, List.of(
+                buyerMessage("x1", "x-1", "2026-10-03T10:00:00", "buyer-x"),
+                buyerMessage("x2", "x-2", "2026-10-03T11:00:00", "buyer-x"),
+                buyerMessage("x3", "x-old", "2026-09-20T10:00:00", "buyer-x"),
+                buyerMessage("y1", "y-1", "2026-10-03T12:00:00", "buyer-y")));
+        passAfter(2);
+        assertEquals("0/3 0/3 0/0", counted(), "x-1, x-2 and y-1: first replies and rounds all unanswered, so late");
+        // the report names the customer and one of their conversations; it reaches the others of the 7 days
+        ingest.ingest(DEMO_MERCHANT, List.of(raw("eventId", "rep-1", "type", "customer.reported", "conversationId", "x-1",
+                "occurredAt", "2026-10-04T09:00:00+08:00", "customerId", "buyer-x")));
+        passAfter(2);
+        assertEquals("0/1 0/1 0/0", counted(), "only buyer-y's conversation still counts");
+        assertEquals(recomputed(), counted());
+        assertTrue(conversations.load(DEMO, new com.replyguard.conversation.ConversationId("x-2")).orElseThrow()
+                .conversation().events().stream().anyMatch(e -> e.eventId().equals("rep-1@x-2")));
+        // a redelivered report changes nothing
+        var again = ingest.ingest(DEMO_MERCHANT, List.of(raw("eventId", "rep-1", "type", "customer.reported",
+                "conversationId", "x-1", "occurredAt", "2026-10-04T09:00:00+08:00", "customerId", "buyer-x")));
+        assertEquals(1, again.duplicates());
+        passAfter(2);
+        assertEquals("0/1 0/1 0/0", counted());
+        assertEquals(1, recompute.report(DEMO, Cycle.parse("2026-09-H2").orElseThrow())
+                .firstReply2Min().total(), "20 Sep is more than 7 days before the report: x-old still counts");
+    }
+
+    private static RawEvent buyerMessage(String id, String conversation, String chinaLocal, String buyer) {
+        return raw("eventId", id, "type", "customer.message", "conversationId", conversation, "channel", "CS_CHAT",
+                "occurredAt", chinaLocal + "+08:00", "customerId", buyer);
+    }
+
+    @Test
     void aCycleThatHasNotEndedShouldNotBeClosed() {
         assertThrows(IllegalArgumentException.class, () -> close.check(DEMO, OCT_H1, true));
     }

@@ -89,6 +89,11 @@ final class ConversationItemMapper {
             });
             item.put("rtAgents", AttributeValue.fromM(agents));
         }
+        c.customerRef().ifPresent(customer -> c.lastActivity().ifPresent(last -> {
+            // index ByCustomer: a customer's conversations by last activity (spreading a customer report)
+            item.put("custPk", s(c.merchant().value() + "#" + customer));
+            item.put("custSk", s(kpiSort(last, c.id().value())));
+        }));
         if (!s.kpi().isEmpty()) {
             item.put("kv", DynamoDbKpiStore.vector(s.kpi()));
         }

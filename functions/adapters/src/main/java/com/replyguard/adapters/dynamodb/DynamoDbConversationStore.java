@@ -116,6 +116,17 @@ public final class DynamoDbConversationStore implements ConversationStore {
         return all;
     }
 
+    @Override
+    public List<ConversationId> ofCustomer(MerchantId merchant, String customerRef, java.time.Instant activeSince) {
+        Map<String, AttributeValue> values = Map.of(":c", AttributeValue.fromS(merchant.value() + "#" + customerRef),
+                ":since", AttributeValue.fromS(ConversationItemMapper.kpiSort(activeSince, "")));
+        List<ConversationId> ids = new ArrayList<>();
+        dynamo.queryPaginator(q -> q.tableName(table).indexName("ByCustomer")
+                .keyConditionExpression("custPk = :c AND custSk >= :since").expressionAttributeValues(values))
+                .items().forEach(item -> ids.add(new ConversationId(item.get("conversationId").s())));
+        return ids;
+    }
+
     /** Every item of one merchant's cycle in one of the per-cycle indexes, page after page. */
     private Iterable<Map<String, AttributeValue>> cycleIndex(String index, String key, MerchantId merchant, Cycle cycle) {
         return dynamo.queryPaginator(q -> q.tableName(table).indexName(index).keyConditionExpression(key + " = :pk")
