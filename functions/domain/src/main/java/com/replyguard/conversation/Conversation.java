@@ -144,6 +144,36 @@ public final class Conversation {
         return events.stream().filter(e -> e.customerRef() != null).map(ConversationEvent::customerRef).findFirst();
     }
 
+    /**
+     * R24-R26: the conversation as an after-sales case: its subtype from the latest manager
+     * classification, else the most confident suggestion of its customer messages (ties: the
+     * earliest); empty when it is neither classified nor suggested.
+     */
+    public Optional<AfterSalesCase> afterSalesCase() {
+        Optional<ConversationEvent> manual = latestClassification();
+        if (manual.isPresent()) {
+            return Optional.of(new AfterSalesCase(manual.get().category(), false, 100));
+        }
+        ConversationEvent best = null;
+        for (ConversationEvent e : events) {
+            if (e.suggestion() != null && (best == null || e.suggestion().confidence() > best.suggestion().confidence())) {
+                best = e;
+            }
+        }
+        return best == null ? Optional.empty()
+                : Optional.of(new AfterSalesCase(best.suggestion().category(), true, best.suggestion().confidence()));
+    }
+
+    /** An after-sales case's subtype, whether it is only suggested, and the confidence (100 when classified). */
+    public record AfterSalesCase(AfterSalesCategory category, boolean suggested, int confidence) {
+    }
+
+    /** R25: when the case was last resolved (a reprocessed case is resolved again), if it was. */
+    public Optional<Instant> lastResolved() {
+        return events.stream().filter(e -> e.type() == EventType.RESOLVED).map(ConversationEvent::occurredAt)
+                .reduce((a, b) -> b);
+    }
+
     /** How far back a customer report reaches: the customer's messages of the 7 days before it. */
     public static final java.time.Duration REPORT_REACH = java.time.Duration.ofDays(7);
 

@@ -25,7 +25,8 @@ public record ConversationEvent(
         Boolean urgent,
         Complexity complexity,
         Integer rating,
-        AfterSalesCategory category) {
+        AfterSalesCategory category,
+        AfterSalesSuggestion suggestion) {
 
     public static final Comparator<ConversationEvent> CANONICAL_ORDER =
             Comparator.comparing(ConversationEvent::occurredAt).thenComparing(ConversationEvent::eventId);
@@ -69,6 +70,7 @@ public record ConversationEvent(
         private Complexity complexity;
         private Integer rating;
         private AfterSalesCategory category;
+        private AfterSalesSuggestion suggestion;
 
         private Builder(String eventId, EventType type, ConversationId conversationId, Instant occurredAt) {
             this.eventId = eventId;
@@ -86,10 +88,11 @@ public record ConversationEvent(
         public Builder complexity(Complexity v) { this.complexity = v; return this; }
         public Builder rating(Integer v) { this.rating = v; return this; }
         public Builder category(AfterSalesCategory v) { this.category = v; return this; }
+        public Builder suggestion(AfterSalesSuggestion v) { this.suggestion = v; return this; }
 
         public ConversationEvent build() {
             return new ConversationEvent(eventId, type, conversationId, occurredAt, channel, customerRef, agentId,
-                    agentRole, auto, urgent, complexity, rating, category);
+                    agentRole, auto, urgent, complexity, rating, category, suggestion);
         }
     }
 }

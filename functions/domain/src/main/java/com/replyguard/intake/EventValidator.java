@@ -1,5 +1,6 @@
 package com.replyguard.intake;
 
+import com.replyguard.conversation.AfterSalesSuggestion;
 import com.replyguard.conversation.AfterSalesCategory;
 import com.replyguard.conversation.AgentRole;
 import com.replyguard.conversation.Channel;
@@ -113,6 +114,8 @@ public final class EventValidator {
                 .urgent(urgent)
                 .complexity(complexity)
                 .rating(rating)
+                // R24: a customer message's text suggests an after-sales subtype (the text itself is not kept)
+                .suggestion(type == EventType.CUSTOMER_MESSAGE ? AfterSalesSuggestion.of(text).orElse(null) : null)
                 .category(category)
                 .build());
     }

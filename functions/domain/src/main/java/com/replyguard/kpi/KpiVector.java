@@ -50,6 +50,7 @@ public record KpiVector(SortedMap<String, Long> counts) {
     public static KpiVector of(Conversation conversation, AssessedHours hours) {
         Map<Cycle, CycleContribution> platform = PlatformAssessment.of(conversation, hours);
         TreeMap<String, Long> counts = new TreeMap<>();
+        afterSales(conversation, counts);
         if (platform.isEmpty()) {
             return new KpiVector(counts);
         }
@@ -72,6 +73,48 @@ public record KpiVector(SortedMap<String, Long> counts) {
             }
         }
         return new KpiVector(counts);
+    }
+
+    /** Hours within which a return or exchange should be settled on average (R27). */
+    public static final java.time.Duration RETURN_WAIT_TARGET = java.time.Duration.ofHours(12);
+    /** Hours within which 90% of warranty (product quality) cases must be completed (R27). */
+    public static final java.time.Duration WARRANTY_LIMIT = java.time.Duration.ofHours(48);
+
+    /**
+     * R24-R27 in the cycle of the human clock start, every channel: {@code all|conv.n} (the
+     * conversations: the denominator of incidence and complaint rates) and, for a case, under
+     * {@code case:<SUBTYPE>}: {@code as.n}, {@code as.suggested} (not classified by a manager),
+     * {@code as.resolved}, {@code as.procMs} (human clock start to the last resolution),
+     * {@code as.in12h}, {@code as.in48h} (resolved within), {@code as.rated}, {@code as.sat} (4-5
+     * stars), {@code as.stars} (sum of stars).
+     */
+    private static void afterSales(Conversation c, Map<String, Long> counts) {
+        Optional<Instant> hcs = c.humanClockStart();
+        if (hcs.isEmpty() || c.channel().isEmpty()) {
+            return;
+        }
+        Cycle cycle = Cycle.containing(hcs.get());
+        add(counts, cycle + "|" + ALL + "|conv.n", 1);
+        Optional<Conversation.AfterSalesCase> kase = c.afterSalesCase();
+        if (kase.isEmpty()) {
+            return;
+        }
+        String p = cycle + "|case:" + kase.get().category().name() + "|";
+        add(counts, p + "as.n", 1);
+        add(counts, p + "as.suggested", kase.get().suggested() ? 1 : 0);
+        Optional<Instant> resolved = c.lastResolved().filter(t -> !t.isBefore(hcs.get()));
+        if (resolved.isPresent()) {
+            java.time.Duration took = java.time.Duration.between(hcs.get(), resolved.get());
+            add(counts, p + "as.resolved", 1);
+            add(counts, p + "as.procMs", took.toMillis());
+            add(counts, p + "as.in12h", took.compareTo(RETURN_WAIT_TARGET) <= 0 ? 1 : 0);
+            add(counts, p + "as.in48h", took.compareTo(WARRANTY_LIMIT) <= 0 ? 1 : 0);
+        }
+        c.latestRating().ifPresent(stars -> {
+            add(counts, p + "as.rated", 1);
+            add(counts, p + "as.sat", stars >= 4 ? 1 : 0);
+            add(counts, p + "as.stars", stars);
+        });
     }
 
     /** The dimension values a conversation counts under (see the class comment). */

@@ -82,6 +82,9 @@ public final class ManagerApiHandler implements RequestHandler<APIGatewayV2HTTPE
                 case "GET /merchants/{merchantId}/operations" -> operations(merchant.get(), request);
                 case "GET /merchants/{merchantId}/agents/{agentId}/scorecard" -> scorecard(merchant.get(), request);
                 case "GET /merchants/{merchantId}/leaderboard" -> leaderboard(merchant.get(), request);
+                case "GET /merchants/{merchantId}/aftersales" -> afterSales(merchant.get(), request);
+                case "PUT /merchants/{merchantId}/conversations/{conversationId}/category" ->
+                        classify(merchant.get(), request, token.get());
                 default -> ApiResponses.error(404, "no such resource");
             };
         } catch (BadRequest e) {
@@ -235,6 +238,43 @@ public final class ManagerApiHandler implements RequestHandler<APIGatewayV2HTTPE
                 yield ApiResponses.json(200, Representations.breach(r.breach()));
             }
         };
+    }
+
+    /** R24-R28: the after-sales report of a cycle, with the previous cycle for the trend. */
+    private APIGatewayV2HTTPResponse afterSales(Merchant merchant, ApiRequest request) {
+        Cycle cycle = cycleParameter(request);
+        var report = wiring.afterSales().report(merchant.id(), cycle);
+        if (Csv.wanted(request.header("Accept"))) {
+            return Csv.response("aftersales-" + merchant.id() + "-" + cycle + ".csv", Representations.AFTER_SALES_CSV_HEADER,
+                    Representations.afterSalesRows(report), Map.of());
+        }
+        return ApiResponses.json(200, Representations.afterSales(report));
+    }
+
+    /** R24: a manager's classification overrides the automatic suggestion. */
+    private APIGatewayV2HTTPResponse classify(Merchant merchant, ApiRequest request, String token) {
+        JsonNode body;
+        try {
+            body = POLICY_JSON.readTree(request.body());
+        } catch (java.io.IOException e) {
+            return ApiResponses.error(415, "body is not valid JSON");
+        }
+        String code = body == null ? null : body.path("category").asText(null);
+        var category = code == null ? Optional.<com.replyguard.conversation.AfterSalesCategory>empty()
+                : com.replyguard.conversation.AfterSalesCategory.fromCode(code);
+        if (category.isEmpty()) {
+            throw new BadRequest(List.of(Problem.ofBatch("category", "is required: one of the R24 subtype codes "
+                    + java.util.Arrays.toString(com.replyguard.conversation.AfterSalesCategory.values())
+                    + (code == null ? "" : " (got '" + code + "')"))));
+        }
+        String conversation = request.pathParameter("conversationId");
+        if (!wiring.classify().classify(merchant, new com.replyguard.conversation.ConversationId(conversation), category.get(),
+                "token-" + tokenDigest(token))) {
+            return ApiResponses.error(404, "no conversation '" + conversation + "'");
+        }
+        log.info("case classified", "merchant", merchant.id().value(), "category", category.get().name());
+        return ApiResponses.json(200, Map.of("conversationId", conversation, "category", category.get().name(),
+                "suggested", false));
     }
 
     private static String tokenDigest(String token) {

@@ -22,7 +22,8 @@ import java.util.Map;
 public record ManagerApiWiring(ManagerTokens tokens, MerchantDirectory merchants, com.replyguard.usecase.ReportKpiCounters kpiCounters,
         ListBreaches breaches, ShowConversation conversations, BiFunction<MerchantId, JsonNode, Merchant> policyEditor,
         ExcuseBreach excuses, ReportAgentDiscipline discipline, ReportOperations operations, ReportAgentScorecard scorecards,
-        ReportLeaderboard leaderboard, Clock clock) {
+        ReportLeaderboard leaderboard, com.replyguard.usecase.ReportAfterSales afterSales,
+        com.replyguard.usecase.ClassifyCase classify, Clock clock) {
 
     public static ManagerApiWiring from(Map<String, String> environment, Clock clock) {
         StorageWiring storage = StorageWiring.from(new Environment(environment), clock);
@@ -32,6 +33,9 @@ public record ManagerApiWiring(ManagerTokens tokens, MerchantDirectory merchants
                 new ExcuseBreach(storage.breaches, storage.conversations, clock), new ReportAgentDiscipline(storage.breaches),
                 new ReportOperations(storage.conversations, clock),
                 new ReportAgentScorecard(storage.conversations, new ReportAgentDiscipline(storage.breaches)),
-                new ReportLeaderboard(storage.conversations, new ReportAgentDiscipline(storage.breaches)), clock);
+                new ReportLeaderboard(storage.conversations, new ReportAgentDiscipline(storage.breaches)),
+                new com.replyguard.usecase.ReportAfterSales(storage.kpis),
+                new com.replyguard.usecase.ClassifyCase(storage.conversations, new com.replyguard.usecase.IngestEventBatch(
+                        storage.conversations, storage.assessments, storage.breaches, clock), clock), clock);
     }
 }

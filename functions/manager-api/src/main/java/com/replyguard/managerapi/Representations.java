@@ -55,6 +55,92 @@ final class Representations {
         return rows;
     }
 
+    static Map<String, Object> afterSales(com.replyguard.usecase.ReportAfterSales.Report r) {
+        var now = r.current();
+        var before = r.previous();
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("merchantId", r.merchant().value());
+        m.put("cycle", now.cycle().toString());
+        m.put("previousCycle", before.cycle().toString());
+        m.put("conversations", now.conversations());
+        m.put("cases", now.all().cases());
+        m.put("suggestedCases", now.all().suggested());
+        m.put("incidencePerThousand", now.incidencePerThousand(now.all()));
+        m.put("resolved", now.all().resolved());
+        m.put("averageProcessingHours", now.all().averageProcessingHours());
+        m.put("satisfaction", now.all().satisfaction());
+        Map<String, Object> returns = new LinkedHashMap<>();
+        returns.put("cases", now.returns().cases());
+        returns.put("resolved", now.returns().resolved());
+        returns.put("averageWaitHours", now.returns().averageProcessingHours());
+        returns.put("targetHours", com.replyguard.usecase.ReportAfterSales.RETURN_WAIT_TARGET_HOURS);
+        returns.put("passing", now.returns().averageProcessingHours() == null ? null
+                : now.returns().averageProcessingHours() <= com.replyguard.usecase.ReportAfterSales.RETURN_WAIT_TARGET_HOURS);
+        returns.put("previousAverageWaitHours", before.returns().averageProcessingHours());
+        m.put("returns", returns);
+        Map<String, Object> warranty = new LinkedHashMap<>();
+        warranty.put("cases", now.warranty().cases());
+        warranty.put("completedWithin48h", now.warranty().completedWithin48h());
+        warranty.put("target", com.replyguard.usecase.ReportAfterSales.WARRANTY_TARGET);
+        warranty.put("passing", now.warranty().completedWithin48h() == null ? null
+                : now.warranty().within48h() * 100 >= 90 * now.warranty().cases());
+        warranty.put("previousCompletedWithin48h", before.warranty().completedWithin48h());
+        m.put("warranty", warranty);
+        Map<String, Object> complaints = new LinkedHashMap<>();
+        complaints.put("cases", now.complaints().cases());
+        complaints.put("rate", now.complaintRate());
+        complaints.put("satisfaction", now.complaints().satisfaction());
+        complaints.put("satisfactionTarget", com.replyguard.usecase.ReportAfterSales.COMPLAINT_SATISFACTION_TARGET);
+        complaints.put("averageRating", now.complaints().averageRating());
+        complaints.put("ratingTarget", com.replyguard.usecase.ReportAfterSales.COMPLAINT_RATING_TARGET);
+        complaints.put("previousRate", before.complaintRate());
+        complaints.put("previousSatisfaction", before.complaints().satisfaction());
+        m.put("complaints", complaints);
+        List<Map<String, Object>> categories = new ArrayList<>();
+        now.byCategory().forEach((category, t) -> {
+            Map<String, Object> c = new LinkedHashMap<>();
+            c.put("category", category);
+            c.put("cases", t.cases());
+            c.put("share", now.all().cases() == 0 ? null : (double) t.cases() / now.all().cases());
+            c.put("incidencePerThousand", now.incidencePerThousand(t));
+            c.put("averageProcessingHours", t.averageProcessingHours());
+            c.put("satisfaction", t.satisfaction());
+            c.put("previousCases", before.byCategory().containsKey(category) ? before.byCategory().get(category).cases() : 0);
+            List<Map<String, Object>> subtypes = new ArrayList<>();
+            now.bySubtype().forEach((subtype, st) -> {
+                if (com.replyguard.kpi.KpiVector.topCategory(subtype).equals(category)) {
+                    Map<String, Object> x = new LinkedHashMap<>();
+                    x.put("subtype", subtype.name());
+                    x.put("cases", st.cases());
+                    x.put("suggested", st.suggested());
+                    x.put("averageProcessingHours", st.averageProcessingHours());
+                    subtypes.add(x);
+                }
+            });
+            c.put("subtypes", subtypes);
+            categories.add(c);
+        });
+        m.put("categories", categories);
+        return m;
+    }
+
+    static final List<String> AFTER_SALES_CSV_HEADER = List.of("merchantId", "cycle", "category", "subtype", "cases",
+            "suggested", "incidencePerThousand", "resolved", "averageProcessingHours", "resolvedWithin12h",
+            "resolvedWithin48h", "rated", "satisfaction", "averageRating", "previousCycleCases");
+
+    static List<List<Object>> afterSalesRows(com.replyguard.usecase.ReportAfterSales.Report r) {
+        List<List<Object>> rows = new ArrayList<>();
+        var now = r.current();
+        now.bySubtype().forEach((subtype, t) -> {
+            var before = r.previous().bySubtype().get(subtype);
+            rows.add(java.util.Arrays.asList(r.merchant().value(), now.cycle().toString(),
+                    com.replyguard.kpi.KpiVector.topCategory(subtype), subtype.name(), t.cases(), t.suggested(),
+                    now.incidencePerThousand(t), t.resolved(), t.averageProcessingHours(), t.within12h(), t.within48h(),
+                    t.rated(), t.satisfaction(), t.averageRating(), before == null ? 0 : before.cases()));
+        });
+        return rows;
+    }
+
     static Map<String, Object> kpis(KpiReport r) {
         Map<String, Object> m = new LinkedHashMap<>();
         m.put("merchantId", r.merchant().value());

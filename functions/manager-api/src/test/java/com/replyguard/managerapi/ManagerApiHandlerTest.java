@@ -32,6 +32,7 @@ class ManagerApiHandlerTest {
     private static final ObjectMapper JSON = new ObjectMapper();
     private ManagerApiHandler handler;
     private com.replyguard.usecase.ExcuseBreach excuses;
+    private Runnable fold;
 
     @BeforeEach
     void setUp() {
@@ -62,7 +63,14 @@ class ManagerApiHandlerTest {
                 new com.replyguard.usecase.ReportAgentScorecard(conversations,
                         new com.replyguard.usecase.ReportAgentDiscipline(breaches)),
                 new com.replyguard.usecase.ReportLeaderboard(conversations, new com.replyguard.usecase.ReportAgentDiscipline(breaches)),
+                new com.replyguard.usecase.ReportAfterSales(kpiStore),
+                new com.replyguard.usecase.ClassifyCase(conversations,
+                        new IngestEventBatch(conversations, assessments, breaches, clock), clock),
                 clock));
+        this.fold = () -> {
+            clock.advance(java.time.Duration.ofSeconds(2));
+            new com.replyguard.usecase.FoldKpiCounters(conversations, kpiStore, clock).pass();
+        };
     }
 
     private static APIGatewayV2HTTPEvent get(String route, String merchant, String token, Map<String, String> query,
@@ -129,6 +137,44 @@ class ManagerApiHandlerTest {
                 Map.of("groupBy", "customer"), Map.of()), null);
         assertEquals(400, bad.getStatusCode());
         assertTrue(bad.getBody().contains("groupBy") && bad.getBody().contains("agent, channel, category"), bad.getBody());
+    }
+
+    private APIGatewayV2HTTPResponse putCategory(String merchant, String token, String conversation, String body) {
+        APIGatewayV2HTTPEvent e = get("/merchants/{merchantId}/conversations/{conversationId}/category", merchant, token, null,
+                Map.of("conversationId", conversation));
+        e.setRouteKey("PUT /merchants/{merchantId}/conversations/{conversationId}/category");
+        e.setBody(body);
+        return handler.handleRequest(e, null);
+    }
+
+    @Test
+    void afterSales_shouldFollowAManagersClassification_asJsonAndCsv() throws IOException {
+        JsonNode before = JSON.readTree(handler.handleRequest(get("/merchants/{merchantId}/aftersales", "demo",
+                "demo-manager-token", Map.of("cycle", "2026-10-H1"), Map.of()), null).getBody());
+        assertEquals(1, before.path("conversations").asInt());
+        assertEquals(0, before.path("cases").asInt());
+        APIGatewayV2HTTPResponse ok = putCategory("demo", "demo-manager-token", "c1", "{\"category\":\"LOGISTICS_LATE\"}");
+        assertEquals(200, ok.getStatusCode(), ok.getBody());
+        fold.run();
+        JsonNode after = JSON.readTree(handler.handleRequest(get("/merchants/{merchantId}/aftersales", "demo",
+                "demo-manager-token", Map.of("cycle", "2026-10-H1"), Map.of()), null).getBody());
+        assertEquals(1, after.path("cases").asInt());
+        assertEquals(0, after.path("suggestedCases").asInt());
+        assertEquals("LOGISTICS", after.path("categories").get(0).path("category").asText());
+        assertEquals("LOGISTICS_LATE", after.path("categories").get(0).path("subtypes").get(0).path("subtype").asText());
+        assertEquals(1000.0, after.path("incidencePerThousand").asDouble(), 1e-9);
+        assertTrue(after.path("returns").path("averageWaitHours").isNull(), "no return case");
+        assertEquals("2026-09-H2", after.path("previousCycle").asText());
+        APIGatewayV2HTTPResponse csv = handler.handleRequest(get("/merchants/{merchantId}/aftersales", "demo",
+                "demo-manager-token", Map.of("cycle", "2026-10-H1"), Map.of(), Map.of("accept", "text/csv")), null);
+        assertTrue(csv.getBody().startsWith("\uFEFFmerchantId,cycle,category,subtype,cases"), csv.getBody());
+        assertTrue(csv.getBody().contains("\r\ndemo,2026-10-H1,LOGISTICS,LOGISTICS_LATE,1,0,1000.0,"), csv.getBody());
+
+        APIGatewayV2HTTPResponse bad = putCategory("demo", "demo-manager-token", "c1", "{\"category\":\"LATE\"}");
+        assertEquals(400, bad.getStatusCode());
+        assertTrue(bad.getBody().contains("LOGISTICS_LATE") && bad.getBody().contains("'LATE'"), bad.getBody());
+        assertEquals(404, putCategory("demo", "demo-manager-token", "nope", "{\"category\":\"LOGISTICS_LATE\"}").getStatusCode());
+        assertEquals(403, putCategory("demo", "other-manager-token", "c1", "{\"category\":\"LOGISTICS_LATE\"}").getStatusCode());
     }
 
     @Test

@@ -203,6 +203,10 @@ final class ConversationItemMapper {
         if (e.category() != null) {
             m.put("ca", s(e.category().name()));
         }
+        if (e.suggestion() != null) {
+            m.put("sg", s(e.suggestion().category().name()));
+            m.put("sc", n(e.suggestion().confidence()));
+        }
         return m;
     }
 
@@ -235,6 +239,10 @@ final class ConversationItemMapper {
             }
             if (m.containsKey("ca")) {
                 b.category(AfterSalesCategory.valueOf(string(m, "ca")));
+            }
+            if (m.containsKey("sg")) {
+                b.suggestion(new com.replyguard.conversation.AfterSalesSuggestion(AfterSalesCategory.valueOf(string(m, "sg")),
+                        Integer.parseInt(m.get("sc").n())));
             }
             events.add(b.build());
         }
