@@ -59,15 +59,39 @@ public final class KpiFigures {
                         PlatformMetric.SATISFACTION.target()));
     }
 
-    /** Every value of a grouping ({@code agent}, {@code channel} or {@code category}) with its figures. */
+    /** Every value of a grouping ({@code agent}, {@code channel} or {@code category}) that has platform units, with its figures. */
     public SortedMap<String, KpiReport> groups(MerchantId merchant, String grouping) {
         SortedMap<String, KpiReport> out = new TreeMap<>();
-        String prefix = grouping + ":";
-        for (String dim : byDimension.keySet()) {
-            if (dim.startsWith(prefix)) {
-                out.put(dim.substring(prefix.length()), report(merchant, dim));
+        for (var e : values(grouping).entrySet()) {
+            if (KpiVector.METRICS.stream().anyMatch(e.getValue()::containsKey)) {
+                out.put(e.getKey(), report(merchant, grouping + ":" + e.getKey()));
             }
         }
         return out;
+    }
+
+    /** Every value of a grouping with its counts as of {@code asOf} (metric → count). */
+    public SortedMap<String, Map<String, Long>> values(String grouping) {
+        SortedMap<String, Map<String, Long>> out = new TreeMap<>();
+        String prefix = grouping + ":";
+        byDimension.forEach((dim, m) -> {
+            if (dim.startsWith(prefix)) {
+                out.put(dim.substring(prefix.length()), m);
+            }
+        });
+        return out;
+    }
+
+    /** The counts of one dimension value as of {@code asOf}. */
+    public Map<String, Long> counts(String dimension) {
+        return byDimension.getOrDefault(dimension, Map.of());
+    }
+
+    public Instant asOf() {
+        return asOf;
+    }
+
+    public Cycle cycle() {
+        return cycle;
     }
 }

@@ -3,6 +3,8 @@ package com.replyguard.kpi;
 import com.replyguard.assessment.Cycle;
 import com.replyguard.assessment.CycleContribution;
 import com.replyguard.assessment.PlatformAssessment;
+import com.replyguard.assessment.ResponseTimes;
+import com.replyguard.clock.SlaClock;
 import com.replyguard.conversation.AfterSalesCategory;
 import com.replyguard.conversation.Conversation;
 import com.replyguard.conversation.ConversationEvent;
@@ -48,9 +50,15 @@ public record KpiVector(SortedMap<String, Long> counts) {
     }
 
     public static KpiVector of(Conversation conversation, AssessedHours hours) {
+        return of(conversation, hours, List.of());
+    }
+
+    /** With the conversation's SLA clocks, for the timeout rates per clock (R22). */
+    public static KpiVector of(Conversation conversation, AssessedHours hours, List<SlaClock> clocks) {
         Map<Cycle, CycleContribution> platform = PlatformAssessment.of(conversation, hours);
         TreeMap<String, Long> counts = new TreeMap<>();
         afterSales(conversation, counts);
+        operations(conversation, clocks, counts);
         if (platform.isEmpty()) {
             return new KpiVector(counts);
         }
@@ -117,13 +125,62 @@ public record KpiVector(SortedMap<String, Long> counts) {
         });
     }
 
+    /**
+     * R18, R22, every channel and hour, under {@code all}, {@code channel:<CH>}, {@code category:<CAT>}
+     * and {@code channelCategory:<CH>/<CAT>} (question type = R24 category, {@code -} when none):
+     * in the cycle of the human clock start {@code op.conv}, {@code op.first.n}/{@code op.first.ms}
+     * (first human reply), {@code op.round.recv} (rounds), {@code op.round.answered},
+     * {@code op.round.n}/{@code op.round.ms}
+     * (answered rounds, reply time capped at 10 min; an open round adds 1 and 10 min once 10 min have
+     * passed); in the cycle of each clock's start {@code clk.<TYPE>.n} (clocks started) and
+     * {@code clk.<TYPE>.late} (answered after the deadline, or unanswered once it has passed).
+     */
+    private static void operations(Conversation c, List<SlaClock> clocks, Map<String, Long> counts) {
+        if (c.channel().isEmpty()) {
+            return;
+        }
+        String ch = c.channel().get().name();
+        String cat = c.afterSalesCase().map(k -> topCategory(k.category())).orElse("-");
+        List<String> dims = List.of(ALL, "channel:" + ch, "category:" + cat, "channelCategory:" + ch + "/" + cat);
+        ResponseTimes.of(c).ifPresent(rt -> {
+            for (String dim : dims) {
+                String p = rt.cycle() + "|" + dim + "|";
+                add(counts, p + "op.conv", 1);
+                if (rt.firstResponseMillis() != null) {
+                    add(counts, p + "op.first.n", 1);
+                    add(counts, p + "op.first.ms", rt.firstResponseMillis());
+                }
+                add(counts, p + "op.round.recv", rt.rounds());
+                add(counts, p + "op.round.answered", rt.roundsAnswered());
+                add(counts, p + "op.round.n", rt.roundsAnswered());
+                add(counts, p + "op.round.ms", rt.cappedReplyMillis());
+                if (rt.openRoundStart() != null) {
+                    long capAt = rt.openRoundStart().plus(ResponseTimes.ROUND_CAP).toEpochMilli();
+                    add(counts, p + "op.round.n@" + capAt, 1);
+                    add(counts, p + "op.round.ms@" + capAt, ResponseTimes.ROUND_CAP.toMillis());
+                }
+            }
+        });
+        for (SlaClock clock : clocks) {
+            Cycle cycle = Cycle.containing(clock.start());
+            for (String dim : dims) {
+                String p = cycle + "|" + dim + "|clk." + clock.type().name() + ".";
+                add(counts, p + "n", 1);
+                if (clock.answeredAt() == null) {
+                    add(counts, p + "late@" + clock.deadline().toEpochMilli(), 1);
+                } else if (clock.answeredAt().isAfter(clock.deadline())) {
+                    add(counts, p + "late", 1);
+                }
+            }
+        }
+    }
+
     /** The dimension values a conversation counts under (see the class comment). */
     static List<String> dimensions(Conversation c) {
         List<String> dims = new ArrayList<>();
         dims.add(ALL);
         c.channel().ifPresent(ch -> dims.add("channel:" + ch.name()));
-        dims.add("category:" + c.latestClassification().map(ConversationEvent::category).map(KpiVector::topCategory)
-                .orElse("-"));
+        dims.add("category:" + c.afterSalesCase().map(k -> topCategory(k.category())).orElse("-"));
         Optional<String> agent = c.humanClockStart().flatMap(c::firstHumanReplyAtOrAfter).map(ConversationEvent::agentId);
         dims.add("agent:" + agent.orElse("-"));
         return dims;

@@ -71,7 +71,7 @@ final class ConversationRecorder {
         // do not wake the wheel at all
         plan.dueBy(now, notified).stream().filter(a -> AlertPlan.isStale(a, now)).forEach(a -> notified.add(a.key()));
         Instant nextDue = nextDue(plan, now, notified, pending);
-        KpiVector kpi = KpiVector.of(conversation, merchant.assessedHours());
+        KpiVector kpi = KpiVector.of(conversation, merchant.assessedHours(), clocks);
         return new StoredConversation(conversation, base.version() + 1, new TreeSet<>(breached.keySet()),
                 StoredConversation.union(base.knownBreachKeys(), breached.keySet()), knownCycles, notified,
                 new TreeSet<>(pending), nextDue, ownCycle(conversation, contributions),

@@ -321,6 +321,19 @@ public final class ManagerApiHandler implements RequestHandler<APIGatewayV2HTTPE
     /** R18, R22: response times and reply rate per channel. */
     private APIGatewayV2HTTPResponse operations(Merchant merchant, ApiRequest request) {
         Cycle cycle = cycleParameter(request);
+        String groupBy = request.query("groupBy");
+        if (groupBy != null) {
+            if (!com.replyguard.usecase.ReportOperationsByType.GROUPINGS.contains(groupBy)) {
+                throw new BadRequest(List.of(Problem.ofBatch("groupBy", "must be one of "
+                        + String.join(", ", com.replyguard.usecase.ReportOperationsByType.GROUPINGS) + " (got '" + groupBy + "')")));
+            }
+            var byType = wiring.operationsByType().report(merchant.id(), cycle, groupBy);
+            if (Csv.wanted(request.header("Accept"))) {
+                return Csv.response("operations-" + merchant.id() + "-" + cycle + "-by-" + groupBy + ".csv",
+                        Representations.OPERATIONS_BY_TYPE_CSV_HEADER, Representations.operationsByTypeRows(byType), Map.of());
+            }
+            return ApiResponses.json(200, Representations.operationsByType(byType));
+        }
         var report = wiring.operations().report(merchant.id(), cycle);
         if (Csv.wanted(request.header("Accept"))) {
             return Csv.response("operations-" + merchant.id() + "-" + cycle + ".csv", Representations.OPERATIONS_CSV_HEADER,

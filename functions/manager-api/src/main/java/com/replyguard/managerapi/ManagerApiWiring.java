@@ -23,7 +23,8 @@ public record ManagerApiWiring(ManagerTokens tokens, MerchantDirectory merchants
         ListBreaches breaches, ShowConversation conversations, BiFunction<MerchantId, JsonNode, Merchant> policyEditor,
         ExcuseBreach excuses, ReportAgentDiscipline discipline, ReportOperations operations, ReportAgentScorecard scorecards,
         ReportLeaderboard leaderboard, com.replyguard.usecase.ReportAfterSales afterSales,
-        com.replyguard.usecase.ClassifyCase classify, Clock clock) {
+        com.replyguard.usecase.ClassifyCase classify,
+        com.replyguard.usecase.ReportOperationsByType operationsByType, Clock clock) {
 
     public static ManagerApiWiring from(Map<String, String> environment, Clock clock) {
         StorageWiring storage = StorageWiring.from(new Environment(environment), clock);
@@ -36,6 +37,7 @@ public record ManagerApiWiring(ManagerTokens tokens, MerchantDirectory merchants
                 new ReportLeaderboard(storage.conversations, new ReportAgentDiscipline(storage.breaches)),
                 new com.replyguard.usecase.ReportAfterSales(storage.kpis),
                 new com.replyguard.usecase.ClassifyCase(storage.conversations, new com.replyguard.usecase.IngestEventBatch(
-                        storage.conversations, storage.assessments, storage.breaches, clock), clock), clock);
+                        storage.conversations, storage.assessments, storage.breaches, clock), clock),
+                new com.replyguard.usecase.ReportOperationsByType(storage.kpis, clock), clock);
     }
 }

@@ -124,6 +124,58 @@ final class Representations {
         return m;
     }
 
+    static Map<String, Object> operationsByType(com.replyguard.usecase.ReportOperationsByType.Report r) {
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("merchantId", r.merchant().value());
+        m.put("cycle", r.cycle().toString());
+        m.put("asOf", Instants.format(r.asOf()));
+        m.put("countedThrough", r.countedThrough() == null ? null : Instants.format(r.countedThrough()));
+        m.put("groupBy", r.groupBy());
+        m.put("all", opsGroup(r.all()));
+        m.put("groups", r.groups().stream().map(Representations::opsGroup).toList());
+        return m;
+    }
+
+    private static Map<String, Object> opsGroup(com.replyguard.usecase.ReportOperationsByType.Group g) {
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("key", g.key());
+        m.put("conversations", g.conversations());
+        m.put("averageFirstResponseSeconds", g.averageFirstResponseSeconds());
+        m.put("averageRoundReplySeconds", g.averageRoundReplySeconds());
+        m.put("rounds", g.rounds());
+        m.put("replyRate", g.replyRate());
+        m.put("clocks", g.timeouts().clocks());
+        m.put("timeouts", g.timeouts().breached());
+        m.put("timeoutRate", g.timeouts().rate());
+        Map<String, Object> byClock = new LinkedHashMap<>();
+        g.timeoutsByClock().forEach((type, t) -> {
+            Map<String, Object> c = new LinkedHashMap<>();
+            c.put("clocks", t.clocks());
+            c.put("timeouts", t.breached());
+            c.put("timeoutRate", t.rate());
+            byClock.put(type.name(), c);
+        });
+        m.put("byClock", byClock);
+        return m;
+    }
+
+    static final List<String> OPERATIONS_BY_TYPE_CSV_HEADER = List.of("merchantId", "cycle", "groupBy", "group", "clock",
+            "conversations", "averageFirstResponseSeconds", "averageRoundReplySeconds", "rounds", "replyRate", "clocks",
+            "timeouts", "timeoutRate");
+
+    static List<List<Object>> operationsByTypeRows(com.replyguard.usecase.ReportOperationsByType.Report r) {
+        List<List<Object>> rows = new ArrayList<>();
+        for (var g : r.groups()) {
+            rows.add(java.util.Arrays.asList(r.merchant().value(), r.cycle().toString(), r.groupBy(), g.key(), "ALL",
+                    g.conversations(), g.averageFirstResponseSeconds(), g.averageRoundReplySeconds(), g.rounds(),
+                    g.replyRate(), g.timeouts().clocks(), g.timeouts().breached(), g.timeouts().rate()));
+            g.timeoutsByClock().forEach((type, t) -> rows.add(java.util.Arrays.asList(r.merchant().value(),
+                    r.cycle().toString(), r.groupBy(), g.key(), type.name(), null, null, null, null, null, t.clocks(),
+                    t.breached(), t.rate())));
+        }
+        return rows;
+    }
+
     static final List<String> AFTER_SALES_CSV_HEADER = List.of("merchantId", "cycle", "category", "subtype", "cases",
             "suggested", "incidencePerThousand", "resolved", "averageProcessingHours", "resolvedWithin12h",
             "resolvedWithin48h", "rated", "satisfaction", "averageRating", "previousCycleCases");

@@ -66,6 +66,7 @@ class ManagerApiHandlerTest {
                 new com.replyguard.usecase.ReportAfterSales(kpiStore),
                 new com.replyguard.usecase.ClassifyCase(conversations,
                         new IngestEventBatch(conversations, assessments, breaches, clock), clock),
+                new com.replyguard.usecase.ReportOperationsByType(kpiStore, clock),
                 clock));
         this.fold = () -> {
             clock.advance(java.time.Duration.ofSeconds(2));
@@ -175,6 +176,24 @@ class ManagerApiHandlerTest {
         assertTrue(bad.getBody().contains("LOGISTICS_LATE") && bad.getBody().contains("'LATE'"), bad.getBody());
         assertEquals(404, putCategory("demo", "demo-manager-token", "nope", "{\"category\":\"LOGISTICS_LATE\"}").getStatusCode());
         assertEquals(403, putCategory("demo", "other-manager-token", "c1", "{\"category\":\"LOGISTICS_LATE\"}").getStatusCode());
+    }
+
+    @Test
+    void operations_groupBy_shouldAnswerTimeoutRatesPerQuestionType_andRefuseOtherGroupings() throws IOException {
+        JsonNode b = JSON.readTree(handler.handleRequest(get("/merchants/{merchantId}/operations", "demo",
+                "demo-manager-token", Map.of("cycle", "2026-10-H1", "groupBy", "channelCategory"), Map.of()), null).getBody());
+        assertEquals("CS_CHAT/-", b.path("groups").get(0).path("key").asText(), b.toString());
+        // c1: first reply after 90 s against the 60 s chat target: one clock, one timeout
+        assertEquals(90.0, b.path("all").path("averageFirstResponseSeconds").asDouble());
+        assertEquals(1, b.path("all").path("byClock").path("FIRST_REPLY").path("timeouts").asInt());
+        assertEquals(1.0, b.path("all").path("timeoutRate").asDouble());
+        APIGatewayV2HTTPResponse csv = handler.handleRequest(get("/merchants/{merchantId}/operations", "demo",
+                "demo-manager-token", Map.of("cycle", "2026-10-H1", "groupBy", "channel"), Map.of(), Map.of("accept", "text/csv")), null);
+        assertTrue(csv.getBody().contains("\r\ndemo,2026-10-H1,channel,CS_CHAT,FIRST_REPLY,,,,,,1,1,1.0"), csv.getBody());
+        APIGatewayV2HTTPResponse bad = handler.handleRequest(get("/merchants/{merchantId}/operations", "demo",
+                "demo-manager-token", Map.of("groupBy", "agent"), Map.of()), null);
+        assertEquals(400, bad.getStatusCode());
+        assertTrue(bad.getBody().contains("channel, category, channelCategory"), bad.getBody());
     }
 
     @Test

@@ -63,7 +63,7 @@ public final class KpiReportBenchmark {
     }
 
     private static void run(int conversations) throws Exception {
-        Merchant merchant = new Merchant(BENCH, List.of("bench-secret"), "bench-key".getBytes(StandardCharsets.UTF_8),
+        Merchant merchant = new Merchant(BENCH, List.of("bench-secret"), "bench-customer-hash-key".getBytes(StandardCharsets.UTF_8),
                 AssessedHours.ALL_DAY);
         // time runs from the cycle's last day, so the counted figures are "live" ones
         Instant fakeNow = OffsetDateTime.parse("2026-10-15T12:00:00+08:00").toInstant();
