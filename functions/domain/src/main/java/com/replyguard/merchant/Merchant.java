@@ -22,6 +22,7 @@ public final class Merchant {
     private final DisciplineRules discipline;
     private final Shifts shifts;
     private final String douyinClientSecret;
+    private final DoudianApp doudian;
 
     /** A merchant with the contract's default policy, urgency rules, discipline, no shifts and no 抖音 app. */
     public Merchant(MerchantId id, List<String> webhookSecrets, byte[] customerHashKey, AssessedHours assessedHours) {
@@ -32,6 +33,13 @@ public final class Merchant {
     /** {@code douyinClientSecret} may be null: no 抖音 open-platform app connected. */
     public Merchant(MerchantId id, List<String> webhookSecrets, byte[] customerHashKey, AssessedHours assessedHours,
             SlaPolicy policy, UrgencyRules urgency, DisciplineRules discipline, Shifts shifts, String douyinClientSecret) {
+        this(id, webhookSecrets, customerHashKey, assessedHours, policy, urgency, discipline, shifts, douyinClientSecret, null);
+    }
+
+    /** {@code doudian} may be null: no 抖店 app connected. */
+    public Merchant(MerchantId id, List<String> webhookSecrets, byte[] customerHashKey, AssessedHours assessedHours,
+            SlaPolicy policy, UrgencyRules urgency, DisciplineRules discipline, Shifts shifts, String douyinClientSecret,
+            DoudianApp doudian) {
         this.id = Objects.requireNonNull(id, "id");
         this.webhookSecrets = List.copyOf(webhookSecrets);
         if (this.webhookSecrets.isEmpty() || this.webhookSecrets.stream().anyMatch(String::isEmpty)) {
@@ -47,6 +55,18 @@ public final class Merchant {
         this.discipline = Objects.requireNonNull(discipline, "discipline");
         this.shifts = Objects.requireNonNull(shifts, "shifts");
         this.douyinClientSecret = douyinClientSecret;
+        this.doudian = doudian;
+    }
+
+    /** The 抖店 app whose pushes (orders, after-sales) this merchant receives, when connected. */
+    public java.util.Optional<DoudianApp> doudian() {
+        return java.util.Optional.ofNullable(doudian);
+    }
+
+    /** The same merchant with its 抖店 app. */
+    public Merchant withDoudian(DoudianApp app) {
+        return new Merchant(id, webhookSecrets, customerHashKey, assessedHours, policy, urgency, discipline, shifts,
+                douyinClientSecret, app);
     }
 
     /** The 抖音 open platform app's client secret, when the merchant connected one (webhook signatures). */
@@ -56,7 +76,8 @@ public final class Merchant {
 
     /** The same merchant with its 抖音 open-platform client secret. */
     public Merchant withDouyinClientSecret(String secret) {
-        return new Merchant(id, webhookSecrets, customerHashKey, assessedHours, policy, urgency, discipline, shifts, secret);
+        return new Merchant(id, webhookSecrets, customerHashKey, assessedHours, policy, urgency, discipline, shifts, secret,
+                doudian);
     }
 
     /** R30: the merchant's shifts and their agents. */
@@ -83,7 +104,7 @@ public final class Merchant {
     public Merchant withPolicy(SlaPolicy newPolicy, UrgencyRules newUrgency, AssessedHours newHours,
             DisciplineRules newDiscipline, Shifts newShifts) {
         return new Merchant(id, webhookSecrets, customerHashKey, newHours, newPolicy, newUrgency, newDiscipline, newShifts,
-                douyinClientSecret);
+                douyinClientSecret, doudian);
     }
 
     public MerchantId id() {

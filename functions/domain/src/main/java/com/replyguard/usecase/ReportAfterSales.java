@@ -91,17 +91,19 @@ public final class ReportAfterSales {
         }
     }
 
-    public record Report(MerchantId merchant, Figures current, Figures previous) {
+    /** {@code countedThrough}: the current cycle's counters include every write before it (as in the KPI report). */
+    public record Report(MerchantId merchant, Figures current, Figures previous, java.time.Instant countedThrough) {
     }
 
     static final Tally EMPTY = new Tally(0, 0, 0, 0, 0, 0, 0, 0, 0);
 
     public Report report(MerchantId merchant, Cycle cycle) {
-        return new Report(merchant, figures(merchant, cycle), figures(merchant, cycle.previous()));
+        var counters = kpis.read(merchant, cycle);
+        return new Report(merchant, figures(cycle, counters), figures(cycle.previous(), kpis.read(merchant, cycle.previous())),
+                counters.frozen().map(f -> f.closedAt()).orElse(counters.countedThrough()));
     }
 
-    private Figures figures(MerchantId merchant, Cycle cycle) {
-        var counters = kpis.read(merchant, cycle);
+    private static Figures figures(Cycle cycle, com.replyguard.kpi.CycleCounters counters) {
         KpiVector counts = counters.frozen().map(f -> f.counts()).orElse(counters.counts());
         Map<String, Map<String, Long>> byDim = new TreeMap<>();
         String prefix = cycle + "|";

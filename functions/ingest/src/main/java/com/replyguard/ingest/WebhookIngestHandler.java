@@ -4,6 +4,7 @@ import com.amazonaws.services.lambda.runtime.Context;
 import com.amazonaws.services.lambda.runtime.RequestHandler;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
+import com.replyguard.adapters.doudian.DoudianPush;
 import com.replyguard.adapters.douyin.DouyinOpenPlatformWebhook;
 import com.replyguard.adapters.http.ApiRequest;
 import com.replyguard.adapters.http.ApiResponses;
@@ -72,6 +73,9 @@ public final class WebhookIngestHandler implements RequestHandler<APIGatewayV2HT
         if (request.routeKey().equals("POST /webhooks/{merchantId}/douyin")) {
             return douyin(merchant.get(), request, body);
         }
+        if (request.routeKey().equals("POST /webhooks/{merchantId}/doudian")) {
+            return doudian(merchant.get(), request, body);
+        }
         WebhookSignature.Verdict verdict = WebhookSignature.verify(merchant.get().webhookSecrets(),
                 request.header("X-Timestamp"), request.header("X-Signature"), body, wiring.clock().instant());
         if (verdict != WebhookSignature.Verdict.VALID) {
@@ -139,6 +143,68 @@ public final class WebhookIngestHandler implements RequestHandler<APIGatewayV2HT
             log.error("douyin ingest failed", "merchant", merchantText, "exception", e.getClass().getName());
             return ApiResponses.error(500, "internal error; retry the request (it is idempotent)");
         }
+    }
+
+    /**
+     * 抖店 message push: MD5 {@code event-sign} under any of the app's secrets, a JSON array of
+     * {tag, msg_id, data}; after-sales tags become events, others are acknowledged and counted.
+     * Answers the platform's {@code {"code":0,"msg":"success"}}, or {@code code 1} with a 4xx/5xx.
+     */
+    private APIGatewayV2HTTPResponse doudian(Merchant merchant, ApiRequest request, byte[] body) {
+        String merchantText = merchant.id().value();
+        if (merchant.doudian().isEmpty()) {
+            return platformError(401, "merchant has no 抖店 app connected", List.of());
+        }
+        if (!DoudianPush.signatureValid(merchant.doudian().get(), request.header("app-id"), body, request.header("event-sign"))) {
+            log.warn("doudian push refused", "merchant", merchantText, "reason", "signature");
+            return platformError(401, "app-id or event-sign is missing or does not match the body", List.of());
+        }
+        try {
+            DoudianPush.Delivery d = DoudianPush.read(body);
+            Map<String, Object> answer = new java.util.LinkedHashMap<>();
+            answer.put("code", 0);
+            answer.put("msg", "success");
+            int accepted = 0;
+            int duplicates = 0;
+            if (!d.events().isEmpty()) {
+                IngestEventBatch.Result result = wiring.ingest().ingest(merchant, d.events());
+                accepted = result.accepted();
+                duplicates = result.duplicates();
+            }
+            log.info("doudian push stored", "merchant", merchantText, "messages", d.messages(), "accepted", accepted,
+                    "duplicates", duplicates, "ignored", d.ignoredTags().size());
+            answer.put("accepted", accepted);
+            answer.put("duplicates", duplicates);
+            answer.put("ignored", d.ignoredTags().size());
+            return ApiResponses.json(200, answer);
+        } catch (EventBatchJson.NotJson | IllegalArgumentException e) {
+            return platformError(400, e.getMessage(), List.of());
+        } catch (BatchRejected e) {
+            log.warn("doudian push refused", "merchant", merchantText, "problems", e.problems().size());
+            return platformError(400, e.summary(), e.problems());
+        } catch (ConversationStore.ConcurrentUpdate e) {
+            return platformError(503, "conversation busy; retry the push (it is idempotent)", List.of());
+        } catch (RuntimeException e) {
+            log.error("doudian ingest failed", "merchant", merchantText, "exception", e.getClass().getName());
+            return platformError(500, "internal error; retry the push (it is idempotent)", List.of());
+        }
+    }
+
+    private static APIGatewayV2HTTPResponse platformError(int status, String message,
+            List<com.replyguard.intake.Problem> problems) {
+        Map<String, Object> m = new java.util.LinkedHashMap<>();
+        m.put("code", 1);
+        m.put("msg", message);
+        if (!problems.isEmpty()) {
+            m.put("problems", problems.stream().map(p -> {
+                Map<String, Object> x = new java.util.LinkedHashMap<>();
+                x.put("index", p.index());
+                x.put("field", p.field());
+                x.put("message", p.message());
+                return x;
+            }).toList());
+        }
+        return ApiResponses.json(status, m);
     }
 
     /** The contract's answer, in the contract's order: accepted, then duplicates. */

@@ -104,6 +104,21 @@ public final class ManagerApiHandler implements RequestHandler<APIGatewayV2HTTPE
         return token.isEmpty() ? Optional.empty() : Optional.of(token);
     }
 
+    /** Every route this function answers (template.yaml binds the same ones; the template test checks it). */
+    static final List<String> ROUTES = List.of(
+            "GET /merchants/{merchantId}/kpis",
+            "GET /merchants/{merchantId}/breaches",
+            "GET /merchants/{merchantId}/conversations/{conversationId}",
+            "GET /merchants/{merchantId}/policy",
+            "PUT /merchants/{merchantId}/policy",
+            "POST /merchants/{merchantId}/breaches/{breachId}/excuse",
+            "GET /merchants/{merchantId}/agents/{agentId}/discipline",
+            "GET /merchants/{merchantId}/operations",
+            "GET /merchants/{merchantId}/agents/{agentId}/scorecard",
+            "GET /merchants/{merchantId}/leaderboard",
+            "GET /merchants/{merchantId}/aftersales",
+            "PUT /merchants/{merchantId}/conversations/{conversationId}/category");
+
     /** {@code groupBy} values of {@code GET /kpis}: the counters' dimensions. */
     static final List<String> GROUPINGS = List.of("agent", "channel", "category");
 
@@ -175,12 +190,19 @@ public final class ManagerApiHandler implements RequestHandler<APIGatewayV2HTTPE
         }
     }
 
-    private APIGatewayV2HTTPResponse conversation(Merchant merchant, ApiRequest request) {
+    /** The {@code conversationId} path parameter, or a 400 naming it. */
+    private static ConversationId conversationParameter(ApiRequest request) {
         String id = request.pathParameter("conversationId");
         if (id == null || id.isEmpty() || id.length() > ConversationId.MAX_LENGTH) {
             throw new BadRequest(List.of(Problem.ofBatch("conversationId", "must be 1-128 characters")));
         }
-        return wiring.conversations().show(merchant, new ConversationId(id))
+        return new ConversationId(id);
+    }
+
+    private APIGatewayV2HTTPResponse conversation(Merchant merchant, ApiRequest request) {
+        ConversationId conversationId = conversationParameter(request);
+        String id = conversationId.value();
+        return wiring.conversations().show(merchant, conversationId)
                 .map(view -> ApiResponses.json(200, Representations.conversation(view)))
                 .orElseGet(() -> ApiResponses.error(404, "no conversation '" + id + "' for merchant '" + merchant.id() + "'"));
     }
@@ -267,8 +289,8 @@ public final class ManagerApiHandler implements RequestHandler<APIGatewayV2HTTPE
                     + java.util.Arrays.toString(com.replyguard.conversation.AfterSalesCategory.values())
                     + (code == null ? "" : " (got '" + code + "')"))));
         }
-        String conversation = request.pathParameter("conversationId");
-        if (!wiring.classify().classify(merchant, new com.replyguard.conversation.ConversationId(conversation), category.get(),
+        String conversation = conversationParameter(request).value();
+        if (!wiring.classify().classify(merchant, new ConversationId(conversation), category.get(),
                 "token-" + tokenDigest(token))) {
             return ApiResponses.error(404, "no conversation '" + conversation + "'");
         }

@@ -62,6 +62,7 @@ final class Representations {
         m.put("merchantId", r.merchant().value());
         m.put("cycle", now.cycle().toString());
         m.put("previousCycle", before.cycle().toString());
+        m.put("countedThrough", r.countedThrough() == null ? null : Instants.format(r.countedThrough()));
         m.put("conversations", now.conversations());
         m.put("cases", now.all().cases());
         m.put("suggestedCases", now.all().suggested());

@@ -1,11 +1,8 @@
 package com.replyguard.adapters.douyin;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import com.replyguard.adapters.json.EventBatchJson;
 import com.replyguard.intake.RawEvent;
-import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
@@ -22,8 +19,6 @@ import java.util.Locale;
  * payload means is decided in one place, {@link DouyinImMapping}.
  */
 public final class DouyinOpenPlatformWebhook {
-    private static final ObjectMapper JSON = new ObjectMapper();
-
     private DouyinOpenPlatformWebhook() {
     }
 
@@ -59,15 +54,8 @@ public final class DouyinOpenPlatformWebhook {
 
     /** Reads a delivery; a body that is not JSON is {@link EventBatchJson.NotJson}. */
     public static Delivery read(byte[] body, String msgId, Instant receivedAt) {
-        JsonNode root;
-        try {
-            root = JSON.readTree(body);
-        } catch (JsonProcessingException e) {
-            throw new EventBatchJson.NotJson("body is not valid JSON");
-        } catch (IOException e) {
-            throw new EventBatchJson.NotJson("body is not valid JSON");
-        }
-        if (root == null || !root.isObject()) {
+        JsonNode root = EventBatchJson.parse(body);
+        if (!root.isObject()) {
             throw new EventBatchJson.NotJson("body must be a JSON object");
         }
         String event = root.path("event").asText("");

@@ -55,7 +55,10 @@ public final class DynamoDbMerchantDirectory implements MerchantDirectory, Manag
             String key = string(item, "customerHashKey");
             return new Merchant(id, stringList(item, "webhookSecrets"), Base64.getDecoder().decode(key),
                     new AssessedHours(LocalTime.parse(string(item, "assessedFrom")), LocalTime.parse(string(item, "assessedTo"))))
-                    .withDouyinClientSecret(string(item, "douyinClientSecret"));
+                    .withDouyinClientSecret(string(item, "douyinClientSecret"))
+                    .withDoudian(string(item, "doudianAppKey") == null ? null
+                            : new com.replyguard.merchant.DoudianApp(string(item, "doudianAppKey"),
+                                    stringList(item, "doudianAppSecrets")));
         });
     }
 

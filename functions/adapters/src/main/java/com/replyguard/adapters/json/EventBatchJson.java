@@ -35,7 +35,11 @@ public final class EventBatchJson {
     private EventBatchJson() {
     }
 
-    public static List<RawEvent> decode(byte[] body) {
+    /**
+     * Parses a body as JSON within the limits (nesting depth 32, strings of 100,000 characters);
+     * anything else - not JSON, empty, over the limits - is {@link NotJson}. Every push route uses it.
+     */
+    public static JsonNode parse(byte[] body) {
         JsonNode root;
         try {
             root = MAPPER.readTree(body);
@@ -51,6 +55,11 @@ public final class EventBatchJson {
         if (root == null || root.isMissingNode()) {
             throw new NotJson("body is empty");
         }
+        return root;
+    }
+
+    public static List<RawEvent> decode(byte[] body) {
+        JsonNode root = parse(body);
         if (!root.isObject()) {
             throw new BatchRejected("invalid batch", List.of(Problem.ofBatch("", "body must be a JSON object {\"events\": [...]}")));
         }

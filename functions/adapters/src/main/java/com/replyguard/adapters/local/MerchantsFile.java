@@ -87,9 +87,19 @@ public final class MerchantsFile implements MerchantDirectory, ManagerTokens {
             }
             if (!secrets.isEmpty() && hashKey.length() >= 16 && policy != null) {
                 String douyin = m.path("douyin").path("clientSecret").asText(null);
+                com.replyguard.merchant.DoudianApp doudian = null;
+                if (m.has("doudian")) {
+                    List<String> appSecrets = new ArrayList<>();
+                    m.path("doudian").path("appSecrets").forEach(x -> appSecrets.add(x.asText("")));
+                    try {
+                        doudian = new com.replyguard.merchant.DoudianApp(m.path("doudian").path("appKey").asText(""), appSecrets);
+                    } catch (IllegalArgumentException e) {
+                        problems.add(at + ".doudian: " + e.getMessage());
+                    }
+                }
                 merchants.put(new MerchantId(id), new Merchant(new MerchantId(id), secrets,
                         hashKey.getBytes(StandardCharsets.UTF_8), policy.assessedHours(), policy.policy(), policy.urgency(),
-                        policy.discipline(), policy.shifts(), douyin));
+                        policy.discipline(), policy.shifts(), douyin, doudian));
             }
         }
         if (!problems.isEmpty()) {

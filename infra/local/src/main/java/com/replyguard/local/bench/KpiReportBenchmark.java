@@ -160,7 +160,7 @@ public final class KpiReportBenchmark {
                     "occurredAt", start.plusSeconds((i * 7L) % 150).toString()));
             if (i % 5 == 0) {
                 events.add(raw("eventId", c + "-s", "type", "conversation.rated", "conversationId", c,
-                        "occurredAt", start.plusSeconds(600).toString(), "rating", 1 + i % 5));
+                        "occurredAt", start.plusSeconds(600).toString(), "rating", 1 + (i / 5) % 5));
             }
         }
         return events;
