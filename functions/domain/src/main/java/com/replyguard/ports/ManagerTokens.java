@@ -1,12 +1,13 @@
 package com.replyguard.ports;
 
-import com.replyguard.merchant.MerchantId;
+import com.replyguard.merchant.Manager;
 import java.util.Optional;
 
 /**
- * Port: which merchant a manager's bearer token belongs to (invariant 7). Local mode reads the
- * merchants file; in AWS a JWT authorizer takes this role.
+ * Port: the manager a bearer token belongs to - merchant, role and team (invariant 7). Local mode
+ * reads the merchants file; in AWS the HTTP API's JWT authorizer verifies the token and the
+ * handler reads the same facts from its claims.
  */
 public interface ManagerTokens {
-    Optional<MerchantId> merchantOf(String bearerToken);
+    Optional<Manager> managerOf(String bearerToken);
 }

@@ -37,6 +37,11 @@ public final class ExcuseBreach {
     public record Result(Outcome outcome, Breach breach) {
     }
 
+    /** The breach, to check who it is held against before excusing it (team leads: their team only). */
+    public java.util.Optional<com.replyguard.breach.Breach> find(Merchant merchant, String breachId) {
+        return breaches.find(merchant.id(), breachId);
+    }
+
     public Result excuse(Merchant merchant, String breachId, String reason, String by) {
         if (reason == null || reason.isBlank() || reason.length() > MAX_REASON) {
             throw new IllegalArgumentException("reason is required, at most " + MAX_REASON + " characters");

@@ -15,6 +15,7 @@ import com.replyguard.breach.BreachPage;
 import com.replyguard.conversation.ConversationId;
 import com.replyguard.intake.Problem;
 import com.replyguard.merchant.Merchant;
+import com.replyguard.merchant.Manager;
 import com.replyguard.merchant.MerchantId;
 import com.replyguard.ports.BreachStore;
 import com.replyguard.usecase.ExcuseBreach;
@@ -50,17 +51,22 @@ public final class ManagerApiHandler implements RequestHandler<APIGatewayV2HTTPE
     public APIGatewayV2HTTPResponse handleRequest(APIGatewayV2HTTPEvent event, Context context) {
         ApiRequest request = new ApiRequest(event);
         Optional<String> token = bearer(request.header("Authorization"));
-        Optional<MerchantId> caller = token.flatMap(wiring.tokens()::merchantOf);
+        Optional<Manager> caller = ManagerClaims.of(event).or(() -> token.flatMap(wiring.tokens()::managerOf));
         if (caller.isEmpty()) {
             return ApiResponses.unauthorized("a valid manager token is required (Authorization: Bearer <token>)");
         }
         String pathMerchant = request.pathParameter("merchantId");
-        if (pathMerchant == null || !pathMerchant.equals(caller.get().value())) {
+        if (pathMerchant == null || !pathMerchant.equals(caller.get().merchant().value())) {
             return ApiResponses.error(403, "this token does not give access to merchant '" + pathMerchant + "'");
+        }
+        Optional<String> refusal = refusal(caller.get(), request);
+        if (refusal.isPresent()) {
+            log.warn("out of role", "merchant", pathMerchant, "route", request.routeKey(), "role", caller.get().role().name());
+            return ApiResponses.error(403, refusal.get());
         }
         Optional<Merchant> merchant;
         try {
-            merchant = wiring.merchants().find(caller.get());
+            merchant = wiring.merchants().find(caller.get().merchant());
         } catch (RuntimeException e) {
             log.error("merchant lookup failed", "merchant", pathMerchant, "exception", e.getClass().getName());
             return ApiResponses.error(503, "temporarily unavailable; retry");
@@ -77,14 +83,15 @@ public final class ManagerApiHandler implements RequestHandler<APIGatewayV2HTTPE
                         merchant.get().urgency(), merchant.get().assessedHours(), merchant.get().discipline(),
                         merchant.get().shifts()));
                 case "PUT /merchants/{merchantId}/policy" -> putPolicy(merchant.get(), request);
-                case "POST /merchants/{merchantId}/breaches/{breachId}/excuse" -> excuse(merchant.get(), request, token.get());
+                case "POST /merchants/{merchantId}/breaches/{breachId}/excuse" -> excuse(merchant.get(), request,
+                        auditName(caller.get(), token), caller.get());
                 case "GET /merchants/{merchantId}/agents/{agentId}/discipline" -> discipline(merchant.get(), request);
                 case "GET /merchants/{merchantId}/operations" -> operations(merchant.get(), request);
                 case "GET /merchants/{merchantId}/agents/{agentId}/scorecard" -> scorecard(merchant.get(), request);
                 case "GET /merchants/{merchantId}/leaderboard" -> leaderboard(merchant.get(), request);
                 case "GET /merchants/{merchantId}/aftersales" -> afterSales(merchant.get(), request);
                 case "PUT /merchants/{merchantId}/conversations/{conversationId}/category" ->
-                        classify(merchant.get(), request, token.get());
+                        classify(merchant.get(), request, auditName(caller.get(), token));
                 default -> ApiResponses.error(404, "no such resource");
             };
         } catch (BadRequest e) {
@@ -118,6 +125,33 @@ public final class ManagerApiHandler implements RequestHandler<APIGatewayV2HTTPE
             "GET /merchants/{merchantId}/leaderboard",
             "GET /merchants/{merchantId}/aftersales",
             "PUT /merchants/{merchantId}/conversations/{conversationId}/category");
+
+    /**
+     * Issue 5 roles: operations only reads; a team lead may not change the policy, and reads or acts
+     * for agents of their team only (an agent's discipline and scorecard; excusing a breach is checked
+     * against the breach's responsible agent). Empty: allowed.
+     */
+    static Optional<String> refusal(Manager manager, ApiRequest request) {
+        String route = request.routeKey();
+        if (!route.startsWith("GET ") && !manager.mayChange()) {
+            return Optional.of("the operations role is read-only");
+        }
+        if (manager.role() == Manager.Role.TEAM_LEAD) {
+            if (route.equals("PUT /merchants/{merchantId}/policy")) {
+                return Optional.of("only a supervisor changes the policy");
+            }
+            String agent = request.pathParameter("agentId");
+            if (route.contains("{agentId}") && !manager.covers(agent)) {
+                return Optional.of("agent '" + agent + "' is not in this team lead's team");
+            }
+        }
+        return Optional.empty();
+    }
+
+    /** Who did it, for audit records: a digest of the bearer token or JWT (never the token itself). */
+    private static String auditName(Manager manager, Optional<String> token) {
+        return token.map(t -> "token:" + tokenDigest(t)).orElse("jwt:" + manager.role().name().toLowerCase(java.util.Locale.ROOT));
+    }
 
     /** {@code groupBy} values of {@code GET /kpis}: the counters' dimensions. */
     static final List<String> GROUPINGS = List.of("agent", "channel", "category");
@@ -237,7 +271,7 @@ public final class ManagerApiHandler implements RequestHandler<APIGatewayV2HTTPE
     }
 
     /** R20: a manager excuses a breach with a reason; audited with a digest of the manager's token. */
-    private APIGatewayV2HTTPResponse excuse(Merchant merchant, ApiRequest request, String token) {
+    private APIGatewayV2HTTPResponse excuse(Merchant merchant, ApiRequest request, String by, Manager manager) {
         JsonNode body;
         try {
             body = POLICY_JSON.readTree(request.body());
@@ -249,8 +283,14 @@ public final class ManagerApiHandler implements RequestHandler<APIGatewayV2HTTPE
             throw new BadRequest(List.of(Problem.ofBatch("reason", "is required: why the breach is excused, at most "
                     + ExcuseBreach.MAX_REASON + " characters")));
         }
+        if (manager.role() == Manager.Role.TEAM_LEAD) {
+            var breach = wiring.excuses().find(merchant, request.pathParameter("breachId"));
+            if (breach.isPresent() && !manager.covers(breach.get().responsibleAgentId())) {
+                return ApiResponses.error(403, "the breach is held against an agent outside this team lead's team");
+            }
+        }
         ExcuseBreach.Result r = wiring.excuses().excuse(merchant, request.pathParameter("breachId"), reason,
-                "manager-token:" + tokenDigest(token));
+                "manager-" + by);
         return switch (r.outcome()) {
             case NOT_FOUND -> ApiResponses.error(404, "no breach '" + request.pathParameter("breachId") + "'");
             case ALREADY_EXCUSED -> ApiResponses.json(409, Map.of("error", "the breach is already excused",
@@ -274,7 +314,7 @@ public final class ManagerApiHandler implements RequestHandler<APIGatewayV2HTTPE
     }
 
     /** R24: a manager's classification overrides the automatic suggestion. */
-    private APIGatewayV2HTTPResponse classify(Merchant merchant, ApiRequest request, String token) {
+    private APIGatewayV2HTTPResponse classify(Merchant merchant, ApiRequest request, String by) {
         JsonNode body;
         try {
             body = POLICY_JSON.readTree(request.body());
@@ -291,7 +331,7 @@ public final class ManagerApiHandler implements RequestHandler<APIGatewayV2HTTPE
         }
         String conversation = conversationParameter(request).value();
         if (!wiring.classify().classify(merchant, new ConversationId(conversation), category.get(),
-                "token-" + tokenDigest(token))) {
+                by)) {
             return ApiResponses.error(404, "no conversation '" + conversation + "'");
         }
         log.info("case classified", "merchant", merchant.id().value(), "category", category.get().name());

@@ -6,7 +6,6 @@ import static com.replyguard.testing.Events.at;
 
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
-import com.replyguard.merchant.MerchantId;
 import com.replyguard.testing.InMemoryAssessmentStore;
 import com.replyguard.testing.InMemoryBreachStore;
 import com.replyguard.testing.InMemoryConversationStore;
@@ -35,7 +34,8 @@ class ManagerApiFuzzTest {
     private final InMemoryAssessmentStore assessments = new InMemoryAssessmentStore();
     private final InMemoryKpiStore kpis = new InMemoryKpiStore();
     private final ManagerApiHandler handler = new ManagerApiHandler(new ManagerApiWiring(
-            t -> t.equals("tok") ? Optional.of(DEMO) : Optional.<MerchantId>empty(),
+            t -> t.equals("tok") ? Optional.of(com.replyguard.merchant.Manager.supervisor(DEMO))
+                    : Optional.<com.replyguard.merchant.Manager>empty(),
             id -> id.equals(DEMO) ? Optional.of(DEMO_MERCHANT) : Optional.empty(),
             new com.replyguard.usecase.ReportKpiCounters(kpis, clock), new com.replyguard.usecase.ListBreaches(breaches),
             new com.replyguard.usecase.ShowConversation(conversations, clock), (id, policy) -> DEMO_MERCHANT,

@@ -11,6 +11,7 @@ import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.replyguard.merchant.Manager;
 import com.replyguard.merchant.MerchantId;
 import com.replyguard.testing.InMemoryAssessmentStore;
 import com.replyguard.testing.InMemoryBreachStore;
@@ -51,7 +52,10 @@ class ManagerApiHandlerTest {
         com.replyguard.testing.InMemoryKpiStore kpiStore = new com.replyguard.testing.InMemoryKpiStore();
         clock.advance(java.time.Duration.ofSeconds(2));
         new com.replyguard.usecase.FoldKpiCounters(conversations, kpiStore, clock).pass();
-        Map<String, MerchantId> tokens = Map.of("demo-manager-token", DEMO, "other-manager-token", new MerchantId("other"));
+        Map<String, Manager> tokens = Map.of("demo-manager-token", Manager.supervisor(DEMO),
+                "other-manager-token", Manager.supervisor(new MerchantId("other")),
+                "lead-token", new Manager(DEMO, Manager.Role.TEAM_LEAD, java.util.Set.of("presales-zhang")),
+                "ops-token", new Manager(DEMO, Manager.Role.OPERATIONS, java.util.Set.of()));
         handler = new ManagerApiHandler(new ManagerApiWiring(t -> Optional.ofNullable(tokens.get(t)),
                 id -> id.equals(DEMO) ? Optional.of(DEMO_MERCHANT) : Optional.empty(),
                 new com.replyguard.usecase.ReportKpiCounters(kpiStore, clock), new ListBreaches(breaches),
@@ -277,6 +281,78 @@ class ManagerApiHandlerTest {
             assertEquals(200, handler.handleRequest(get(route[0], "demo", "demo-manager-token", null, extra), null)
                     .getStatusCode(), route[0]);
         }
+    }
+
+    /** A request on any route, with the path parameters every route needs. */
+    private APIGatewayV2HTTPResponse call(String routeKey, String token, String agent, Map<String, String> claims) {
+        Map<String, String> headers = new HashMap<>();
+        if (token != null) {
+            headers.put("authorization", "Bearer " + token);
+        }
+        APIGatewayV2HTTPEvent e = APIGatewayV2HTTPEvent.builder().withVersion("2.0").withRouteKey(routeKey).withHeaders(headers)
+                .withPathParameters(Map.of("merchantId", "demo", "conversationId", "c1", "agentId", agent,
+                        "breachId", "b_unknown"))
+                .withBody(routeKey.contains("policy") ? "{}" : routeKey.contains("category") ? "{\"category\":\"LOGISTICS_LATE\"}"
+                        : "{\"reason\":\"customer left\"}").build();
+        if (claims != null) {
+            var jwt = APIGatewayV2HTTPEvent.RequestContext.Authorizer.JWT.builder().withClaims(claims).build();
+            e.setRequestContext(APIGatewayV2HTTPEvent.RequestContext.builder()
+                    .withAuthorizer(APIGatewayV2HTTPEvent.RequestContext.Authorizer.builder().withJwt(jwt).build()).build());
+        }
+        return handler.handleRequest(e, null);
+    }
+
+    @Test
+    void everyRouteOfTheFunction_refusesForeignMerchants_andOutOfRoleRequests() {
+        assertEquals(12, ManagerApiHandler.ROUTES.size());
+        for (String route : ManagerApiHandler.ROUTES) {
+            boolean reads = route.startsWith("GET ");
+            assertEquals(401, call(route, null, "presales-zhang", null).getStatusCode(), route);
+            assertEquals(403, call(route, "other-manager-token", "presales-zhang", null).getStatusCode(), route + ": another merchant");
+            int supervisor = call(route, "demo-manager-token", "presales-zhang", null).getStatusCode();
+            assertTrue(supervisor != 401 && supervisor != 403, route + ": a supervisor may, got " + supervisor);
+            int ops = call(route, "ops-token", "presales-zhang", null).getStatusCode();
+            assertEquals(reads, ops != 403, route + ": operations reads only, got " + ops);
+            int lead = call(route, "lead-token", "presales-zhang", null).getStatusCode();
+            assertEquals(route.equals("PUT /merchants/{merchantId}/policy"), lead == 403, route + ": team lead, own agent, got " + lead);
+            if (route.contains("{agentId}")) {
+                assertEquals(403, call(route, "lead-token", "presales-chen", null).getStatusCode(), route + ": not the lead's agent");
+            }
+            // the same through the JWT authorizer's verified claims (AWS)
+            Map<String, String> opsClaims = Map.of("custom:merchant", "demo", "custom:role", "OPERATIONS");
+            assertEquals(reads, call(route, "a.jwt.token", "presales-zhang", opsClaims).getStatusCode() != 403, route + " (JWT)");
+            assertEquals(403, call(route, "a.jwt.token", "presales-zhang", Map.of("custom:merchant", "other",
+                    "custom:role", "SUPERVISOR")).getStatusCode(), route + ": JWT of another merchant");
+            assertEquals(401, call(route, "a.jwt.token", "presales-zhang", Map.of("custom:merchant", "demo",
+                    "custom:role", "OWNER")).getStatusCode(), route + ": unknown role");
+        }
+        Map<String, String> leadClaims = Map.of("custom:merchant", "demo", "custom:role", "TEAM_LEAD",
+                "custom:team", "presales-zhang, presales-li");
+        assertEquals(200, call("GET /merchants/{merchantId}/agents/{agentId}/scorecard", "a.jwt.token", "presales-li",
+                leadClaims).getStatusCode());
+        assertEquals(403, call("GET /merchants/{merchantId}/agents/{agentId}/scorecard", "a.jwt.token", "presales-chen",
+                leadClaims).getStatusCode());
+    }
+
+    @Test
+    void aTeamLead_excusesOnlyTheirTeamsBreaches() throws IOException {
+        JsonNode breach = JSON.readTree(handler.handleRequest(get("/merchants/{merchantId}/breaches", "demo",
+                "demo-manager-token", null, Map.of()), null).getBody()).path("breaches").get(0);
+        assertEquals("presales-zhang", breach.path("responsibleAgentId").asText());
+        APIGatewayV2HTTPEvent e = APIGatewayV2HTTPEvent.builder().withVersion("2.0")
+                .withRouteKey("POST /merchants/{merchantId}/breaches/{breachId}/excuse")
+                .withHeaders(Map.of("authorization", "Bearer lead-token"))
+                .withPathParameters(Map.of("merchantId", "demo", "breachId", breach.path("breachId").asText()))
+                .withBody("{\"reason\":\"system outage\"}").build();
+        Map<String, String> otherLead = Map.of("custom:merchant", "demo", "custom:role", "TEAM_LEAD", "custom:team", "presales-chen");
+        var jwt = APIGatewayV2HTTPEvent.RequestContext.Authorizer.JWT.builder().withClaims(otherLead).build();
+        APIGatewayV2HTTPEvent foreignLead = APIGatewayV2HTTPEvent.builder().withVersion("2.0").withRouteKey(e.getRouteKey())
+                .withHeaders(Map.of("authorization", "Bearer x.y.z")).withPathParameters(e.getPathParameters()).withBody(e.getBody())
+                .withRequestContext(APIGatewayV2HTTPEvent.RequestContext.builder()
+                        .withAuthorizer(APIGatewayV2HTTPEvent.RequestContext.Authorizer.builder().withJwt(jwt).build()).build())
+                .build();
+        assertEquals(403, handler.handleRequest(foreignLead, null).getStatusCode(), "another team's lead");
+        assertEquals(200, handler.handleRequest(e, null).getStatusCode(), "the agent's own team lead");
     }
 
     @Test

@@ -41,7 +41,7 @@ public final class DynamoDbMerchantDirectory implements MerchantDirectory, Manag
     private final String table;
     private final Clock clock;
     private final Map<String, Cached<Merchant>> merchants = new ConcurrentHashMap<>();
-    private final Map<String, Cached<MerchantId>> tokens = new ConcurrentHashMap<>();
+    private final Map<String, Cached<com.replyguard.merchant.Manager>> tokens = new ConcurrentHashMap<>();
 
     public DynamoDbMerchantDirectory(DynamoDbClient dynamo, String table, Clock clock) {
         this.dynamo = dynamo;
@@ -63,8 +63,13 @@ public final class DynamoDbMerchantDirectory implements MerchantDirectory, Manag
     }
 
     @Override
-    public Optional<MerchantId> merchantOf(String bearerToken) {
-        return cached(tokens, "token#" + digest(bearerToken), item -> new MerchantId(string(item, "merchantId")));
+    public Optional<com.replyguard.merchant.Manager> managerOf(String bearerToken) {
+        // an API token's item: its merchant, and optionally its role and team (default: a supervisor)
+        return cached(tokens, "token#" + digest(bearerToken), item -> new com.replyguard.merchant.Manager(
+                new MerchantId(string(item, "merchantId")),
+                string(item, "role") == null ? com.replyguard.merchant.Manager.Role.SUPERVISOR
+                        : com.replyguard.merchant.Manager.Role.valueOf(string(item, "role")),
+                new java.util.HashSet<>(stringList(item, "team"))));
     }
 
     static String digest(String token) {

@@ -28,9 +28,9 @@ import java.util.Optional;
  */
 public final class MerchantsFile implements MerchantDirectory, ManagerTokens {
     private final Map<MerchantId, Merchant> merchants;
-    private final Map<String, MerchantId> tokens;
+    private final Map<String, com.replyguard.merchant.Manager> tokens;
 
-    private MerchantsFile(Map<MerchantId, Merchant> merchants, Map<String, MerchantId> tokens) {
+    private MerchantsFile(Map<MerchantId, Merchant> merchants, Map<String, com.replyguard.merchant.Manager> tokens) {
         this.merchants = merchants;
         this.tokens = tokens;
     }
@@ -44,7 +44,7 @@ public final class MerchantsFile implements MerchantDirectory, ManagerTokens {
         }
         List<String> problems = new ArrayList<>();
         Map<MerchantId, Merchant> merchants = new LinkedHashMap<>();
-        Map<String, MerchantId> tokens = new HashMap<>();
+        Map<String, com.replyguard.merchant.Manager> tokens = new HashMap<>();
         JsonNode list = root.path("merchants");
         if (!list.isArray() || list.isEmpty()) {
             problems.add("'merchants' must be a non-empty array");
@@ -74,8 +74,20 @@ public final class MerchantsFile implements MerchantDirectory, ManagerTokens {
                     problems.add(at + ".assessedHours needs from/to as HH:mm");
                 }
             }
-            for (String token : texts(m.path("managerTokens"))) {
-                if (tokens.put(token, new MerchantId(id)) != null) {
+            // a token is a string (a supervisor) or {"token", "role": SUPERVISOR|TEAM_LEAD|OPERATIONS, "team": [agent ids]}
+            for (JsonNode t : m.path("managerTokens")) {
+                String token = t.isTextual() ? t.asText() : t.path("token").asText("");
+                com.replyguard.merchant.Manager.Role role;
+                try {
+                    role = com.replyguard.merchant.Manager.Role.valueOf(t.path("role").asText("SUPERVISOR"));
+                } catch (IllegalArgumentException e) {
+                    problems.add(at + ".managerTokens role must be one of SUPERVISOR, TEAM_LEAD, OPERATIONS");
+                    continue;
+                }
+                if (token.isEmpty()) {
+                    problems.add(at + ".managerTokens has an empty token");
+                } else if (tokens.put(token, new com.replyguard.merchant.Manager(new MerchantId(id), role,
+                        new java.util.HashSet<>(texts(t.path("team"))))) != null) {
                     problems.add(at + ".managerTokens reuses a token of another merchant");
                 }
             }
@@ -124,10 +136,10 @@ public final class MerchantsFile implements MerchantDirectory, ManagerTokens {
     }
 
     @Override
-    public Optional<MerchantId> merchantOf(String bearerToken) {
-        MerchantId found = null;
+    public Optional<com.replyguard.merchant.Manager> managerOf(String bearerToken) {
+        com.replyguard.merchant.Manager found = null;
         byte[] presented = bearerToken.getBytes(StandardCharsets.UTF_8);
-        for (Map.Entry<String, MerchantId> e : tokens.entrySet()) {
+        for (Map.Entry<String, com.replyguard.merchant.Manager> e : tokens.entrySet()) {
             if (MessageDigest.isEqual(e.getKey().getBytes(StandardCharsets.UTF_8), presented)) {
                 found = e.getValue();
             }

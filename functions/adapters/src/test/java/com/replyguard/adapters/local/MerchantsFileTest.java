@@ -18,9 +18,16 @@ class MerchantsFileTest {
     void shippedFile_shouldHoldTheContractsDefaults() {
         Path shipped = com.replyguard.dynalite.ProjectLayout.root().resolve("infra/local/merchants.json");
         MerchantsFile f = MerchantsFile.read(shipped);
-        assertEquals(new MerchantId("demo"), f.merchantOf("demo-manager-token").orElseThrow());
-        assertEquals(new MerchantId("other"), f.merchantOf("other-manager-token").orElseThrow());
-        assertTrue(f.merchantOf("demo-webhook-secret").isEmpty());
+        assertEquals(com.replyguard.merchant.Manager.supervisor(new MerchantId("demo")), f.managerOf("demo-manager-token").orElseThrow());
+        assertEquals(new MerchantId("other"), f.managerOf("other-manager-token").orElseThrow().merchant());
+        assertTrue(f.managerOf("demo-webhook-secret").isEmpty());
+        var lead = f.managerOf("demo-teamlead-token").orElseThrow();
+        assertEquals(com.replyguard.merchant.Manager.Role.TEAM_LEAD, lead.role());
+        assertTrue(lead.covers("presales-zhang") && !lead.covers("aftersales-wang"));
+        assertEquals(com.replyguard.merchant.Manager.Role.OPERATIONS, f.managerOf("demo-operations-token").orElseThrow().role());
+        assertEquals(new com.replyguard.merchant.DoudianApp("demo-doudian-app-key",
+                java.util.List.of("demo-doudian-app-secret", "demo-doudian-app-secret-next")),
+                f.find(new MerchantId("demo")).orElseThrow().doudian().orElseThrow());
         assertEquals("demo-webhook-secret", f.find(new MerchantId("demo")).orElseThrow().webhookSecrets().get(0));
         assertEquals("other-webhook-secret", f.find(new MerchantId("other")).orElseThrow().webhookSecrets().get(0));
     }
