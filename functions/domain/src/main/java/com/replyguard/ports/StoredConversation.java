@@ -52,6 +52,15 @@ public record StoredConversation(Conversation conversation, long version, Sorted
                 pending, nextDue, ownCycle, responseTimes, kpi, kpiChangedAt);
     }
 
+    /**
+     * The next version with the same projections and bookkeeping but other events - only for a
+     * change that moves no clock, unit or alert (removing a customer's pseudonym, R29).
+     */
+    public StoredConversation withConversation(Conversation changed) {
+        return new StoredConversation(changed, version + 1, activeBreachKeys, knownBreachKeys, knownCycles, notified,
+                pending, nextDue, ownCycle, responseTimes, kpi, kpiChangedAt);
+    }
+
     /** The next version of this state with new alert bookkeeping (the events and projections unchanged). */
     public StoredConversation withAlerts(Set<String> newNotified, Set<String> newPending, Instant newNextDue) {
         return new StoredConversation(conversation, version + 1, activeBreachKeys, knownBreachKeys, knownCycles,

@@ -92,6 +92,7 @@ public final class ManagerApiHandler implements RequestHandler<APIGatewayV2HTTPE
                 case "GET /merchants/{merchantId}/aftersales" -> afterSales(merchant.get(), request);
                 case "PUT /merchants/{merchantId}/conversations/{conversationId}/category" ->
                         classify(merchant.get(), request, auditName(caller.get(), token));
+                case "DELETE /merchants/{merchantId}/customers/{customer}" -> forgetCustomer(merchant.get(), request);
                 default -> ApiResponses.error(404, "no such resource");
             };
         } catch (BadRequest e) {
@@ -124,7 +125,8 @@ public final class ManagerApiHandler implements RequestHandler<APIGatewayV2HTTPE
             "GET /merchants/{merchantId}/agents/{agentId}/scorecard",
             "GET /merchants/{merchantId}/leaderboard",
             "GET /merchants/{merchantId}/aftersales",
-            "PUT /merchants/{merchantId}/conversations/{conversationId}/category");
+            "PUT /merchants/{merchantId}/conversations/{conversationId}/category",
+            "DELETE /merchants/{merchantId}/customers/{customer}");
 
     /**
      * Issue 5 roles: operations only reads; a team lead may not change the policy, and reads or acts
@@ -135,6 +137,9 @@ public final class ManagerApiHandler implements RequestHandler<APIGatewayV2HTTPE
         String route = request.routeKey();
         if (!route.startsWith("GET ") && !manager.mayChange()) {
             return Optional.of("the operations role is read-only");
+        }
+        if (route.startsWith("DELETE ") && manager.role() != Manager.Role.SUPERVISOR) {
+            return Optional.of("only a supervisor deletes a customer's data");
         }
         if (manager.role() == Manager.Role.TEAM_LEAD) {
             if (route.equals("PUT /merchants/{merchantId}/policy")) {
@@ -311,6 +316,27 @@ public final class ManagerApiHandler implements RequestHandler<APIGatewayV2HTTPE
                     Representations.afterSalesRows(report), Map.of());
         }
         return ApiResponses.json(200, Representations.afterSales(report));
+    }
+
+    /**
+     * R29: a customer's data-deletion request, by their keyed hash ({@code c_…}, as timelines show it)
+     * or, with {@code ?idType=platform}, by the platform's raw id (hashed here, never stored or logged).
+     */
+    private APIGatewayV2HTTPResponse forgetCustomer(Merchant merchant, ApiRequest request) {
+        String customer = request.pathParameter("customer");
+        boolean raw = "platform".equals(request.query("idType"));
+        if (customer == null || customer.isEmpty() || customer.length() > 128
+                || (!raw && !customer.matches("c_[0-9a-f]{32}"))) {
+            throw new BadRequest(List.of(Problem.ofBatch("customer", raw ? "must be the platform's customer id (1-128 characters)"
+                    : "must be the customer's keyed hash (c_ and 32 hex digits), or the platform id with ?idType=platform")));
+        }
+        String ref = raw ? new com.replyguard.conversation.CustomerPseudonym(merchant.customerHashKey()).of(customer) : customer;
+        int changed = wiring.forgetCustomer().forget(merchant, ref);
+        log.info("customer data deleted", "merchant", merchant.id().value(), "conversations", changed);
+        Map<String, Object> answer = new java.util.LinkedHashMap<>();
+        answer.put("customer", ref);
+        answer.put("conversationsUnlinked", changed);
+        return ApiResponses.json(200, answer);
     }
 
     /** R24: a manager's classification overrides the automatic suggestion. */

@@ -24,7 +24,8 @@ public record ManagerApiWiring(ManagerTokens tokens, MerchantDirectory merchants
         ExcuseBreach excuses, ReportAgentDiscipline discipline, ReportOperations operations, ReportAgentScorecard scorecards,
         ReportLeaderboard leaderboard, com.replyguard.usecase.ReportAfterSales afterSales,
         com.replyguard.usecase.ClassifyCase classify,
-        com.replyguard.usecase.ReportOperationsByType operationsByType, Clock clock) {
+        com.replyguard.usecase.ReportOperationsByType operationsByType, com.replyguard.usecase.ForgetCustomer forgetCustomer,
+        Clock clock) {
 
     public static ManagerApiWiring from(Map<String, String> environment, Clock clock) {
         StorageWiring storage = StorageWiring.from(new Environment(environment), clock);
@@ -38,6 +39,7 @@ public record ManagerApiWiring(ManagerTokens tokens, MerchantDirectory merchants
                 new com.replyguard.usecase.ReportAfterSales(storage.kpis),
                 new com.replyguard.usecase.ClassifyCase(storage.conversations, new com.replyguard.usecase.IngestEventBatch(
                         storage.conversations, storage.assessments, storage.breaches, clock), clock),
-                new com.replyguard.usecase.ReportOperationsByType(storage.kpis, clock), clock);
+                new com.replyguard.usecase.ReportOperationsByType(storage.kpis, clock),
+                new com.replyguard.usecase.ForgetCustomer(storage.conversations), clock);
     }
 }

@@ -494,6 +494,11 @@ final class Representations {
         putIf(m, "complexity", e.complexity() == null ? null : e.complexity().name());
         putIf(m, "rating", e.rating());
         putIf(m, "category", e.category() == null ? null : e.category().name());
+        if (e.suggestion() != null) {
+            // R24: the subtype suggested from the message's text (the text itself is not kept)
+            m.put("suggestedCategory", e.suggestion().category().name());
+            m.put("suggestionConfidence", e.suggestion().confidence());
+        }
         return m;
     }
 

@@ -46,7 +46,8 @@ class ManagerApiFuzzTest {
             new com.replyguard.usecase.ReportAfterSales(kpis),
             new com.replyguard.usecase.ClassifyCase(conversations, new IngestEventBatch(conversations, assessments, breaches, clock),
                     clock),
-            new com.replyguard.usecase.ReportOperationsByType(kpis, clock), clock));
+            new com.replyguard.usecase.ReportOperationsByType(kpis, clock),
+            new com.replyguard.usecase.ForgetCustomer(conversations), clock));
 
     @Provide
     Arbitrary<String> oddText() {

@@ -71,6 +71,7 @@ class ManagerApiHandlerTest {
                 new com.replyguard.usecase.ClassifyCase(conversations,
                         new IngestEventBatch(conversations, assessments, breaches, clock), clock),
                 new com.replyguard.usecase.ReportOperationsByType(kpiStore, clock),
+                new com.replyguard.usecase.ForgetCustomer(conversations),
                 clock));
         this.fold = () -> {
             clock.advance(java.time.Duration.ofSeconds(2));
@@ -304,7 +305,7 @@ class ManagerApiHandlerTest {
 
     @Test
     void everyRouteOfTheFunction_refusesForeignMerchants_andOutOfRoleRequests() {
-        assertEquals(12, ManagerApiHandler.ROUTES.size());
+        assertEquals(13, ManagerApiHandler.ROUTES.size());
         for (String route : ManagerApiHandler.ROUTES) {
             boolean reads = route.startsWith("GET ");
             assertEquals(401, call(route, null, "presales-zhang", null).getStatusCode(), route);
@@ -314,7 +315,8 @@ class ManagerApiHandlerTest {
             int ops = call(route, "ops-token", "presales-zhang", null).getStatusCode();
             assertEquals(reads, ops != 403, route + ": operations reads only, got " + ops);
             int lead = call(route, "lead-token", "presales-zhang", null).getStatusCode();
-            assertEquals(route.equals("PUT /merchants/{merchantId}/policy"), lead == 403, route + ": team lead, own agent, got " + lead);
+            assertEquals(route.equals("PUT /merchants/{merchantId}/policy") || route.startsWith("DELETE "), lead == 403,
+                    route + ": team lead, own agent, got " + lead);
             if (route.contains("{agentId}")) {
                 assertEquals(403, call(route, "lead-token", "presales-chen", null).getStatusCode(), route + ": not the lead's agent");
             }
@@ -332,6 +334,38 @@ class ManagerApiHandlerTest {
                 leadClaims).getStatusCode());
         assertEquals(403, call("GET /merchants/{merchantId}/agents/{agentId}/scorecard", "a.jwt.token", "presales-chen",
                 leadClaims).getStatusCode());
+    }
+
+    @Test
+    void aCustomersDataDeletion_unlinksTheirConversations_andKeepsTheCounts() throws IOException {
+        JsonNode before = JSON.readTree(kpis("demo", "demo-manager-token", "2026-10-H1").getBody());
+        JsonNode timeline = JSON.readTree(handler.handleRequest(get("/merchants/{merchantId}/conversations/{conversationId}",
+                "demo", "demo-manager-token", null, Map.of("conversationId", "c1")), null).getBody());
+        String hash = timeline.path("timeline").get(0).path("customer").asText();
+        assertTrue(hash.matches("c_[0-9a-f]{32}"), timeline.toString());
+        APIGatewayV2HTTPEvent byRawId = APIGatewayV2HTTPEvent.builder().withVersion("2.0")
+                .withRouteKey("DELETE /merchants/{merchantId}/customers/{customer}")
+                .withHeaders(Map.of("authorization", "Bearer demo-manager-token"))
+                .withPathParameters(Map.of("merchantId", "demo", "customer", "buyer-1"))
+                .withQueryStringParameters(Map.of("idType", "platform")).build();
+        JsonNode answer = JSON.readTree(handler.handleRequest(byRawId, null).getBody());
+        assertEquals(hash, answer.path("customer").asText(), "the raw id is hashed with the merchant's key");
+        assertEquals(1, answer.path("conversationsUnlinked").asInt());
+        JsonNode after = JSON.readTree(handler.handleRequest(get("/merchants/{merchantId}/conversations/{conversationId}",
+                "demo", "demo-manager-token", null, Map.of("conversationId", "c1")), null).getBody());
+        assertTrue(after.toString().indexOf(hash) < 0, "no trace of the customer: " + after);
+        assertEquals(timeline.path("timeline").size(), after.path("timeline").size(), "the events stay, anonymous");
+        JsonNode kpisAfter = JSON.readTree(kpis("demo", "demo-manager-token", "2026-10-H1").getBody());
+        assertEquals(before.path("firstReply2Min"), kpisAfter.path("firstReply2Min"), "the counts stay");
+        assertEquals(0, JSON.readTree(handler.handleRequest(byRawId, null).getBody()).path("conversationsUnlinked").asInt(),
+                "repeating the request changes nothing");
+        APIGatewayV2HTTPEvent bad = APIGatewayV2HTTPEvent.builder().withVersion("2.0")
+                .withRouteKey("DELETE /merchants/{merchantId}/customers/{customer}")
+                .withHeaders(Map.of("authorization", "Bearer demo-manager-token"))
+                .withPathParameters(Map.of("merchantId", "demo", "customer", "buyer-1")).build();
+        APIGatewayV2HTTPResponse refused = handler.handleRequest(bad, null);
+        assertEquals(400, refused.getStatusCode());
+        assertTrue(refused.getBody().contains("idType=platform"), refused.getBody());
     }
 
     @Test
