@@ -126,8 +126,9 @@ public record KpiVector(SortedMap<String, Long> counts) {
     }
 
     /**
-     * R18, R22, every channel and hour, under {@code all}, {@code channel:<CH>}, {@code category:<CAT>}
-     * and {@code channelCategory:<CH>/<CAT>} (question type = R24 category, {@code -} when none):
+     * R18, R22, every channel and hour, under {@code all}, {@code channel:<CH>}, {@code category:<CAT>},
+     * {@code channelCategory:<CH>/<CAT>} (question type = R24 category, {@code -} when none) and
+     * {@code agent:<id>} (the agent of the first human reply, as for the platform metrics):
      * in the cycle of the human clock start {@code op.conv}, {@code op.first.n}/{@code op.first.ms}
      * (first human reply), {@code op.round.recv} (rounds), {@code op.round.answered},
      * {@code op.round.n}/{@code op.round.ms}
@@ -141,7 +142,9 @@ public record KpiVector(SortedMap<String, Long> counts) {
         }
         String ch = c.channel().get().name();
         String cat = c.afterSalesCase().map(k -> topCategory(k.category())).orElse("-");
-        List<String> dims = List.of(ALL, "channel:" + ch, "category:" + cat, "channelCategory:" + ch + "/" + cat);
+        String agent = firstReplier(c);
+        List<String> dims = List.of(ALL, "channel:" + ch, "category:" + cat, "channelCategory:" + ch + "/" + cat,
+                "agent:" + agent);
         ResponseTimes.of(c).ifPresent(rt -> {
             for (String dim : dims) {
                 String p = rt.cycle() + "|" + dim + "|";
@@ -181,9 +184,13 @@ public record KpiVector(SortedMap<String, Long> counts) {
         dims.add(ALL);
         c.channel().ifPresent(ch -> dims.add("channel:" + ch.name()));
         dims.add("category:" + c.afterSalesCase().map(k -> topCategory(k.category())).orElse("-"));
-        Optional<String> agent = c.humanClockStart().flatMap(c::firstHumanReplyAtOrAfter).map(ConversationEvent::agentId);
-        dims.add("agent:" + agent.orElse("-"));
+        dims.add("agent:" + firstReplier(c));
         return dims;
+    }
+
+    /** The agent a conversation counts for: who gave its first human reply; {@code -} while there is none. */
+    private static String firstReplier(Conversation c) {
+        return c.humanClockStart().flatMap(c::firstHumanReplyAtOrAfter).map(ConversationEvent::agentId).orElse("-");
     }
 
     /** R24: the top-level category of a subtype: PRODUCT_QUALITY, LOGISTICS, PROMOTION, RETURN or SERVICE. */

@@ -16,12 +16,12 @@ import java.util.TreeMap;
 
 /**
  * Use case: R22 - average response time and timeout rate per channel, per question type (R24
- * category) or per channel × question type, read from the KPI counters (constant cost; definitions
+ * category), per channel × question type or per agent (the first replier), read from the KPI counters (constant cost; definitions
  * in docs/metrics.md). Timeout rate per clock: clocks breached ÷ clocks started, in the cycle of
  * each clock's start; a running clock counts as breached once its deadline has passed.
  */
 public final class ReportOperationsByType {
-    public static final List<String> GROUPINGS = List.of("channel", "category", "channelCategory");
+    public static final List<String> GROUPINGS = List.of("channel", "category", "channelCategory", "agent");
     private final KpiStore kpis;
     private final Clock clock;
 

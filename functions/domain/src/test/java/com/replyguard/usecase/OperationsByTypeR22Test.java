@@ -82,6 +82,10 @@ class OperationsByTypeR22Test {
         var byChannel = ops.report(DEMO, OCT_H1, "channel");
         assertEquals(List.of("CS_CHAT", "DIRECT_MESSAGE"), byChannel.groups().stream().map(g -> g.key()).toList());
         assertEquals(new ReportOperationsByType.Timeouts(3, 2), byChannel.groups().get(0).timeouts());
+        var byAgent = ops.report(DEMO, OCT_H1, "agent");
+        assertEquals(List.of("-", "li"), byAgent.groups().stream().map(g -> g.key()).toList());
+        assertEquals(new ReportOperationsByType.Timeouts(3, 2), byAgent.groups().get(1).timeouts(),
+                "li's conversations a and b: FIRST_REPLY 1 of 2 late, NEXT_REPLY 1 of 1");
         var both = ops.report(DEMO, OCT_H1, "channelCategory");
         assertEquals(List.of("CS_CHAT/LOGISTICS", "CS_CHAT/PRODUCT_QUALITY", "DIRECT_MESSAGE/-"),
                 both.groups().stream().map(g -> g.key()).toList());

@@ -196,9 +196,9 @@ class ManagerApiHandlerTest {
                 "demo-manager-token", Map.of("cycle", "2026-10-H1", "groupBy", "channel"), Map.of(), Map.of("accept", "text/csv")), null);
         assertTrue(csv.getBody().contains("\r\ndemo,2026-10-H1,channel,CS_CHAT,FIRST_REPLY,,,,,,1,1,1.0"), csv.getBody());
         APIGatewayV2HTTPResponse bad = handler.handleRequest(get("/merchants/{merchantId}/operations", "demo",
-                "demo-manager-token", Map.of("groupBy", "agent"), Map.of()), null);
+                "demo-manager-token", Map.of("groupBy", "customer"), Map.of()), null);
         assertEquals(400, bad.getStatusCode());
-        assertTrue(bad.getBody().contains("channel, category, channelCategory"), bad.getBody());
+        assertTrue(bad.getBody().contains("channel, category, channelCategory, agent"), bad.getBody());
     }
 
     @Test
