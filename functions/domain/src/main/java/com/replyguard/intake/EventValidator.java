@@ -31,6 +31,8 @@ public final class EventValidator {
 
     private final CustomerPseudonym pseudonym;
     private final UrgencyRules urgency;
+    /** The customer messages' texts of the valid events, by event id: handed to the text store when the merchant opted in. */
+    private final java.util.Map<String, String> texts = new java.util.LinkedHashMap<>();
 
     public EventValidator(CustomerPseudonym pseudonym) {
         this(pseudonym, UrgencyRules.DEFAULT);
@@ -39,6 +41,11 @@ public final class EventValidator {
     public EventValidator(CustomerPseudonym pseudonym, UrgencyRules urgency) {
         this.pseudonym = pseudonym;
         this.urgency = urgency;
+    }
+
+    /** The texts of the customer messages validated so far, by event id (kept only if the merchant opted in). */
+    public java.util.Map<String, String> texts() {
+        return java.util.Collections.unmodifiableMap(texts);
     }
 
     /** The event, or empty with the problems added to {@code problems}. */
@@ -100,6 +107,9 @@ public final class EventValidator {
 
         if (problems.size() > before) {
             return Optional.empty();
+        }
+        if (text != null && type == EventType.CUSTOMER_MESSAGE) {
+            texts.put(eventId, text);
         }
         // R9: the flag overrides; without it, a customer message's text decides (the text itself is not kept)
         if (urgent == null && type == EventType.CUSTOMER_MESSAGE && urgency.isUrgent(text)) {

@@ -23,6 +23,7 @@ public final class Merchant {
     private final Shifts shifts;
     private final String douyinClientSecret;
     private final DoudianApp doudian;
+    private final java.time.Duration textRetention;
 
     /** A merchant with the contract's default policy, urgency rules, discipline, no shifts and no 抖音 app. */
     public Merchant(MerchantId id, List<String> webhookSecrets, byte[] customerHashKey, AssessedHours assessedHours) {
@@ -40,6 +41,13 @@ public final class Merchant {
     public Merchant(MerchantId id, List<String> webhookSecrets, byte[] customerHashKey, AssessedHours assessedHours,
             SlaPolicy policy, UrgencyRules urgency, DisciplineRules discipline, Shifts shifts, String douyinClientSecret,
             DoudianApp doudian) {
+        this(id, webhookSecrets, customerHashKey, assessedHours, policy, urgency, discipline, shifts, douyinClientSecret, doudian,
+                null);
+    }
+
+    private Merchant(MerchantId id, List<String> webhookSecrets, byte[] customerHashKey, AssessedHours assessedHours,
+            SlaPolicy policy, UrgencyRules urgency, DisciplineRules discipline, Shifts shifts, String douyinClientSecret,
+            DoudianApp doudian, java.time.Duration textRetention) {
         this.id = Objects.requireNonNull(id, "id");
         this.webhookSecrets = List.copyOf(webhookSecrets);
         if (this.webhookSecrets.isEmpty() || this.webhookSecrets.stream().anyMatch(String::isEmpty)) {
@@ -56,6 +64,22 @@ public final class Merchant {
         this.shifts = Objects.requireNonNull(shifts, "shifts");
         this.douyinClientSecret = douyinClientSecret;
         this.doudian = doudian;
+        if (textRetention != null && (textRetention.isNegative() || textRetention.isZero()
+                || textRetention.compareTo(java.time.Duration.ofDays(365)) > 0)) {
+            throw new IllegalArgumentException("merchant " + id + ": text retention must be 1 to 365 days");
+        }
+        this.textRetention = textRetention;
+    }
+
+    /** R23, R29: how long customers' message text is kept, when the merchant opted in (empty: never stored). */
+    public java.util.Optional<java.time.Duration> textRetention() {
+        return java.util.Optional.ofNullable(textRetention);
+    }
+
+    /** The same merchant keeping message text for {@code retention} (null: not at all). */
+    public Merchant withTextRetention(java.time.Duration retention) {
+        return new Merchant(id, webhookSecrets, customerHashKey, assessedHours, policy, urgency, discipline, shifts,
+                douyinClientSecret, doudian, retention);
     }
 
     /** The 抖店 app whose pushes (orders, after-sales) this merchant receives, when connected. */
@@ -66,7 +90,7 @@ public final class Merchant {
     /** The same merchant with its 抖店 app. */
     public Merchant withDoudian(DoudianApp app) {
         return new Merchant(id, webhookSecrets, customerHashKey, assessedHours, policy, urgency, discipline, shifts,
-                douyinClientSecret, app);
+                douyinClientSecret, app, textRetention);
     }
 
     /** The 抖音 open platform app's client secret, when the merchant connected one (webhook signatures). */
@@ -77,7 +101,7 @@ public final class Merchant {
     /** The same merchant with its 抖音 open-platform client secret. */
     public Merchant withDouyinClientSecret(String secret) {
         return new Merchant(id, webhookSecrets, customerHashKey, assessedHours, policy, urgency, discipline, shifts, secret,
-                doudian);
+                doudian, textRetention);
     }
 
     /** R30: the merchant's shifts and their agents. */
@@ -104,7 +128,7 @@ public final class Merchant {
     public Merchant withPolicy(SlaPolicy newPolicy, UrgencyRules newUrgency, AssessedHours newHours,
             DisciplineRules newDiscipline, Shifts newShifts) {
         return new Merchant(id, webhookSecrets, customerHashKey, newHours, newPolicy, newUrgency, newDiscipline, newShifts,
-                douyinClientSecret, doudian);
+                douyinClientSecret, doudian, textRetention);
     }
 
     public MerchantId id() {

@@ -13,23 +13,31 @@ import java.util.Optional;
 
 /**
  * R29, a customer's data-deletion request: every conversation of the customer loses the link to
- * them (the keyed hash of their id is removed from its events and from the customer index). Message
- * text is never stored, so there is none to delete; clocks, breaches and KPI counts stay, anonymous.
+ * them (the keyed hash of their id is removed from its events and from the customer index) and their
+ * message texts, if the merchant keeps any, are deleted; clocks, breaches and KPI counts stay, anonymous.
  * Repeating the request changes nothing.
  */
 public final class ForgetCustomer {
     private static final int MAX_ATTEMPTS = 6;
     private final ConversationStore conversations;
+    private final com.replyguard.ports.MessageTexts texts;
 
     public ForgetCustomer(ConversationStore conversations) {
+        this(conversations, com.replyguard.ports.MessageTexts.NONE);
+    }
+
+    public ForgetCustomer(ConversationStore conversations, com.replyguard.ports.MessageTexts texts) {
         this.conversations = conversations;
+        this.texts = texts;
     }
 
     /** Unlinks the customer ({@code customerRef}: their keyed hash); answers how many conversations were changed. */
     public int forget(Merchant merchant, String customerRef) {
         int changed = 0;
         for (ConversationId id : conversations.ofCustomer(merchant.id(), customerRef, Instant.EPOCH)) {
-            if (unlink(merchant, id, customerRef)) {
+            // the text first: if the unlinking then fails, a retry still finds the conversation by the customer
+            boolean textsDeleted = texts.forget(merchant.id(), id, customerRef) > 0;
+            if (unlink(merchant, id, customerRef) || textsDeleted) {
                 changed++;
             }
         }

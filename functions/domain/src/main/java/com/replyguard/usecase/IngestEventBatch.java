@@ -6,6 +6,7 @@ import com.replyguard.conversation.EventType;
 import com.replyguard.conversation.ConversationEvent;
 import com.replyguard.conversation.ConversationId;
 import com.replyguard.conversation.CustomerPseudonym;
+import com.replyguard.conversation.MessageText;
 import com.replyguard.intake.BatchRejected;
 import com.replyguard.intake.EventValidator;
 import com.replyguard.intake.Problem;
@@ -14,6 +15,7 @@ import com.replyguard.merchant.Merchant;
 import com.replyguard.ports.AssessmentStore;
 import com.replyguard.ports.BreachStore;
 import com.replyguard.ports.ConversationStore;
+import com.replyguard.ports.MessageTexts;
 import com.replyguard.ports.StoredConversation;
 import java.time.Clock;
 import java.time.Instant;
@@ -43,11 +45,19 @@ public final class IngestEventBatch {
     static final int MAX_ATTEMPTS = 6;
 
     private final ConversationStore conversations;
+    private final MessageTexts texts;
     private final ConversationRecorder recorder;
     private final Clock clock;
 
     public IngestEventBatch(ConversationStore conversations, AssessmentStore assessments, BreachStore breaches,
             Clock clock) {
+        this(conversations, assessments, breaches, MessageTexts.NONE, clock);
+    }
+
+    /** With the text store for merchants who opted in to keeping message text (R23). */
+    public IngestEventBatch(ConversationStore conversations, AssessmentStore assessments, BreachStore breaches,
+            MessageTexts texts, Clock clock) {
+        this.texts = Objects.requireNonNull(texts);
         this.conversations = Objects.requireNonNull(conversations);
         this.recorder = new ConversationRecorder(Objects.requireNonNull(assessments), Objects.requireNonNull(breaches));
         this.clock = Objects.requireNonNull(clock);
@@ -95,6 +105,7 @@ public final class IngestEventBatch {
             // only the request's own events count as its duplicates, not copies of a customer report
             duplicates += Math.min(d, (int) group.getValue().stream().filter(indexOf::containsKey).count());
         }
+        keepTexts(merchant, events, validator.texts());
         return new Result(raw.size(), duplicates);
     }
 
@@ -118,6 +129,29 @@ public final class IngestEventBatch {
                             .customerRef(e.customerRef()).build());
                 }
             }
+        }
+    }
+
+    /**
+     * R23: the customer messages' texts, only for a merchant that opted in, each expiring its
+     * retention after the message (already expired: not kept). Written after the events, so a
+     * crash before leaves events without text, never text without events; a retry writes it.
+     */
+    private void keepTexts(Merchant merchant, List<ConversationEvent> events, Map<String, String> byEventId) {
+        if (merchant.textRetention().isEmpty() || byEventId.isEmpty()) {
+            return;
+        }
+        Instant now = clock.instant();
+        List<MessageText> kept = new ArrayList<>();
+        for (ConversationEvent e : events) {
+            String text = byEventId.get(e.eventId());
+            Instant expires = e.occurredAt().plus(merchant.textRetention().get());
+            if (text != null && expires.isAfter(now)) {
+                kept.add(new MessageText(e.conversationId(), e.eventId(), e.customerRef(), text, expires));
+            }
+        }
+        if (!kept.isEmpty()) {
+            texts.keep(merchant.id(), kept);
         }
     }
 

@@ -23,8 +23,15 @@ public final class ShowConversation {
     private final ConversationStore conversations;
     private final Clock clock;
 
+    private final com.replyguard.ports.MessageTexts texts;
+
     public ShowConversation(ConversationStore conversations, Clock clock) {
+        this(conversations, com.replyguard.ports.MessageTexts.NONE, clock);
+    }
+
+    public ShowConversation(ConversationStore conversations, com.replyguard.ports.MessageTexts texts, Clock clock) {
         this.conversations = conversations;
+        this.texts = texts;
         this.clock = clock;
     }
 
@@ -33,7 +40,8 @@ public final class ShowConversation {
     }
 
     public record View(Conversation conversation, long version, Instant asOf, Instant humanClockStart,
-            List<ClockView> clocks, List<Round> rounds, Map<Cycle, CycleContribution> platformUnits) {
+            List<ClockView> clocks, List<Round> rounds, Map<Cycle, CycleContribution> platformUnits,
+            Map<String, String> texts) {
     }
 
     public Optional<View> show(Merchant merchant, ConversationId id) {
@@ -46,7 +54,8 @@ public final class ShowConversation {
                 return new ClockView(k, status, status == ClockStatus.BREACHED ? Breach.idOf(id, k.key()) : null);
             }).toList();
             return new View(c, s.version(), now, c.humanClockStart().orElse(null), clocks, c.rounds(),
-                    PlatformAssessment.of(c, merchant.assessedHours()));
+                    PlatformAssessment.of(c, merchant.assessedHours()),
+                    merchant.textRetention().isPresent() ? texts.of(merchant.id(), id, now) : Map.of());
         });
     }
 }

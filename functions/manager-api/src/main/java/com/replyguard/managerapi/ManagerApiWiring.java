@@ -31,15 +31,15 @@ public record ManagerApiWiring(ManagerTokens tokens, MerchantDirectory merchants
         StorageWiring storage = StorageWiring.from(new Environment(environment), clock);
         return new ManagerApiWiring(storage.managerTokens, storage.merchants,
                 new com.replyguard.usecase.ReportKpiCounters(storage.kpis, clock), new ListBreaches(storage.breaches),
-                new ShowConversation(storage.conversations, clock), storage.policies::put,
+                new ShowConversation(storage.conversations, storage.texts, clock), storage.policies::put,
                 new ExcuseBreach(storage.breaches, storage.conversations, clock), new ReportAgentDiscipline(storage.breaches),
                 new ReportOperations(storage.conversations, clock),
                 new ReportAgentScorecard(storage.conversations, new ReportAgentDiscipline(storage.breaches)),
                 new ReportLeaderboard(storage.conversations, new ReportAgentDiscipline(storage.breaches)),
                 new com.replyguard.usecase.ReportAfterSales(storage.kpis),
                 new com.replyguard.usecase.ClassifyCase(storage.conversations, new com.replyguard.usecase.IngestEventBatch(
-                        storage.conversations, storage.assessments, storage.breaches, clock), clock),
+                        storage.conversations, storage.assessments, storage.breaches, storage.texts, clock), clock),
                 new com.replyguard.usecase.ReportOperationsByType(storage.kpis, clock),
-                new com.replyguard.usecase.ForgetCustomer(storage.conversations), clock);
+                new com.replyguard.usecase.ForgetCustomer(storage.conversations, storage.texts), clock);
     }
 }

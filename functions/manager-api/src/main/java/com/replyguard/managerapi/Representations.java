@@ -428,7 +428,10 @@ final class Representations {
         m.put("humanClockStart", Instants.format(v.humanClockStart()));
         List<Map<String, Object>> events = new ArrayList<>();
         for (ConversationEvent e : v.conversation().events()) {
-            events.add(event(e));
+            Map<String, Object> entry = event(e);
+            // R23: the message text, only where the merchant keeps texts and it has not expired
+            putIf(entry, "text", v.texts().get(e.eventId()));
+            events.add(entry);
         }
         m.put("timeline", events);
         List<Map<String, Object>> clocks = new ArrayList<>();
@@ -477,7 +480,7 @@ final class Representations {
         return m;
     }
 
-    /** A timeline entry: no customer id (only its pseudonym) and no message text (R29). */
+    /** A timeline entry: no customer id (only its pseudonym); text only as the caller adds it (R29). */
     private static Map<String, Object> event(ConversationEvent e) {
         Map<String, Object> m = new LinkedHashMap<>();
         m.put("eventId", e.eventId());

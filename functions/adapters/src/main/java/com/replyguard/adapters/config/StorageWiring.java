@@ -29,7 +29,7 @@ import software.amazon.awssdk.services.dynamodb.DynamoDbClientBuilder;
 
 /**
  * The storage adapters every function shares, built from the environment:
- * {@code CONVERSATIONS_TABLE}, {@code ASSESSMENTS_TABLE}, {@code BREACHES_TABLE}, {@code KPIS_TABLE},
+ * {@code CONVERSATIONS_TABLE}, {@code ASSESSMENTS_TABLE}, {@code BREACHES_TABLE}, {@code KPIS_TABLE}, {@code TEXTS_TABLE},
  * {@code MERCHANTS_TABLE} (template.yaml sets them); {@code DYNAMODB_ENDPOINT} points at a local
  * DynamoDB (dynalite), and {@code MERCHANTS_FILE} replaces the merchants table with the local
  * merchants file. One DynamoDB client per execution environment, explicit region and HTTP client.
@@ -46,6 +46,7 @@ public final class StorageWiring {
     public final DueIndex dueIndex;
     public final WheelWatermark watermark;
     public final com.replyguard.ports.KpiStore kpis;
+    public final com.replyguard.ports.MessageTexts texts;
     /** The environment, for a function's own variables on top of the storage ones. */
     public final Environment env;
 
@@ -55,6 +56,7 @@ public final class StorageWiring {
         String assessmentsTable = env.require("ASSESSMENTS_TABLE");
         String breachesTable = env.require("BREACHES_TABLE");
         String kpisTable = env.require("KPIS_TABLE");
+        String textsTable = env.require("TEXTS_TABLE");
         String merchantsFile = env.optional("MERCHANTS_FILE");
         // MERCHANTS_TABLE also holds the wheel's watermark, so it is needed in local mode too
         String merchantsTable = env.require("MERCHANTS_TABLE");
@@ -78,6 +80,7 @@ public final class StorageWiring {
         this.dueIndex = new DynamoDbDueIndex(dynamo, conversationsTable);
         this.watermark = new DynamoDbWheelWatermark(dynamo, merchantsTable);
         this.kpis = new com.replyguard.adapters.dynamodb.DynamoDbKpiStore(dynamo, kpisTable);
+        this.texts = new com.replyguard.adapters.dynamodb.DynamoDbMessageTexts(dynamo, textsTable);
         MerchantDirectory baseDirectory;
         if (merchantsFile != null) {
             MerchantsFile file = MerchantsFile.read(Path.of(merchantsFile));

@@ -58,7 +58,9 @@ public final class DynamoDbMerchantDirectory implements MerchantDirectory, Manag
                     .withDouyinClientSecret(string(item, "douyinClientSecret"))
                     .withDoudian(string(item, "doudianAppKey") == null ? null
                             : new com.replyguard.merchant.DoudianApp(string(item, "doudianAppKey"),
-                                    stringList(item, "doudianAppSecrets")));
+                                    stringList(item, "doudianAppSecrets")))
+                    .withTextRetention(item.containsKey("textRetentionDays")
+                            ? java.time.Duration.ofDays(Attributes.number(item, "textRetentionDays")) : null);
         });
     }
 

@@ -109,9 +109,19 @@ public final class MerchantsFile implements MerchantDirectory, ManagerTokens {
                         problems.add(at + ".doudian: " + e.getMessage());
                     }
                 }
-                merchants.put(new MerchantId(id), new Merchant(new MerchantId(id), secrets,
+                Merchant merchant = new Merchant(new MerchantId(id), secrets,
                         hashKey.getBytes(StandardCharsets.UTF_8), policy.assessedHours(), policy.policy(), policy.urgency(),
-                        policy.discipline(), policy.shifts(), douyin, doudian));
+                        policy.discipline(), policy.shifts(), douyin, doudian);
+                // R23: "storeText": {"retentionDays": N} keeps customers' message text N days (absent: never)
+                if (m.has("storeText")) {
+                    int days = m.path("storeText").path("retentionDays").asInt(30);
+                    try {
+                        merchant = merchant.withTextRetention(java.time.Duration.ofDays(days));
+                    } catch (IllegalArgumentException e) {
+                        problems.add(at + ".storeText.retentionDays must be 1 to 365");
+                    }
+                }
+                merchants.put(new MerchantId(id), merchant);
             }
         }
         if (!problems.isEmpty()) {

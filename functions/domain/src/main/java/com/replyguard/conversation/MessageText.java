@@ -1,0 +1,22 @@
+package com.replyguard.conversation;
+
+import java.time.Instant;
+import java.util.Objects;
+
+/**
+ * R23, R29: the text of one customer message, kept only when the merchant opted in, with the
+ * customer's keyed hash (so a deletion request finds it) and the instant it expires.
+ */
+public record MessageText(ConversationId conversation, String eventId, String customerRef, String text, Instant expiresAt) {
+    public MessageText {
+        Objects.requireNonNull(conversation, "conversation");
+        Objects.requireNonNull(eventId, "eventId");
+        Objects.requireNonNull(text, "text");
+        Objects.requireNonNull(expiresAt, "expiresAt");
+    }
+
+    @Override
+    public String toString() {
+        return "MessageText[" + conversation + "/" + eventId + ", " + text.length() + " chars, expires " + expiresAt + "]";
+    }
+}
