@@ -87,6 +87,16 @@ public final class Merchant {
         return java.util.Optional.ofNullable(doudian);
     }
 
+    /**
+     * The same merchant with the secrets kept outside its configuration (Secrets Manager): webhook
+     * secrets (two during a rotation), the 抖音 client secret and the 抖店 app; null keeps the current one.
+     */
+    public Merchant withSecrets(List<String> newWebhookSecrets, String newDouyinClientSecret, DoudianApp newDoudian) {
+        return new Merchant(id, newWebhookSecrets == null ? webhookSecrets : newWebhookSecrets, customerHashKey, assessedHours,
+                policy, urgency, discipline, shifts, newDouyinClientSecret == null ? douyinClientSecret : newDouyinClientSecret,
+                newDoudian == null ? doudian : newDoudian, textRetention);
+    }
+
     /** The same merchant with its 抖店 app. */
     public Merchant withDoudian(DoudianApp app) {
         return new Merchant(id, webhookSecrets, customerHashKey, assessedHours, policy, urgency, discipline, shifts,

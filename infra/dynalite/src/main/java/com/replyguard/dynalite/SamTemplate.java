@@ -62,6 +62,16 @@ public final class SamTemplate {
         return read(ProjectLayout.template(), tablePrefix);
     }
 
+    /** The template's {@code Resources}, for checks beyond tables and routes (TemplateTest). */
+    public JsonNode resources() {
+        return resources;
+    }
+
+    /** The template's {@code Globals.Function}. */
+    public JsonNode functionGlobals() {
+        return globals;
+    }
+
     public String tableName(String logicalId) {
         return tablePrefix + logicalId;
     }

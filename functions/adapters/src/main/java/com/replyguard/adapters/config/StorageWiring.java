@@ -32,7 +32,8 @@ import software.amazon.awssdk.services.dynamodb.DynamoDbClientBuilder;
  * {@code CONVERSATIONS_TABLE}, {@code ASSESSMENTS_TABLE}, {@code BREACHES_TABLE}, {@code KPIS_TABLE}, {@code TEXTS_TABLE},
  * {@code MERCHANTS_TABLE} (template.yaml sets them); {@code DYNAMODB_ENDPOINT} points at a local
  * DynamoDB (dynalite), and {@code MERCHANTS_FILE} replaces the merchants table with the local
- * merchants file. One DynamoDB client per execution environment, explicit region and HTTP client.
+ * merchants file; {@code MERCHANT_SECRETS_PREFIX} reads merchants' secrets from Secrets Manager.
+ * One DynamoDB client per execution environment, explicit region and HTTP client.
  */
 public final class StorageWiring {
     public final DynamoDbClient dynamo;
@@ -90,6 +91,13 @@ public final class StorageWiring {
             DynamoDbMerchantDirectory directory = new DynamoDbMerchantDirectory(dynamo, merchantsTable, clock);
             baseDirectory = directory;
             this.managerTokens = directory;
+        }
+        // issue 5: webhook and platform secrets from Secrets Manager where the function is given a prefix
+        String secretsPrefix = env.optional("MERCHANT_SECRETS_PREFIX");
+        if (secretsPrefix != null && merchantsFile == null) {
+            baseDirectory = new com.replyguard.adapters.secrets.SecretsManagerMerchantDirectory(baseDirectory,
+                    AwsClients.build(software.amazon.awssdk.services.secretsmanager.SecretsManagerClient.builder(), env),
+                    secretsPrefix, clock);
         }
         this.policies = new DynamoDbPolicyOverrides(baseDirectory, dynamo, merchantsTable, clock);
         this.merchants = policies;
