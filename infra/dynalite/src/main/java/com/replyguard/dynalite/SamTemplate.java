@@ -171,10 +171,16 @@ public final class SamTemplate {
         return functions;
     }
 
-    /** A {@code !Ref X} scalar reads as "X": a table resolves to its local name, anything else stays. */
+    /**
+     * A {@code !Ref X} scalar reads as "X": a table resolves to its local name, a function's alias
+     * ({@code !Ref F.Alias}) to the function (one version locally), anything else stays.
+     */
     private void putVariables(Map<String, String> env, JsonNode vars) {
         vars.fields().forEachRemaining(v -> {
             String value = v.getValue().asText();
+            if (value.endsWith(".Alias") && resources.has(value.substring(0, value.length() - ".Alias".length()))) {
+                value = value.substring(0, value.length() - ".Alias".length());
+            }
             boolean isTable = "AWS::DynamoDB::Table".equals(resources.path(value).path("Type").asText());
             env.put(v.getKey(), isTable ? tableName(value) : value);
         });

@@ -131,6 +131,8 @@ class TemplateTest {
             for (String name : named) {
                 assertTrue(resources.has(name), f.logicalId() + " has a policy on " + name + ", which the template does not declare");
             }
+            assertTrue(f.environment().getOrDefault("ESCALATION_FUNCTION", "EscalationFunction").equals("EscalationFunction"),
+                    "the deadline function invokes the escalation function");
             // the tables this function is given (its *_TABLE variables) that its code uses: the storage wiring
             // builds every store, so each function needs a policy on every table it reads at start; the deadline
             // function only reads conversations and the wheel's watermark
@@ -177,6 +179,28 @@ class TemplateTest {
         TEMPLATE.resources().path("ManagerApiFunction").path("Properties").path("Events").fields().forEachRemaining(e ->
                 assertEquals("ManagerJwt", e.getValue().path("Properties").path("Auth").path("Authorizer").asText(),
                         e.getKey() + " is not behind the JWT authorizer"));
+    }
+
+    @Test
+    void functionsRunFromPrimedSnapshots_andAsynchronousCallsGoToTheAlias() {
+        JsonNode g = TEMPLATE.functionGlobals();
+        assertEquals("java21", g.path("Runtime").asText());
+        assertEquals("live", g.path("AutoPublishAlias").asText(), "SnapStart applies to published versions only");
+        assertEquals("PublishedVersions", g.path("SnapStart").path("ApplyOn").asText());
+        assertEquals("JSON", g.path("LoggingConfig").path("LogFormat").asText());
+        assertEquals("EscalationFunction.Alias", TEMPLATE.resources().path("DeadlineFunction").path("Properties")
+                .path("Environment").path("Variables").path("ESCALATION_FUNCTION").asText(), "invoke the alias, not $LATEST");
+        for (String alarm : List.of("BreachLagAlarm", "SchedulerDeadLetterAlarm", "EscalationFailuresAlarm", "IngestErrorsAlarm",
+                "FunctionErrorsAlarm", "ApiThrottlesAlarm")) {
+            assertEquals("AWS::CloudWatch::Alarm", TEMPLATE.resources().path(alarm).path("Type").asText(), alarm);
+        }
+        for (var r = TEMPLATE.resources().fields(); r.hasNext(); ) {
+            var t = r.next();
+            if (t.getValue().path("Type").asText().equals("AWS::DynamoDB::Table")) {
+                assertTrue(t.getValue().path("Properties").path("PointInTimeRecoverySpecification")
+                        .path("PointInTimeRecoveryEnabled").asBoolean(), t.getKey() + " without point-in-time recovery");
+            }
+        }
     }
 
     @Test
