@@ -31,24 +31,30 @@ class RequestBudgetTest {
                 ProjectLayout.root().resolve("infra/local/merchants.json"), ProjectLayout.template()).withoutSchedules())) {
             Http http = new Http(system.url());
             system.dynalite().resetRequestCounts();
+            ConsumedCapacityRecorder.reset();
             for (int from = 0; from < events.size(); from += 100) {
                 post(http, "demo", "demo-webhook-secret", events.subList(from, Math.min(events.size(), from + 100)));
             }
             long batched = total(system.dynalite().requestCounts());
             String ingestCounts = system.dynalite().requestCounts();
             long batchedFold = fold(system);
+            System.out.printf("UNITS batches of 100: %.2f write units and %.2f read units per event (ingest and fold, indexes included)%n",
+                    ConsumedCapacityRecorder.writeUnits() / events.size(), ConsumedCapacityRecorder.readUnits() / events.size());
             double perEvent = (double) (batched + batchedFold) / events.size();
             System.out.printf("BUDGET batches of 100: %d events, %d DynamoDB requests by ingest %s + %d by the KPI fold, "
                     + "%.2f per event%n", events.size(), batched, ingestCounts, batchedFold, perEvent);
             assertTrue(perEvent <= 3.0, "requests per event " + perEvent);
 
             system.dynalite().resetRequestCounts();
+            ConsumedCapacityRecorder.reset();
             for (JsonNode e : events) {
                 post(http, "other", "other-webhook-secret", List.of(e));
             }
             long single = total(system.dynalite().requestCounts());
             String singleCounts = system.dynalite().requestCounts();
             long singleFold = fold(system);
+            System.out.printf("UNITS one event per request: %.2f write units and %.2f read units per event (ingest and fold, indexes included)%n",
+                    ConsumedCapacityRecorder.writeUnits() / events.size(), ConsumedCapacityRecorder.readUnits() / events.size());
             double singlePerEvent = (double) (single + singleFold) / events.size();
             System.out.printf("BUDGET one event per request: %d events, %d DynamoDB requests by ingest %s + %d by the KPI "
                     + "fold, %.2f per event%n", events.size(), single, singleCounts, singleFold, singlePerEvent);
