@@ -21,6 +21,7 @@ public final class EscalationHandler implements RequestHandler<Map<String, Objec
 
     public EscalationHandler() {
         this(System.getenv());
+        com.replyguard.adapters.lambda.Priming.register("escalation", this::prime);
     }
 
     public EscalationHandler(Map<String, String> environment) {
@@ -38,5 +39,13 @@ public final class EscalationHandler implements RequestHandler<Map<String, Objec
         EscalateDueClocks.Result r = wiring.escalate().handle(due);
         log.info("escalated", "conversations", r.conversations(), "published", r.published(), "stale", r.staleSkipped());
         return Map.of("conversations", r.conversations(), "published", r.published(), "stale", r.staleSkipped());
+    }
+
+    /** For the SnapStart snapshot (and the cold-start benchmark): a hand-over for a merchant that does not exist - decoded, looked up, nothing written. */
+    public void prime() {
+        handleRequest(com.replyguard.adapters.json.DueJson.payload(List.of(new Due(
+                new com.replyguard.merchant.MerchantId("priming-merchant"),
+                new com.replyguard.conversation.ConversationId("priming"), java.time.Instant.parse("2026-01-01T00:00:00Z")))),
+                null);
     }
 }

@@ -37,6 +37,7 @@ public final class WebhookIngestHandler implements RequestHandler<APIGatewayV2HT
     /** Lambda's constructor: wires everything from the environment, once per execution environment. */
     public WebhookIngestHandler() {
         this(System.getenv());
+        com.replyguard.adapters.lambda.Priming.register("ingest", this::prime);
     }
 
     /** The local runner's constructor: the same wiring from an explicit environment. */
@@ -222,4 +223,28 @@ public final class WebhookIngestHandler implements RequestHandler<APIGatewayV2HT
         String media = contentType.split(";", 2)[0].trim().toLowerCase(Locale.ROOT);
         return media.equals("application/json") || media.endsWith("+json");
     }
+
+    /**
+     * Representative work for the SnapStart snapshot (and the cold-start benchmark): a push of a
+     * merchant that does not exist - merchant lookup through the DynamoDB client, refusal, JSON
+     * answer - and a representative batch written for the priming tenant.
+     */
+    public void prime() {
+        byte[] sample = PRIMING_BATCH.getBytes(java.nio.charset.StandardCharsets.UTF_8);
+        handleRequest(APIGatewayV2HTTPEvent.builder().withVersion("2.0").withRouteKey("POST /webhooks/{merchantId}/events")
+                .withPathParameters(Map.of("merchantId", "priming-merchant")).withHeaders(Map.of())
+                .withBody(PRIMING_BATCH).build(), null);
+        // the whole write path - validation, merge, clocks, KPI vector, conditional PutItem, projections - on
+        // the priming tenant's one conversation (fixed ids: every later priming finds duplicates)
+        wiring.ingest().ingest(PRIMING_MERCHANT, EventBatchJson.decode(sample));
+    }
+
+    /** A tenant of its own for priming writes: no merchant, manager or report ever names it. */
+    static final Merchant PRIMING_MERCHANT = new Merchant(new MerchantId("replyguard-priming"), List.of("unused"),
+            new byte[32], com.replyguard.merchant.AssessedHours.ALL_DAY);
+
+    private static final String PRIMING_BATCH = "{\"events\":[{\"eventId\":\"p-1\",\"type\":\"customer.message\","
+            + "\"conversationId\":\"p\",\"channel\":\"CS_CHAT\",\"customerId\":\"p\",\"occurredAt\":"
+            + "\"2026-01-01T08:00:00+08:00\",\"text\":\"在吗？快递还没到，很急\"},{\"eventId\":\"p-2\",\"type\":"
+            + "\"agent.message\",\"conversationId\":\"p\",\"agentId\":\"a\",\"occurredAt\":\"2026-01-01T08:00:30+08:00\"}]}";
 }

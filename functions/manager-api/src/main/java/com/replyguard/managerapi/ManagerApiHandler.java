@@ -36,6 +36,7 @@ public final class ManagerApiHandler implements RequestHandler<APIGatewayV2HTTPE
 
     public ManagerApiHandler() {
         this(System.getenv());
+        com.replyguard.adapters.lambda.Priming.register("manager-api", this::prime);
     }
 
     public ManagerApiHandler(Map<String, String> environment) {
@@ -471,5 +472,21 @@ public final class ManagerApiHandler implements RequestHandler<APIGatewayV2HTTPE
             super("bad request");
             this.problems = problems;
         }
+    }
+
+    /**
+     * Representative, read-only work for the SnapStart snapshot (and the cold-start benchmark): a
+     * report request with a token nobody holds - token lookup through the DynamoDB client, refusal,
+     * JSON answer.
+     */
+    public void prime() {
+        handleRequest(APIGatewayV2HTTPEvent.builder().withVersion("2.0").withRouteKey("GET /merchants/{merchantId}/kpis")
+                .withPathParameters(Map.of("merchantId", "priming-merchant"))
+                .withHeaders(Map.of("authorization", "Bearer priming-token-held-by-nobody")).build(), null);
+        // a report's reads and its JSON, for the priming tenant (empty, but the same code paths)
+        MerchantId priming = new MerchantId("replyguard-priming");
+        var view = wiring.kpiCounters().report(priming, wiring.kpiCounters().currentCycle());
+        ApiResponses.json(200, Representations.kpis(view, "agent"));
+        wiring.breaches().list(priming, null, null, 10, null);
     }
 }
