@@ -231,6 +231,15 @@ public record KpiVector(SortedMap<String, Long> counts) {
         return out;
     }
 
+    /**
+     * Where a key's {@code @instant} starts, or -1 for a plain key. Only the metric (after the last
+     * {@code |}) can carry one: a dimension value such as an agent id may contain {@code @} itself.
+     */
+    public static int pendingAt(String key) {
+        int at = key.indexOf('@', key.lastIndexOf('|') + 1);
+        return at > 0 ? at : -1;
+    }
+
     public static Cycle cycleOf(String key) {
         return Cycle.parse(key.substring(0, key.indexOf('|'))).orElseThrow(() -> new IllegalArgumentException(
                 "not a KPI counter key: " + key));
@@ -244,7 +253,7 @@ public record KpiVector(SortedMap<String, Long> counts) {
     public KpiVector settled(Instant settledBefore) {
         TreeMap<String, Long> d = new TreeMap<>();
         counts.forEach((k, v) -> {
-            int at = k.indexOf('@');
+            int at = pendingAt(k);
             if (at > 0 && Long.parseLong(k.substring(at + 1)) < settledBefore.toEpochMilli()) {
                 d.merge(k.substring(0, at), v, Long::sum);
             } else {

@@ -108,7 +108,7 @@ public final class ReportAfterSales {
         Map<String, Map<String, Long>> byDim = new TreeMap<>();
         String prefix = cycle + "|";
         counts.counts().forEach((k, v) -> {
-            if (k.startsWith(prefix) && k.indexOf('@') < 0) {
+            if (k.startsWith(prefix) && KpiVector.pendingAt(k) < 0) {
                 String rest = k.substring(prefix.length());
                 int bar = rest.lastIndexOf('|');
                 byDim.computeIfAbsent(rest.substring(0, bar), d -> new TreeMap<>()).merge(rest.substring(bar + 1), v, Long::sum);

@@ -202,6 +202,20 @@ class KpiCountersTest {
     }
 
     @Test
+    void agentIdsMayHoldAnyCharacter_evenTheKeysSeparators() {
+        ingest.ingest(DEMO_MERCHANT, List.of(buyerMessage("m1", "mail-1", "2026-10-03T10:00:00", "buyer-m"),
+                raw("eventId", "m2", "type", "agent.message", "conversationId", "mail-1", "agentId", "li@shop.example|2",
+                        "occurredAt", "2026-10-03T10:00:20+08:00"),
+                buyerMessage("m3", "mail-1", "2026-10-03T10:05:00", "buyer-m")));
+        // the open round's limit passes before the fold: the fold settles pending keys, whatever the dimension holds
+        passAfter(2);
+        var view = counters.report(DEMO, OCT_H1);
+        assertEquals("1/1 1/2 0/0", figures(view.figures().report(DEMO, "agent:li@shop.example|2")),
+                "the second round, unanswered since 10:05, is late");
+        assertEquals(recomputed(), counted());
+    }
+
+    @Test
     void aCycleThatHasNotEndedShouldNotBeClosed() {
         assertThrows(IllegalArgumentException.class, () -> close.check(DEMO, OCT_H1, true));
     }
