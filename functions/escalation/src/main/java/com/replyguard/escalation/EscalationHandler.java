@@ -47,5 +47,21 @@ public final class EscalationHandler implements RequestHandler<Map<String, Objec
                 new com.replyguard.merchant.MerchantId("priming-merchant"),
                 new com.replyguard.conversation.ConversationId("priming"), java.time.Instant.parse("2026-01-01T00:00:00Z")))),
                 null);
+        wiring.storageWarmUp().run();
+        // the alert path's domain and JSON: a clock, its alert plan and each alert's event detail, published nowhere
+        java.time.Instant start = java.time.Instant.parse("2026-01-01T00:00:00Z");
+        var clock = new com.replyguard.clock.SlaClock(com.replyguard.clock.ClockType.FIRST_REPLY, "FIRST_REPLY",
+                com.replyguard.conversation.Channel.CS_CHAT, false, start, "p", start.plusSeconds(60), null, null, null);
+        for (var alert : com.replyguard.alert.AlertPlan.of(List.of(clock), com.replyguard.clock.SlaPolicy.DEFAULT).all()) {
+            try {
+                PRIMING_JSON.writeValueAsString(com.replyguard.adapters.json.AlertEventJson.detail(com.replyguard.alert.AlertEvent.of(
+                        new com.replyguard.merchant.MerchantId("replyguard-priming"),
+                        new com.replyguard.conversation.ConversationId("priming"), alert, alert.dueAt())));
+            } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+                throw new IllegalStateException(e);
+            }
+        }
     }
+
+    private static final com.fasterxml.jackson.databind.ObjectMapper PRIMING_JSON = new com.fasterxml.jackson.databind.ObjectMapper();
 }

@@ -11,8 +11,11 @@ import java.time.Clock;
 import java.util.Map;
 import software.amazon.awssdk.services.eventbridge.EventBridgeClient;
 
-/** The escalation function's composition root: storage, and the event bus {@code EVENT_BUS_NAME} (in process when {@code LOCAL_EVENT_BUS} names a local system). */
-public record EscalationWiring(EscalateDueClocks escalate, Clock clock) {
+/**
+ * The escalation function's composition root: storage, and the event bus {@code EVENT_BUS_NAME} (in
+ * process when {@code LOCAL_EVENT_BUS} names a local system); {@code storageWarmUp} is one read for priming.
+ */
+public record EscalationWiring(EscalateDueClocks escalate, Runnable storageWarmUp, Clock clock) {
 
     public static EscalationWiring from(Map<String, String> environment, Clock clock) {
         StorageWiring storage = StorageWiring.from(new Environment(environment), clock);
@@ -25,7 +28,10 @@ public record EscalationWiring(EscalateDueClocks escalate, Clock clock) {
         } else {
             publisher = new EventBridgeAlertPublisher(AwsClients.build(EventBridgeClient.builder(), storage.env), bus);
         }
+        // priming: one read through this function's DynamoDB client (the priming tenant's conversation)
+        Runnable warmUp = () -> storage.conversations.load(new com.replyguard.merchant.MerchantId("replyguard-priming"),
+                new com.replyguard.conversation.ConversationId("priming"));
         return new EscalationWiring(new EscalateDueClocks(storage.conversations, storage.merchants, storage.assessments,
-                storage.breaches, publisher, clock), clock);
+                storage.breaches, publisher, clock), warmUp, clock);
     }
 }
