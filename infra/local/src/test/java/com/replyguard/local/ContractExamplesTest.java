@@ -39,13 +39,19 @@ class ContractExamplesTest {
         system.close();
     }
 
-    /** Every item of every table, to prove a refused request changed nothing. */
+    /**
+     * Every item of every table, to prove a refused request changed nothing - except the KPI fold's
+     * state items ({@code fold#n}), whose watermark the running KPI function moves on its own every
+     * few seconds (it records time, not data; the counters and the ledger are compared).
+     */
     static Map<String, Set<String>> everything() {
         Map<String, Set<String>> all = new TreeMap<>();
         try (DynamoDbClient dynamo = com.replyguard.dynalite.Dynalite.client(system.dynamoEndpoint())) {
             for (String table : dynamo.listTables().tableNames()) {
                 Set<String> items = new HashSet<>();
-                dynamo.scanPaginator(b -> b.tableName(table)).items().forEach(i -> items.add(i.toString()));
+                dynamo.scanPaginator(b -> b.tableName(table)).items().stream()
+                        .filter(i -> !(table.endsWith("KpisTable") && i.get("pk").s().startsWith("fold#")))
+                        .forEach(i -> items.add(i.toString()));
                 all.put(table, items);
             }
         }

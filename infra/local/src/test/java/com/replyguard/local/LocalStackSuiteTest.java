@@ -44,7 +44,7 @@ import software.amazon.awssdk.services.sqs.SqsClient;
 /**
  * The AWS side on LocalStack (issue 6): the DynamoDB tables created from template.yaml's own
  * definitions, with the real adapters; an alert published through EventBridge and routed by the
- * documented rule pattern (docs/events.md) to a queue; EventBridge Scheduler schedule CRUD with the
+ * template's own rule pattern (AlertsToLogsRule) to a queue; EventBridge Scheduler schedule CRUD with the
  * template's expressions (LocalStack never fires schedules, so the wheel itself is tested locally).
  *
  * <p>Runs where a Docker engine exists: {@code mvn -B verify -pl infra/local -am -Dtest=LocalStackSuiteTest
@@ -112,15 +112,17 @@ class LocalStackSuiteTest {
     }
 
     @Test
-    void anAlert_isRoutedByTheDocumentedRulePattern() throws Exception {
+    void alerts_areRoutedByTheTemplatesRulePattern() throws Exception {
         try (EventBridgeClient events = client(EventBridgeClient.builder()); SqsClient sqs = client(SqsClient.builder())) {
             events.createEventBus(b -> b.name("replyguard-test"));
             String queueUrl = sqs.createQueue(b -> b.queueName("breaches")).queueUrl();
             String queueArn = sqs.getQueueAttributes(b -> b.queueUrl(queueUrl)
                     .attributeNamesWithStrings("QueueArn")).attributesAsStrings().get("QueueArn");
-            events.putRule(b -> b.eventBusName("replyguard-test").name("breaches-of-demo").eventPattern(
-                    "{\"source\": [\"replyguard\"], \"detail-type\": [\"SlaBreached\", \"SlaEscalated\"], "
-                            + "\"detail\": {\"merchantId\": [\"demo\"]}}"));
+            // the template's own rule pattern (AlertsToLogsRule), as CloudFormation would give it to EventBridge
+            String pattern = new com.fasterxml.jackson.databind.ObjectMapper().writeValueAsString(
+                    SamTemplate.read(ProjectLayout.template(), "").resources().path("AlertsToLogsRule").path("Properties")
+                            .path("EventPattern"));
+            events.putRule(b -> b.eventBusName("replyguard-test").name("breaches-of-demo").eventPattern(pattern));
             events.putTargets(b -> b.eventBusName("replyguard-test").rule("breaches-of-demo")
                     .targets(x -> x.id("queue").arn(queueArn)));
             Instant start = Instant.parse("2026-10-03T04:15:00Z");

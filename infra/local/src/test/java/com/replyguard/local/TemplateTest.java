@@ -204,6 +204,17 @@ class TemplateTest {
     }
 
     @Test
+    void theBusRule_matchesTheEventsTheFunctionsPublish() {
+        JsonNode rule = TEMPLATE.resources().path("AlertsToLogsRule").path("Properties");
+        assertEquals("ReplyGuardEventBus", rule.path("EventBusName").asText());
+        assertEquals(com.replyguard.adapters.json.AlertEventJson.SOURCE, rule.path("EventPattern").path("source").get(0).asText());
+        Set<String> types = new TreeSet<>();
+        rule.path("EventPattern").path("detail-type").forEach(t -> types.add(t.asText()));
+        assertEquals(new TreeSet<>(List.of("SlaBreached", "SlaEscalated", com.replyguard.adapters.json.CycleClosedJson.DETAIL_TYPE)),
+                types);
+    }
+
+    @Test
     void everyScheduleHasARetryPolicyAndADeadLetterQueue_andCronsRunInChinaTime() {
         int schedules = 0;
         for (var r = TEMPLATE.resources().fields(); r.hasNext(); ) {
