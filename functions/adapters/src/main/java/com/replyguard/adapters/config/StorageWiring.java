@@ -65,14 +65,24 @@ public final class StorageWiring {
         String region = endpoint == null ? env.require("AWS_REGION") : "us-east-1";
         env.check();
 
-        DynamoDbClientBuilder builder = DynamoDbClient.builder().region(Region.of(region))
-                .httpClient(UrlConnectionHttpClient.builder().connectionTimeout(Duration.ofSeconds(2))
-                        .socketTimeout(Duration.ofSeconds(10)).build());
-        if (endpoint != null) {
-            builder.endpointOverride(URI.create(endpoint))
-                    .credentialsProvider(StaticCredentialsProvider.create(AwsBasicCredentials.create("local", "local")));
+        DynamoDbClientBuilder builder;
+        if ("default".equals(env.optional("SDK_CLIENT_SETUP"))) {
+            // the cold-start benchmark's naive baseline only (never set by the template): region,
+            // credentials and HTTP client left to the SDK's discovery chains
+            builder = DynamoDbClient.builder();
+            if (endpoint != null) {
+                builder.endpointOverride(URI.create(endpoint));
+            }
         } else {
-            builder.credentialsProvider(EnvironmentVariableCredentialsProvider.create());
+            builder = DynamoDbClient.builder().region(Region.of(region))
+                    .httpClient(UrlConnectionHttpClient.builder().connectionTimeout(Duration.ofSeconds(2))
+                            .socketTimeout(Duration.ofSeconds(10)).build());
+            if (endpoint != null) {
+                builder.endpointOverride(URI.create(endpoint))
+                        .credentialsProvider(StaticCredentialsProvider.create(AwsBasicCredentials.create("local", "local")));
+            } else {
+                builder.credentialsProvider(EnvironmentVariableCredentialsProvider.create());
+            }
         }
         this.dynamo = builder.build();
         this.conversations = new DynamoDbConversationStore(dynamo, conversationsTable);

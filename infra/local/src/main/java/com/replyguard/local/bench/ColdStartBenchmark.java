@@ -16,10 +16,11 @@ import java.util.regex.Pattern;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 
 /**
- * Cold starts per function (docs/benchmarks.md): for each function of the template, fresh JVMs with
- * the template's JAVA_TOOL_OPTIONS, JVM start → first response without priming (what a cold start
- * costs without SnapStart) and the first request after the function's priming (what remains for
- * the first request after a SnapStart restore), median of N runs; and each function's jar size.
+ * Cold starts per function (docs/benchmarks.md): for each function of the template, fresh JVMs:
+ * the naive baseline (the SDK's default client discovery, no JVM flags, no priming), the tuned
+ * setup without priming (explicit clients, the template's JAVA_TOOL_OPTIONS) - both JVM start →
+ * first response - and the first request after the function's priming (what remains for the first
+ * request after a SnapStart restore); median of N runs; and each function's jar size.
  * SnapStart's restore itself happens only in AWS and is not measured here. Run:
  * {@code infra/local/benchmark coldstart [runs=5]}.
  */
@@ -36,19 +37,21 @@ public final class ColdStartBenchmark {
         String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
         System.out.printf("Cold starts on %d cores, Java %s, %d runs each (median), dynalite on localhost%n",
                 Runtime.getRuntime().availableProcessors(), System.getProperty("java.version"), runs);
-        System.out.println("function | jar MB | JVM start → first response, no priming | of which init | first request after priming | priming (moves into the snapshot)");
+        System.out.println("function | jar MB | naive: JVM start → first response | tuned, no priming | of which init | first request after priming | priming (moves into the snapshot)");
         try (Dynalite dynalite = Dynalite.start(); DynamoDbClient dynamo = dynalite.client()) {
             SamTemplate t = SamTemplate.read(ProjectLayout.template(), "");
             t.createMissingTables(dynamo);
             for (SamTemplate.Function f : t.functions()) {
+                long[][] naive = new long[runs][];
                 long[][] unprimed = new long[runs][];
                 long[][] primed = new long[runs][];
                 for (int i = 0; i < runs; i++) {
+                    naive[i] = probe(java, classpath, f, "naive", dynalite.endpoint().toString());
                     unprimed[i] = probe(java, classpath, f, "unprimed", dynalite.endpoint().toString());
                     primed[i] = probe(java, classpath, f, "primed", dynalite.endpoint().toString());
                 }
-                System.out.printf("%s | %.1f | %d ms | %d ms | %d ms | %d ms%n", f.logicalId(), jarMegabytes(f),
-                        median(unprimed, 4), median(unprimed, 1), median(primed, 3), median(primed, 2));
+                System.out.printf("%s | %.1f | %d ms | %d ms | %d ms | %d ms | %d ms%n", f.logicalId(), jarMegabytes(f),
+                        median(naive, 4), median(unprimed, 4), median(unprimed, 1), median(primed, 3), median(primed, 2));
             }
         }
     }
@@ -57,12 +60,24 @@ public final class ColdStartBenchmark {
             throws Exception {
         List<String> command = new ArrayList<>(List.of(java));
         String options = f.environment().getOrDefault("JAVA_TOOL_OPTIONS", "");
-        if (!options.isBlank()) {
+        boolean naive = mode.equals("naive");
+        if (!options.isBlank() && !naive) {
             command.addAll(Arrays.asList(options.trim().split("\\s+")));
+        }
+        if (naive) {
+            // the SDK's default sync HTTP client (Apache) where the class path holds more than one
+            command.add("-Dsoftware.amazon.awssdk.http.service.impl=software.amazon.awssdk.http.apache5.Apache5SdkHttpService");
         }
         command.addAll(List.of("-Dreplyguard.home=" + ProjectLayout.root(), "-cp", classpath, ColdStartProbe.class.getName(),
                 f.logicalId(), mode, endpoint));
-        Process p = new ProcessBuilder(command).redirectError(ProcessBuilder.Redirect.DISCARD).start();
+        ProcessBuilder pb = new ProcessBuilder(command).redirectError(ProcessBuilder.Redirect.DISCARD);
+        if (naive) {
+            // what the default chains find first in Lambda: the environment's region and credentials
+            pb.environment().put("AWS_REGION", "us-east-1");
+            pb.environment().put("AWS_ACCESS_KEY_ID", "local");
+            pb.environment().put("AWS_SECRET_ACCESS_KEY", "local");
+        }
+        Process p = pb.start();
         String found = null;
         try (BufferedReader out = new BufferedReader(new InputStreamReader(p.getInputStream(), StandardCharsets.UTF_8))) {
             for (String line; (line = out.readLine()) != null; ) {
