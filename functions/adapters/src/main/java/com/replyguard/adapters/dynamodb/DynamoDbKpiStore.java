@@ -34,12 +34,13 @@ import software.amazon.awssdk.services.dynamodb.model.WriteRequest;
 /**
  * The KPI table ({@code pk}, {@code sk}):
  * <ul>
- *   <li>counters: {@code pk = merchant#cycle}, {@code sk = shard#n}, one number attribute
+ *   <li>counters: {@code pk = merchant#cycle}, {@code sk = shard#n#family} (one item per dimension
+ *       family - all, channel, category, channelCategory, case - and 16 for agents), one number attribute
  *       {@code k:<counter key>} per counter, {@code lastSeq} (the last fold applied, which makes a
  *       repeated apply a failed condition instead of a double count) and {@code cycleKey} (index
  *       ByCycleMerchant, for the jobs);</li>
  *   <li>the closed cycle's frozen figures: {@code pk = merchant#cycle}, {@code sk = final};</li>
- *   <li>a shard's fold state and journal: {@code pk = fold#n}, {@code sk = state};</li>
+ *   <li>a shard's fold state and journal (gzipped JSON): {@code pk = fold#n}, {@code sk = state};</li>
  *   <li>the ledger: {@code pk = counted#merchant#conversation}, {@code sk = -}, the version and vector counted.</li>
  * </ul>
  * A report reads one partition (a Query) and the fold states (a BatchGetItem): two requests,
@@ -49,6 +50,10 @@ public final class DynamoDbKpiStore implements KpiStore {
     private static final String COUNTER = "k:";
     /** Counter keys per UpdateItem: keeps the update expression under DynamoDB's 4 KB. */
     private static final int KEYS_PER_UPDATE = 100;
+    /** Agents' counters are spread over this many items per shard (about 300 agents each before 400 KB). */
+    static final int AGENT_BUCKETS = 16;
+    /** A journal rides on the shard's state item: it must stay well below DynamoDB's 400 KB. */
+    static final int MAX_JOURNAL_BYTES = 300_000;
     private static final int MAX_UNPROCESSED_ROUNDS = 8;
     private final DynamoDbClient dynamo;
     private final String table;
@@ -74,16 +79,21 @@ public final class DynamoDbKpiStore implements KpiStore {
 
     private static Fold.State state(Map<String, AttributeValue> item) {
         String through = string(item, "through");
-        String journal = string(item, "journal");
+        AttributeValue journal = item.get("journal");
         return new Fold.State(Attributes.number(item, "seq"), through == null ? null : Instant.parse(through),
-                journal == null ? null : FoldJson.read(journal));
+                journal == null ? null : FoldJson.read(unzip(journal.b().asByteArray())));
     }
 
     @Override
     public boolean begin(Fold fold, long expectedSeq) {
         Map<String, AttributeValue> values = new HashMap<>();
         values.put(":seq", n(fold.seq()));
-        values.put(":journal", s(FoldJson.write(fold)));
+        byte[] journal = zip(FoldJson.write(fold));
+        if (journal.length > MAX_JOURNAL_BYTES) {
+            throw new IllegalStateException("fold journal of shard " + fold.shard() + " is " + journal.length
+                    + " bytes compressed, over " + MAX_JOURNAL_BYTES + ": fold fewer conversations at a time");
+        }
+        values.put(":journal", AttributeValue.fromB(software.amazon.awssdk.core.SdkBytes.fromByteArray(journal)));
         String condition = "attribute_not_exists(journal) AND ";
         if (expectedSeq == 0) {
             condition += "attribute_not_exists(seq)";
@@ -105,30 +115,53 @@ public final class DynamoDbKpiStore implements KpiStore {
     @Override
     public void apply(Fold fold) {
         for (Fold.CounterDelta d : fold.counters()) {
-            List<Map.Entry<String, Long>> entries = new ArrayList<>(d.delta().counts().entrySet());
-            for (int from = 0, part = 0; from < entries.size(); from += KEYS_PER_UPDATE, part++) {
-                List<Map.Entry<String, Long>> chunk = entries.subList(from, Math.min(entries.size(), from + KEYS_PER_UPDATE));
-                long token = fold.seq() * 1000 + part;
-                Map<String, String> names = new HashMap<>();
-                Map<String, AttributeValue> values = new HashMap<>();
-                StringBuilder add = new StringBuilder("SET lastSeq = :token, cycleKey = :cycle, merchant = :merchant ADD ");
-                for (int i = 0; i < chunk.size(); i++) {
-                    names.put("#k" + i, COUNTER + chunk.get(i).getKey());
-                    values.put(":v" + i, n(chunk.get(i).getValue()));
-                    add.append(i == 0 ? "" : ", ").append("#k").append(i).append(" :v").append(i);
-                }
-                values.put(":token", n(token));
-                values.put(":cycle", s(d.cycle().toString()));
-                values.put(":merchant", s(d.merchant().value()));
-                try {
-                    dynamo.updateItem(b -> b.tableName(table).key(key(d.merchant().value() + "#" + d.cycle(), "shard#" + fold.shard()))
-                            .updateExpression(add.toString()).conditionExpression("attribute_not_exists(lastSeq) OR lastSeq < :token")
-                            .expressionAttributeNames(names).expressionAttributeValues(values));
-                } catch (ConditionalCheckFailedException e) {
-                    // applied before (a repeated journal): nothing to add
-                }
+            // one item per dimension family (agents spread over buckets), so no item nears 400 KB
+            Map<String, List<Map.Entry<String, Long>>> byItem = new java.util.TreeMap<>();
+            d.delta().counts().entrySet().forEach(e -> byItem.computeIfAbsent(itemOf(fold.shard(), e.getKey()),
+                    k -> new ArrayList<>()).add(e));
+            byItem.forEach((sk, entries) -> applyTo(fold, d, sk, entries));
+        }
+        writeLedgers(fold);
+    }
+
+    /** The counter item of a key: {@code shard#n#family}, agents over {@link #AGENT_BUCKETS} buckets. */
+    static String itemOf(int shard, String key) {
+        String dimension = key.substring(key.indexOf('|') + 1, key.lastIndexOf('|'));
+        int colon = dimension.indexOf(':');
+        String family = colon < 0 ? dimension : dimension.substring(0, colon);
+        if (family.equals("agent")) {
+            family = "agent." + Math.floorMod(dimension.hashCode(), AGENT_BUCKETS);
+        }
+        return "shard#" + shard + "#" + family;
+    }
+
+    /** Adds entries to one counter item, at most once per fold: chunks carry increasing tokens under the fold's seq. */
+    private void applyTo(Fold fold, Fold.CounterDelta d, String sk, List<Map.Entry<String, Long>> entries) {
+        for (int from = 0, part = 0; from < entries.size(); from += KEYS_PER_UPDATE, part++) {
+            List<Map.Entry<String, Long>> chunk = entries.subList(from, Math.min(entries.size(), from + KEYS_PER_UPDATE));
+            long token = fold.seq() * 1000 + part;
+            Map<String, String> names = new HashMap<>();
+            Map<String, AttributeValue> values = new HashMap<>();
+            StringBuilder add = new StringBuilder("SET lastSeq = :token, cycleKey = :cycle, merchant = :merchant ADD ");
+            for (int i = 0; i < chunk.size(); i++) {
+                names.put("#k" + i, COUNTER + chunk.get(i).getKey());
+                values.put(":v" + i, n(chunk.get(i).getValue()));
+                add.append(i == 0 ? "" : ", ").append("#k").append(i).append(" :v").append(i);
+            }
+            values.put(":token", n(token));
+            values.put(":cycle", s(d.cycle().toString()));
+            values.put(":merchant", s(d.merchant().value()));
+            try {
+                dynamo.updateItem(b -> b.tableName(table).key(key(d.merchant().value() + "#" + d.cycle(), sk))
+                        .updateExpression(add.toString()).conditionExpression("attribute_not_exists(lastSeq) OR lastSeq < :token")
+                        .expressionAttributeNames(names).expressionAttributeValues(values));
+            } catch (ConditionalCheckFailedException e) {
+                // applied before (a repeated journal): nothing to add
             }
         }
+    }
+
+    private void writeLedgers(Fold fold) {
         List<WriteRequest> puts = new ArrayList<>();
         for (ConversationKpi l : fold.ledgers()) {
             Map<String, AttributeValue> item = new HashMap<>(key("counted#" + l.key(), "-"));
@@ -276,6 +309,25 @@ public final class DynamoDbKpiStore implements KpiStore {
         dynamo.updateItem(b -> b.tableName(table).key(key(merchant.value() + "#" + cycle, "final"))
                 .updateExpression("SET announced = :t").conditionExpression("attribute_exists(pk)")
                 .expressionAttributeValues(Map.of(":t", AttributeValue.fromBool(true))));
+    }
+
+    /** The journal is gzipped JSON: counter keys repeat, so 40 conversations' fold stays far below 400 KB. */
+    static byte[] zip(String json) {
+        var out = new java.io.ByteArrayOutputStream();
+        try (var gz = new java.util.zip.GZIPOutputStream(out)) {
+            gz.write(json.getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        } catch (java.io.IOException e) {
+            throw new IllegalStateException(e);
+        }
+        return out.toByteArray();
+    }
+
+    static String unzip(byte[] bytes) {
+        try (var gz = new java.util.zip.GZIPInputStream(new java.io.ByteArrayInputStream(bytes))) {
+            return new String(gz.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+        } catch (java.io.IOException e) {
+            throw new IllegalStateException("unreadable fold journal", e);
+        }
     }
 
     static AttributeValue vector(KpiVector v) {

@@ -138,6 +138,28 @@ class DynamoDbKpiStoreTest {
     }
 
     @Test
+    void manyAgents_shouldSpreadOverItems_noneNearTheItemLimit() {
+        // 600 agents x 30 counters = 18,000 counters, about 800 KB: twice what one item could hold
+        TreeMap<String, Long> counts = new TreeMap<>();
+        for (int a = 0; a < 600; a++) {
+            for (int m = 0; m < 30; m++) {
+                counts.put("2026-10-H1|agent:agent-" + a + "@shop.example|metric." + m, (long) a + m);
+            }
+        }
+        counts.put("2026-10-H1|all|fr.met", 7L);
+        KpiVector big = new KpiVector(counts);
+        Fold f = new Fold(1, 1, null, List.of(new Fold.CounterDelta(DEMO, OCT_H1, big)), List.of());
+        assertTrue(kpis.begin(f, 0));
+        kpis.apply(f);
+        kpis.apply(f); // a repeated journal adds nothing, item by item
+        kpis.end(f);
+        assertEquals(big, kpis.read(DEMO, OCT_H1).counts());
+        assertEquals("shard#1#agent." + Math.floorMod("agent:agent-7@shop.example".hashCode(), DynamoDbKpiStore.AGENT_BUCKETS),
+                DynamoDbKpiStore.itemOf(1, "2026-10-H1|agent:agent-7@shop.example|metric.3"));
+        assertEquals("shard#1#all", DynamoDbKpiStore.itemOf(1, "2026-10-H1|all|fr.met"));
+    }
+
+    @Test
     void theLedger_shouldRoundTripVectors() {
         var c = new ConversationKpi(DEMO, new ConversationId("c9"), 7,
                 new KpiVector(new TreeMap<>(Map.of("2026-10-H1|agent:张三|fr.met", 1L, "2026-10-H1|all|r3.late@1790000000000", 1L))));
