@@ -14,10 +14,8 @@ import java.util.Map;
 import java.util.Optional;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
-import software.amazon.awssdk.services.dynamodb.model.BatchGetItemResponse;
 import software.amazon.awssdk.services.dynamodb.model.ConditionalCheckFailedException;
 import software.amazon.awssdk.services.dynamodb.model.GetItemResponse;
-import software.amazon.awssdk.services.dynamodb.model.KeysAndAttributes;
 import software.amazon.awssdk.services.dynamodb.model.PutItemRequest;
 
 /**
@@ -26,8 +24,6 @@ import software.amazon.awssdk.services.dynamodb.model.PutItemRequest;
  * Reads are strongly consistent. Every failure propagates: an outage is never "not found".
  */
 public final class DynamoDbConversationStore implements ConversationStore {
-    private static final int BATCH_GET_LIMIT = 100;
-    private static final int MAX_UNPROCESSED_ROUNDS = 8;
 
     private final DynamoDbClient dynamo;
     private final String table;
@@ -40,40 +36,13 @@ public final class DynamoDbConversationStore implements ConversationStore {
     @Override
     public Map<ConversationId, StoredConversation> loadAll(MerchantId merchant, Collection<ConversationId> ids) {
         Map<ConversationId, StoredConversation> found = new HashMap<>();
-        List<ConversationId> all = new ArrayList<>(ids);
-        for (int from = 0; from < all.size(); from += BATCH_GET_LIMIT) {
-            List<Map<String, AttributeValue>> keys = all.subList(from, Math.min(all.size(), from + BATCH_GET_LIMIT))
-                    .stream().map(id -> Map.of("pk", AttributeValue.fromS(ConversationItemMapper.key(merchant, id))))
-                    .toList();
-            Map<String, KeysAndAttributes> pending =
-                    Map.of(table, KeysAndAttributes.builder().keys(keys).consistentRead(true).build());
-            for (int round = 0; pending != null && !pending.isEmpty(); round++) {
-                if (round >= MAX_UNPROCESSED_ROUNDS) {
-                    throw new IllegalStateException("DynamoDB left keys unprocessed after " + round + " rounds (throttled)");
-                }
-                backoff(round);
-                Map<String, KeysAndAttributes> requestItems = pending;
-                BatchGetItemResponse response = dynamo.batchGetItem(b -> b.requestItems(requestItems));
-                for (Map<String, AttributeValue> item : response.responses().getOrDefault(table, List.of())) {
-                    StoredConversation s = ConversationItemMapper.fromItem(item);
-                    found.put(s.conversation().id(), s);
-                }
-                pending = response.unprocessedKeys();
-            }
+        List<Map<String, AttributeValue>> keys = ids.stream()
+                .map(id -> Map.of("pk", AttributeValue.fromS(ConversationItemMapper.key(merchant, id)))).toList();
+        for (Map<String, AttributeValue> item : Batches.get(dynamo, table, keys, "conversation keys")) {
+            StoredConversation s = ConversationItemMapper.fromItem(item);
+            found.put(s.conversation().id(), s);
         }
         return found;
-    }
-
-    private static void backoff(int round) {
-        if (round == 0) {
-            return;
-        }
-        try {
-            Thread.sleep(Math.min(1000, 25L << round));
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException("interrupted", e);
-        }
     }
 
     @Override

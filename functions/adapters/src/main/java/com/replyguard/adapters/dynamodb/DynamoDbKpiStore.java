@@ -24,10 +24,7 @@ import java.util.TreeMap;
 import java.util.TreeSet;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
-import software.amazon.awssdk.services.dynamodb.model.BatchGetItemResponse;
-import software.amazon.awssdk.services.dynamodb.model.BatchWriteItemResponse;
 import software.amazon.awssdk.services.dynamodb.model.ConditionalCheckFailedException;
-import software.amazon.awssdk.services.dynamodb.model.KeysAndAttributes;
 import software.amazon.awssdk.services.dynamodb.model.PutRequest;
 import software.amazon.awssdk.services.dynamodb.model.WriteRequest;
 
@@ -54,7 +51,6 @@ public final class DynamoDbKpiStore implements KpiStore {
     static final int AGENT_BUCKETS = 16;
     /** A journal rides on the shard's state item: it must stay well below DynamoDB's 400 KB. */
     static final int MAX_JOURNAL_BYTES = 300_000;
-    private static final int MAX_UNPROCESSED_ROUNDS = 8;
     private final DynamoDbClient dynamo;
     private final String table;
 
@@ -171,18 +167,7 @@ public final class DynamoDbKpiStore implements KpiStore {
             item.put("kv", vector(l.vector()));
             puts.add(WriteRequest.builder().putRequest(PutRequest.builder().item(item).build()).build());
         }
-        for (int from = 0; from < puts.size(); from += 25) {
-            Map<String, List<WriteRequest>> pending = Map.of(table, puts.subList(from, Math.min(puts.size(), from + 25)));
-            for (int round = 0; !pending.isEmpty(); round++) {
-                if (round >= MAX_UNPROCESSED_ROUNDS) {
-                    throw new IllegalStateException("DynamoDB left ledger writes unprocessed after " + round + " rounds");
-                }
-                backoff(round);
-                Map<String, List<WriteRequest>> request = pending;
-                BatchWriteItemResponse r = dynamo.batchWriteItem(b -> b.requestItems(request));
-                pending = r.hasUnprocessedItems() ? r.unprocessedItems() : Map.of();
-            }
-        }
+        Batches.write(dynamo, table, puts, "ledger writes");
     }
 
     @Override
@@ -209,7 +194,7 @@ public final class DynamoDbKpiStore implements KpiStore {
         List<Map<String, AttributeValue>> keys = new ArrayList<>();
         new TreeSet<>(conversations.stream().map(ConversationKpi::key).toList())
                 .forEach(k -> keys.add(key("counted#" + k, "-")));
-        for (Map<String, AttributeValue> item : batchGet(keys)) {
+        for (Map<String, AttributeValue> item : Batches.get(dynamo, table, keys, "ledger keys")) {
             ConversationKpi c = new ConversationKpi(new MerchantId(string(item, "merchant")),
                     new ConversationId(string(item, "conversationId")), Attributes.number(item, "version"),
                     vector(item.get("kv")));
@@ -218,24 +203,6 @@ public final class DynamoDbKpiStore implements KpiStore {
         return found;
     }
 
-    private List<Map<String, AttributeValue>> batchGet(List<Map<String, AttributeValue>> keys) {
-        List<Map<String, AttributeValue>> out = new ArrayList<>();
-        for (int from = 0; from < keys.size(); from += 100) {
-            Map<String, KeysAndAttributes> pending = Map.of(table,
-                    KeysAndAttributes.builder().keys(keys.subList(from, Math.min(keys.size(), from + 100))).consistentRead(true).build());
-            for (int round = 0; !pending.isEmpty(); round++) {
-                if (round >= MAX_UNPROCESSED_ROUNDS) {
-                    throw new IllegalStateException("DynamoDB left keys unprocessed after " + round + " rounds");
-                }
-                backoff(round);
-                Map<String, KeysAndAttributes> request = pending;
-                BatchGetItemResponse r = dynamo.batchGetItem(b -> b.requestItems(request));
-                out.addAll(r.responses().getOrDefault(table, List.of()));
-                pending = r.hasUnprocessedKeys() ? r.unprocessedKeys() : Map.of();
-            }
-        }
-        return out;
-    }
 
     @Override
     public CycleCounters read(MerchantId merchant, Cycle cycle) {
@@ -257,7 +224,7 @@ public final class DynamoDbKpiStore implements KpiStore {
             keys.add(stateKey(s));
         }
         Instant through = null;
-        List<Map<String, AttributeValue>> states = batchGet(keys);
+        List<Map<String, AttributeValue>> states = Batches.get(dynamo, table, keys, "fold states");
         if (states.size() == Fold.SHARDS) {
             for (Map<String, AttributeValue> item : states) {
                 Instant t = state(item).countedThrough();
@@ -344,15 +311,4 @@ public final class DynamoDbKpiStore implements KpiStore {
         return new KpiVector(m);
     }
 
-    private static void backoff(int round) {
-        if (round == 0) {
-            return;
-        }
-        try {
-            Thread.sleep(Math.min(1000, 25L << round));
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException("interrupted", e);
-        }
-    }
 }

@@ -16,7 +16,6 @@ import java.util.Map;
 import java.util.TreeMap;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
-import software.amazon.awssdk.services.dynamodb.model.BatchWriteItemResponse;
 import software.amazon.awssdk.services.dynamodb.model.PutRequest;
 import software.amazon.awssdk.services.dynamodb.model.WriteRequest;
 
@@ -26,7 +25,6 @@ import software.amazon.awssdk.services.dynamodb.model.WriteRequest;
  * within days of it; reads skip what has expired already, so expiry is exact to the second).
  */
 public final class DynamoDbMessageTexts implements MessageTexts {
-    private static final int MAX_UNPROCESSED_ROUNDS = 8;
     private final DynamoDbClient dynamo;
     private final String table;
 
@@ -53,30 +51,9 @@ public final class DynamoDbMessageTexts implements MessageTexts {
             item.put("expiresAt", n(t.expiresAt().getEpochSecond()));
             puts.add(WriteRequest.builder().putRequest(PutRequest.builder().item(item).build()).build());
         }
-        write(puts);
+        Batches.write(dynamo, table, puts, "text writes");
     }
 
-    private void write(List<WriteRequest> requests) {
-        for (int from = 0; from < requests.size(); from += 25) {
-            Map<String, List<WriteRequest>> pending = Map.of(table, requests.subList(from, Math.min(requests.size(), from + 25)));
-            for (int round = 0; !pending.isEmpty(); round++) {
-                if (round >= MAX_UNPROCESSED_ROUNDS) {
-                    throw new IllegalStateException("DynamoDB left text writes unprocessed after " + round + " rounds");
-                }
-                if (round > 0) {
-                    try {
-                        Thread.sleep(Math.min(1000, 25L << round));
-                    } catch (InterruptedException e) {
-                        Thread.currentThread().interrupt();
-                        throw new IllegalStateException("interrupted", e);
-                    }
-                }
-                Map<String, List<WriteRequest>> request = pending;
-                BatchWriteItemResponse r = dynamo.batchWriteItem(b -> b.requestItems(request));
-                pending = r.hasUnprocessedItems() ? r.unprocessedItems() : Map.of();
-            }
-        }
-    }
 
     private Iterable<Map<String, AttributeValue>> items(MerchantId merchant, ConversationId conversation) {
         return dynamo.queryPaginator(q -> q.tableName(table).consistentRead(true).keyConditionExpression("pk = :pk")
@@ -103,7 +80,7 @@ public final class DynamoDbMessageTexts implements MessageTexts {
                         .build());
             }
         }
-        write(deletes);
+        Batches.write(dynamo, table, deletes, "text deletes");
         return deletes.size();
     }
 }
