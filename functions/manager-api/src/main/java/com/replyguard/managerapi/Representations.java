@@ -1,6 +1,7 @@
 package com.replyguard.managerapi;
 
 import com.replyguard.adapters.json.Instants;
+import com.replyguard.adapters.json.MetricFigureJson;
 import com.replyguard.assessment.Cycle;
 import com.replyguard.assessment.CycleContribution;
 import com.replyguard.assessment.CycleForecast;
@@ -33,9 +34,7 @@ final class Representations {
             view.figures().groups(view.total().merchant(), groupBy).forEach((key, r) -> {
                 Map<String, Object> g = new LinkedHashMap<>();
                 g.put("key", key);
-                g.put("firstReply2Min", figure(r.firstReply2Min()));
-                g.put("reply3Min", figure(r.reply3Min()));
-                g.put("satisfaction", figure(r.satisfaction()));
+                putMetrics(g, r);
                 groups.add(g);
             });
             m.put("groups", groups);
@@ -194,15 +193,20 @@ final class Representations {
         return rows;
     }
 
+    /** The contract's three metric objects of a report. */
+    private static void putMetrics(Map<String, Object> m, KpiReport r) {
+        m.put("firstReply2Min", MetricFigureJson.of(r.firstReply2Min()));
+        m.put("reply3Min", MetricFigureJson.of(r.reply3Min()));
+        m.put("satisfaction", MetricFigureJson.of(r.satisfaction()));
+    }
+
     static Map<String, Object> kpis(KpiReport r) {
         Map<String, Object> m = new LinkedHashMap<>();
         m.put("merchantId", r.merchant().value());
         m.put("cycle", r.cycle().toString());
         m.put("from", Instants.format(r.cycle().from()));
         m.put("to", Instants.format(r.cycle().to()));
-        m.put("firstReply2Min", figure(r.firstReply2Min()));
-        m.put("reply3Min", figure(r.reply3Min()));
-        m.put("satisfaction", figure(r.satisfaction()));
+        putMetrics(m, r);
         m.put("asOf", Instants.format(r.asOf()));
         Map<String, Object> forecast = new LinkedHashMap<>();
         forecast.put("firstReply2Min", forecast(r.firstReply2Min(), r));
@@ -358,16 +362,6 @@ final class Representations {
                     b.excuse() == null ? null : b.excuse().reason()));
         }
         return rows;
-    }
-
-    private static Map<String, Object> figure(MetricFigure f) {
-        Map<String, Object> m = new LinkedHashMap<>();
-        m.put("met", f.met());
-        m.put("total", f.total());
-        m.put("rate", f.rate());
-        m.put("target", f.target());
-        m.put("passing", f.passing());
-        return m;
     }
 
     static Map<String, Object> breaches(BreachPage page) {

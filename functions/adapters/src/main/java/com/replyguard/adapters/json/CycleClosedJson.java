@@ -1,7 +1,6 @@
 package com.replyguard.adapters.json;
 
 import com.replyguard.assessment.KpiReport;
-import com.replyguard.assessment.MetricFigure;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
@@ -25,23 +24,13 @@ public final class CycleClosedJson {
         d.put("cycle", r.cycle().toString());
         d.put("closedAt", Instants.format(r.asOf()));
         Map<String, Object> metrics = new LinkedHashMap<>();
-        metrics.put("firstReply2Min", metric(r.firstReply2Min()));
-        metrics.put("reply3Min", metric(r.reply3Min()));
-        metrics.put("satisfaction", metric(r.satisfaction()));
+        metrics.put("firstReply2Min", MetricFigureJson.of(r.firstReply2Min()));
+        metrics.put("reply3Min", MetricFigureJson.of(r.reply3Min()));
+        metrics.put("satisfaction", MetricFigureJson.of(r.satisfaction()));
         d.put("metrics", metrics);
         boolean barred = Boolean.FALSE.equals(r.firstReply2Min().passing()) || Boolean.FALSE.equals(r.reply3Min().passing())
                 || Boolean.FALSE.equals(r.satisfaction().passing());
         d.put("passing", !barred);
         return d;
-    }
-
-    private static Map<String, Object> metric(MetricFigure f) {
-        Map<String, Object> m = new LinkedHashMap<>();
-        m.put("met", f.met());
-        m.put("total", f.total());
-        m.put("rate", f.rate());
-        m.put("target", f.target());
-        m.put("passing", f.passing());
-        return m;
     }
 }
