@@ -10,6 +10,20 @@ import java.util.Optional;
  */
 public record CycleCounters(KpiVector counts, Instant countedThrough, Optional<Frozen> frozen) {
 
+    /**
+     * The figures a report reads: a closed cycle's frozen counts as of its close, else the live
+     * counters as of {@code now}.
+     */
+    public KpiFigures figures(com.replyguard.assessment.Cycle cycle, Instant now) {
+        return frozen.map(f -> new KpiFigures(cycle, f.closedAt(), f.counts().counts()))
+                .orElseGet(() -> new KpiFigures(cycle, now, counts.counts()));
+    }
+
+    /** Up to when the figures include every write: the close for frozen figures, else {@link #countedThrough}. */
+    public Instant countedUntil() {
+        return frozen.map(Frozen::closedAt).orElse(countedThrough);
+    }
+
     /** A closed cycle's counts as recomputed at {@code closedAt}, never changed afterwards; {@code announced}: CycleClosed sent. */
     public record Frozen(Instant closedAt, KpiVector counts, boolean announced) {
     }

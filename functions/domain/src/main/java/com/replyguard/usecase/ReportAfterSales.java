@@ -2,12 +2,13 @@ package com.replyguard.usecase;
 
 import com.replyguard.assessment.Cycle;
 import com.replyguard.conversation.AfterSalesCategory;
+import com.replyguard.kpi.KpiFigures;
 import com.replyguard.kpi.KpiVector;
 import com.replyguard.merchant.MerchantId;
 import com.replyguard.ports.KpiStore;
+import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.Map;
-import java.util.TreeMap;
 
 /**
  * Use case: the after-sales report of a cycle (R24-R28), read from the KPI counters (constant
@@ -104,22 +105,15 @@ public final class ReportAfterSales {
     }
 
     private static Figures figures(Cycle cycle, com.replyguard.kpi.CycleCounters counters) {
-        KpiVector counts = counters.frozen().map(f -> f.counts()).orElse(counters.counts());
-        Map<String, Map<String, Long>> byDim = new TreeMap<>();
-        String prefix = cycle + "|";
-        counts.counts().forEach((k, v) -> {
-            if (k.startsWith(prefix) && KpiVector.pendingAt(k) < 0) {
-                String rest = k.substring(prefix.length());
-                int bar = rest.lastIndexOf('|');
-                byDim.computeIfAbsent(rest.substring(0, bar), d -> new TreeMap<>()).merge(rest.substring(bar + 1), v, Long::sum);
-            }
-        });
-        long conversations = byDim.getOrDefault(KpiVector.ALL, Map.of()).getOrDefault("conv.n", 0L);
+        // after-sales counts have no pending units: the figures at any instant are the same
+        KpiFigures f = counters.figures(cycle, Instant.EPOCH);
+        long conversations = f.counts(KpiVector.ALL).getOrDefault("conv.n", 0L);
+        Map<String, Map<String, Long>> cases = f.values("case");
         Map<AfterSalesCategory, Tally> bySubtype = new LinkedHashMap<>();
         Map<String, Tally> byCategory = new LinkedHashMap<>();
         Tally all = EMPTY;
         for (AfterSalesCategory subtype : AfterSalesCategory.values()) {
-            Map<String, Long> m = byDim.get("case:" + subtype.name());
+            Map<String, Long> m = cases.get(subtype.name());
             if (m == null) {
                 continue;
             }

@@ -30,13 +30,8 @@ public final class ReportKpiCounters {
 
     public View report(MerchantId merchant, Cycle cycle) {
         CycleCounters counters = kpis.read(merchant, cycle);
-        if (counters.frozen().isPresent()) {
-            CycleCounters.Frozen f = counters.frozen().get();
-            KpiFigures figures = new KpiFigures(cycle, f.closedAt(), f.counts().counts());
-            return new View(figures.total(merchant), figures, true, f.closedAt());
-        }
-        KpiFigures figures = new KpiFigures(cycle, clock.instant(), counters.counts().counts());
-        return new View(figures.total(merchant), figures, false, counters.countedThrough());
+        KpiFigures figures = counters.figures(cycle, clock.instant());
+        return new View(figures.total(merchant), figures, counters.frozen().isPresent(), counters.countedUntil());
     }
 
     /** The cycle a report without an explicit one is about: the one running now. */

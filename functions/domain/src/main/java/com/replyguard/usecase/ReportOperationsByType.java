@@ -51,16 +51,14 @@ public final class ReportOperationsByType {
             throw new IllegalArgumentException("groupBy must be one of " + GROUPINGS);
         }
         CycleCounters counters = kpis.read(merchant, cycle);
-        Instant asOf = counters.frozen().map(CycleCounters.Frozen::closedAt).orElse(clock.instant());
-        KpiFigures f = new KpiFigures(cycle, asOf, counters.frozen().map(CycleCounters.Frozen::counts)
-                .orElse(counters.counts()).counts());
+        KpiFigures f = counters.figures(cycle, clock.instant());
         List<Group> groups = new java.util.ArrayList<>();
         f.values(groupBy).forEach((key, m) -> {
             if (m.containsKey("op.conv") || m.keySet().stream().anyMatch(k -> k.startsWith("clk."))) {
                 groups.add(group(key, m));
             }
         });
-        return new Report(merchant, cycle, asOf, counters.frozen().isPresent() ? asOf : counters.countedThrough(), groupBy,
+        return new Report(merchant, cycle, f.asOf(), counters.countedUntil(), groupBy,
                 group("all", f.counts("all")), groups);
     }
 
