@@ -216,6 +216,15 @@ public record KpiVector(SortedMap<String, Long> counts) {
         return new KpiVector(d);
     }
 
+    /** The sum of many vectors, added into one map (not a copy per vector). */
+    public static KpiVector sum(Iterable<KpiVector> vectors) {
+        TreeMap<String, Long> d = new TreeMap<>();
+        for (KpiVector v : vectors) {
+            v.counts.forEach((k, x) -> d.merge(k, x, Long::sum));
+        }
+        return new KpiVector(d);
+    }
+
     public KpiVector plus(KpiVector other) {
         TreeMap<String, Long> d = new TreeMap<>(counts);
         other.counts.forEach((k, v) -> d.merge(k, v, Long::sum));

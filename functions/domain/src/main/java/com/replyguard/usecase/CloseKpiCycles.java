@@ -95,13 +95,14 @@ public final class CloseKpiCycles {
 
     /** The sum of the conversations' vectors, restricted to one cycle. */
     static KpiVector recompute(List<ConversationKpi> all, Cycle cycle) {
-        KpiVector truth = KpiVector.empty();
+        List<KpiVector> parts = new ArrayList<>();
         for (ConversationKpi c : all) {
             KpiVector part = c.vector().byCycle().get(cycle);
             if (part != null) {
-                truth = truth.plus(part);
+                parts.add(part);
             }
         }
-        return truth;
+        return KpiVector.sum(parts);
     }
+
 }
