@@ -38,12 +38,17 @@ public final class EventBridgeAlertPublisher implements AlertPublisher {
                 throw new IllegalStateException("cannot encode alert", e);
             }
         }
+        putAll(events, entries, "alert events");
+    }
+
+    /** PutEvents ten entries at a time; any refused entry throws, so nothing is reported as sent that was not. */
+    static void putAll(EventBridgeClient events, List<PutEventsRequestEntry> entries, String what) {
         for (int from = 0; from < entries.size(); from += 10) {
             List<PutEventsRequestEntry> chunk = entries.subList(from, Math.min(entries.size(), from + 10));
             PutEventsResponse r = events.putEvents(b -> b.entries(chunk));
             if (r.failedEntryCount() != null && r.failedEntryCount() > 0) {
-                throw new IllegalStateException("EventBridge refused " + r.failedEntryCount() + " of " + chunk.size()
-                        + " alert events (first error: " + r.entries().stream().filter(e -> e.errorCode() != null)
+                throw new IllegalStateException("EventBridge refused " + r.failedEntryCount() + " of " + chunk.size() + " "
+                        + what + " (first error: " + r.entries().stream().filter(e -> e.errorCode() != null)
                         .map(e -> e.errorCode()).findFirst().orElse("?") + ")");
             }
         }

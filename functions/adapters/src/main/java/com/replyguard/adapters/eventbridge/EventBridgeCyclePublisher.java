@@ -6,8 +6,9 @@ import com.replyguard.adapters.json.AlertEventJson;
 import com.replyguard.adapters.json.CycleClosedJson;
 import com.replyguard.assessment.KpiReport;
 import com.replyguard.ports.CyclePublisher;
+import java.util.List;
 import software.amazon.awssdk.services.eventbridge.EventBridgeClient;
-import software.amazon.awssdk.services.eventbridge.model.PutEventsResponse;
+import software.amazon.awssdk.services.eventbridge.model.PutEventsRequestEntry;
 
 /** CycleClosed to the EventBridge bus (source {@code replyguard}); a refused entry throws, so the close is retried. */
 public final class EventBridgeCyclePublisher implements CyclePublisher {
@@ -28,10 +29,8 @@ public final class EventBridgeCyclePublisher implements CyclePublisher {
         } catch (JsonProcessingException e) {
             throw new IllegalStateException("cannot encode CycleClosed", e);
         }
-        PutEventsResponse r = events.putEvents(b -> b.entries(e -> e.eventBusName(busName).source(AlertEventJson.SOURCE)
-                .detailType(CycleClosedJson.DETAIL_TYPE).detail(detail).resources(report.merchant().value())));
-        if (r.failedEntryCount() != null && r.failedEntryCount() > 0) {
-            throw new IllegalStateException("EventBridge refused CycleClosed: " + r.entries().get(0).errorCode());
-        }
+        EventBridgeAlertPublisher.putAll(events, List.of(PutEventsRequestEntry.builder().eventBusName(busName)
+                .source(AlertEventJson.SOURCE).detailType(CycleClosedJson.DETAIL_TYPE).detail(detail)
+                .resources(report.merchant().value()).build()), "CycleClosed events");
     }
 }
