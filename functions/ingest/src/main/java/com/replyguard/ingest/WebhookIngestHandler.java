@@ -197,13 +197,7 @@ public final class WebhookIngestHandler implements RequestHandler<APIGatewayV2HT
         m.put("code", 1);
         m.put("msg", message);
         if (!problems.isEmpty()) {
-            m.put("problems", problems.stream().map(p -> {
-                Map<String, Object> x = new java.util.LinkedHashMap<>();
-                x.put("index", p.index());
-                x.put("field", p.field());
-                x.put("message", p.message());
-                return x;
-            }).toList());
+            m.put("problems", ApiResponses.details(problems));
         }
         return ApiResponses.json(status, m);
     }

@@ -35,6 +35,12 @@ public final class ApiResponses {
     public static APIGatewayV2HTTPResponse error(int status, String message, List<Problem> problems) {
         Map<String, Object> body = new LinkedHashMap<>();
         body.put("error", message);
+        body.put("details", details(problems));
+        return json(status, body);
+    }
+
+    /** Problems as answers list them: {@code [{index, field, message}]}. */
+    public static List<Map<String, Object>> details(List<Problem> problems) {
         List<Map<String, Object>> details = new ArrayList<>();
         for (Problem p : problems) {
             Map<String, Object> d = new LinkedHashMap<>();
@@ -43,8 +49,7 @@ public final class ApiResponses {
             d.put("message", p.message());
             details.add(d);
         }
-        body.put("details", details);
-        return json(status, body);
+        return details;
     }
 
     public static APIGatewayV2HTTPResponse unauthorized(String message) {
