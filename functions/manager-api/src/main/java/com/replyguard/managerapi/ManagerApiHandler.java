@@ -76,26 +76,9 @@ public final class ManagerApiHandler implements RequestHandler<APIGatewayV2HTTPE
             return ApiResponses.error(403, "merchant '" + pathMerchant + "' is not configured");
         }
         try {
-            return switch (request.routeKey()) {
-                case "GET /merchants/{merchantId}/kpis" -> kpis(merchant.get(), request);
-                case "GET /merchants/{merchantId}/breaches" -> breaches(merchant.get(), request);
-                case "GET /merchants/{merchantId}/conversations/{conversationId}" -> conversation(merchant.get(), request);
-                case "GET /merchants/{merchantId}/policy" -> ApiResponses.json(200, PolicyJson.write(merchant.get().policy(),
-                        merchant.get().urgency(), merchant.get().assessedHours(), merchant.get().discipline(),
-                        merchant.get().shifts()));
-                case "PUT /merchants/{merchantId}/policy" -> putPolicy(merchant.get(), request);
-                case "POST /merchants/{merchantId}/breaches/{breachId}/excuse" -> excuse(merchant.get(), request,
-                        auditName(caller.get(), token), caller.get());
-                case "GET /merchants/{merchantId}/agents/{agentId}/discipline" -> discipline(merchant.get(), request);
-                case "GET /merchants/{merchantId}/operations" -> operations(merchant.get(), request);
-                case "GET /merchants/{merchantId}/agents/{agentId}/scorecard" -> scorecard(merchant.get(), request);
-                case "GET /merchants/{merchantId}/leaderboard" -> leaderboard(merchant.get(), request);
-                case "GET /merchants/{merchantId}/aftersales" -> afterSales(merchant.get(), request);
-                case "PUT /merchants/{merchantId}/conversations/{conversationId}/category" ->
-                        classify(merchant.get(), request, auditName(caller.get(), token));
-                case "DELETE /merchants/{merchantId}/customers/{customer}" -> forgetCustomer(merchant.get(), request);
-                default -> ApiResponses.error(404, "no such resource");
-            };
+            Route route = ROUTE_TABLE.get(request.routeKey());
+            return route == null ? ApiResponses.error(404, "no such resource")
+                    : route.answer(this, merchant.get(), request, caller.get(), token);
         } catch (BadRequest e) {
             return ApiResponses.error(400, "invalid request", e.problems);
         } catch (RuntimeException e) {
@@ -114,20 +97,35 @@ public final class ManagerApiHandler implements RequestHandler<APIGatewayV2HTTPE
     }
 
     /** Every route this function answers (template.yaml binds the same ones; the template test checks it). */
-    static final List<String> ROUTES = List.of(
-            "GET /merchants/{merchantId}/kpis",
-            "GET /merchants/{merchantId}/breaches",
-            "GET /merchants/{merchantId}/conversations/{conversationId}",
-            "GET /merchants/{merchantId}/policy",
-            "PUT /merchants/{merchantId}/policy",
-            "POST /merchants/{merchantId}/breaches/{breachId}/excuse",
-            "GET /merchants/{merchantId}/agents/{agentId}/discipline",
-            "GET /merchants/{merchantId}/operations",
-            "GET /merchants/{merchantId}/agents/{agentId}/scorecard",
-            "GET /merchants/{merchantId}/leaderboard",
-            "GET /merchants/{merchantId}/aftersales",
-            "PUT /merchants/{merchantId}/conversations/{conversationId}/category",
-            "DELETE /merchants/{merchantId}/customers/{customer}");
+    /** What answers one route: the handler, the merchant, the request, the caller and the bearer token. */
+    private interface Route {
+        APIGatewayV2HTTPResponse answer(ManagerApiHandler h, Merchant m, ApiRequest r, Manager caller, Optional<String> token);
+    }
+
+    /** Every route this function answers, and how (template.yaml binds the same ones; the template test checks it). */
+    private static final Map<String, Route> ROUTE_TABLE = routeTable();
+
+    static final List<String> ROUTES = List.copyOf(ROUTE_TABLE.keySet());
+
+    private static Map<String, Route> routeTable() {
+        Map<String, Route> t = new java.util.LinkedHashMap<>();
+        t.put("GET /merchants/{merchantId}/kpis", (h, m, r, c, tok) -> h.kpis(m, r));
+        t.put("GET /merchants/{merchantId}/breaches", (h, m, r, c, tok) -> h.breaches(m, r));
+        t.put("GET /merchants/{merchantId}/conversations/{conversationId}", (h, m, r, c, tok) -> h.conversation(m, r));
+        t.put("GET /merchants/{merchantId}/policy", (h, m, r, c, tok) -> ApiResponses.json(200,
+                PolicyJson.write(m.policy(), m.urgency(), m.assessedHours(), m.discipline(), m.shifts())));
+        t.put("PUT /merchants/{merchantId}/policy", (h, m, r, c, tok) -> h.putPolicy(m, r));
+        t.put("POST /merchants/{merchantId}/breaches/{breachId}/excuse", (h, m, r, c, tok) -> h.excuse(m, r, auditName(c, tok), c));
+        t.put("GET /merchants/{merchantId}/agents/{agentId}/discipline", (h, m, r, c, tok) -> h.discipline(m, r));
+        t.put("GET /merchants/{merchantId}/operations", (h, m, r, c, tok) -> h.operations(m, r));
+        t.put("GET /merchants/{merchantId}/agents/{agentId}/scorecard", (h, m, r, c, tok) -> h.scorecard(m, r));
+        t.put("GET /merchants/{merchantId}/leaderboard", (h, m, r, c, tok) -> h.leaderboard(m, r));
+        t.put("GET /merchants/{merchantId}/aftersales", (h, m, r, c, tok) -> h.afterSales(m, r));
+        t.put("PUT /merchants/{merchantId}/conversations/{conversationId}/category",
+                (h, m, r, c, tok) -> h.classify(m, r, auditName(c, tok)));
+        t.put("DELETE /merchants/{merchantId}/customers/{customer}", (h, m, r, c, tok) -> h.forgetCustomer(m, r));
+        return java.util.Collections.unmodifiableMap(t);
+    }
 
     /**
      * Issue 5 roles: operations only reads; a team lead may not change the policy, and reads or acts
