@@ -72,9 +72,7 @@ final class DemoSession {
         String kpis;
         for (int attempt = 0; ; attempt++) {
             kpis = get(http, base.resolve("/merchants/" + merchant + "/kpis?cycle=" + cycle), token);
-            JsonNode through = JSON.readTree(kpis).path("countedThrough");
-            if ((through.isTextual() && !java.time.OffsetDateTime.parse(through.asText()).toInstant().isBefore(replayed))
-                    || attempt >= 300) {
+            if (countsWritesBefore(JSON.readTree(kpis), replayed) || attempt >= 300) {
                 break;
             }
             Thread.sleep(100);
@@ -94,5 +92,14 @@ final class DemoSession {
             throw new IllegalStateException("GET " + uri + " answered " + r.statusCode() + " " + r.body());
         }
         return r.body();
+    }
+
+    /**
+     * Whether a KPI report (or any report with {@code countedThrough}) counts every write made before
+     * {@code writtenBefore}: the KPI λ folds writes into counters about a second after they are made.
+     */
+    static boolean countsWritesBefore(JsonNode report, java.time.Instant writtenBefore) {
+        JsonNode through = report.path("countedThrough");
+        return through.isTextual() && !java.time.OffsetDateTime.parse(through.asText()).toInstant().isBefore(writtenBefore);
     }
 }
