@@ -2,7 +2,8 @@ package com.replyguard.ingest;
 
 import com.amazonaws.services.lambda.runtime.Context;
 import com.amazonaws.services.lambda.runtime.RequestHandler;
-import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
+import com.amazonaws.services.lambda.runtime.events.APIGatewayProxyRequestEvent;
+import com.amazonaws.services.lambda.runtime.events.APIGatewayProxyResponseEvent;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
 import com.replyguard.adapters.doudian.DoudianPush;
 import com.replyguard.adapters.douyin.DouyinOpenPlatformWebhook;
@@ -23,12 +24,21 @@ import java.util.Map;
 import java.util.Optional;
 
 /**
- * API Gateway HTTP API → ingest λ for {@code POST /webhooks/{merchantId}/events} (contract:
- * webhook). Checks, in order: known merchant (401), size (413), timestamp and signature (401),
+ * API Gateway REST API (Lambda proxy) → ingest λ for the three webhook routes: the contract's
+ * {@code POST /webhooks/{merchantId}/events}, 抖音's {@code .../douyin} and 抖店's {@code .../doudian}.
+ * The webhooks sit on a REST API because only a REST API can carry the AWS WAF rule that limits
+ * each merchant's pushes (docs/decisions/0006); the manager API stays an HTTP API.
+ * Checks, in order: known merchant (401), size (413), timestamp and signature (401),
  * JSON (415), then hands the whole batch to {@link IngestEventBatch}, which refuses it as a whole
  * (400) or stores all of it (200). No business rule lives here.
  */
-public final class WebhookIngestHandler implements RequestHandler<APIGatewayV2HTTPEvent, APIGatewayV2HTTPResponse> {
+public final class WebhookIngestHandler implements RequestHandler<APIGatewayProxyRequestEvent, APIGatewayProxyResponseEvent> {
+    /** The routes this function serves (template.yaml's {@code Api} events must be exactly these; TemplateTest). */
+    public static final String EVENTS_ROUTE = "POST /webhooks/{merchantId}/events";
+    public static final String DOUYIN_ROUTE = "POST /webhooks/{merchantId}/douyin";
+    public static final String DOUDIAN_ROUTE = "POST /webhooks/{merchantId}/doudian";
+    public static final List<String> ROUTES = List.of(EVENTS_ROUTE, DOUYIN_ROUTE, DOUDIAN_ROUTE);
+
     public static final long MAX_BODY_BYTES = 1024 * 1024;
 
     private final IngestWiring wiring;
@@ -51,8 +61,12 @@ public final class WebhookIngestHandler implements RequestHandler<APIGatewayV2HT
     }
 
     @Override
-    public APIGatewayV2HTTPResponse handleRequest(APIGatewayV2HTTPEvent event, Context context) {
-        ApiRequest request = new ApiRequest(event);
+    public APIGatewayProxyResponseEvent handleRequest(APIGatewayProxyRequestEvent event, Context context) {
+        return ApiResponses.forRestApi(handle(new ApiRequest(event)));
+    }
+
+    /** One webhook request, whichever API type carried it. */
+    APIGatewayV2HTTPResponse handle(ApiRequest request) {
         String merchantText = request.pathParameter("merchantId");
         Optional<Merchant> merchant;
         try {
@@ -71,11 +85,16 @@ public final class WebhookIngestHandler implements RequestHandler<APIGatewayV2HT
         if (body.length > MAX_BODY_BYTES) {
             return ApiResponses.error(413, "body is larger than 1 MiB (" + MAX_BODY_BYTES + " bytes)");
         }
-        if (request.routeKey().equals("POST /webhooks/{merchantId}/douyin")) {
+        if (request.routeKey().equals(DOUYIN_ROUTE)) {
             return douyin(merchant.get(), request, body);
         }
-        if (request.routeKey().equals("POST /webhooks/{merchantId}/doudian")) {
+        if (request.routeKey().equals(DOUDIAN_ROUTE)) {
             return doudian(merchant.get(), request, body);
+        }
+        if (!request.routeKey().equals(EVENTS_ROUTE)) {
+            // a route the template wires to this function but this code does not know: a deployment error
+            log.error("unknown webhook route", "route", request.routeKey());
+            return ApiResponses.error(404, "no webhook route " + request.routeKey());
         }
         WebhookSignature.Verdict verdict = WebhookSignature.verify(merchant.get().webhookSecrets(),
                 request.header("X-Timestamp"), request.header("X-Signature"), body, wiring.clock().instant());
@@ -225,9 +244,9 @@ public final class WebhookIngestHandler implements RequestHandler<APIGatewayV2HT
      */
     public void prime() {
         byte[] sample = PRIMING_BATCH.getBytes(java.nio.charset.StandardCharsets.UTF_8);
-        handleRequest(APIGatewayV2HTTPEvent.builder().withVersion("2.0").withRouteKey("POST /webhooks/{merchantId}/events")
-                .withPathParameters(Map.of("merchantId", "priming-merchant")).withHeaders(Map.of())
-                .withBody(PRIMING_BATCH).build(), null);
+        handleRequest(new APIGatewayProxyRequestEvent().withResource("/webhooks/{merchantId}/events").withHttpMethod("POST")
+                .withPath("/webhooks/priming-merchant/events").withPathParameters(Map.of("merchantId", "priming-merchant"))
+                .withHeaders(Map.of()).withBody(PRIMING_BATCH).withIsBase64Encoded(false), null);
         // the whole write path - validation, merge, clocks, KPI vector, conditional PutItem, projections - on
         // the priming tenant's one conversation (fixed ids: every later priming finds duplicates)
         wiring.ingest().ingest(PRIMING_MERCHANT, EventBatchJson.decode(sample));

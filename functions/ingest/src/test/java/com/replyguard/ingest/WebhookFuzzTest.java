@@ -3,8 +3,8 @@ package com.replyguard.ingest;
 import static com.replyguard.testing.Events.DEMO;
 import static com.replyguard.testing.Events.DEMO_MERCHANT;
 
-import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
-import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
+import com.amazonaws.services.lambda.runtime.events.APIGatewayProxyRequestEvent;
+import com.amazonaws.services.lambda.runtime.events.APIGatewayProxyResponseEvent;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
@@ -52,34 +52,35 @@ class WebhookFuzzTest {
             new IngestEventBatch(conversations, new InMemoryAssessmentStore(), new InMemoryBreachStore(), new MutableClock(NOW)),
             new MutableClock(NOW)));
 
-    private static APIGatewayV2HTTPEvent post(String route, byte[] body, Map<String, String> headers) {
-        return APIGatewayV2HTTPEvent.builder().withVersion("2.0").withRouteKey("POST " + route)
+    private static APIGatewayProxyRequestEvent post(String route, byte[] body, Map<String, String> headers) {
+        return new APIGatewayProxyRequestEvent().withHttpMethod("POST").withResource(route)
+                .withPath(route.replace("{merchantId}", "demo"))
                 .withPathParameters(Map.of("merchantId", "demo")).withHeaders(new HashMap<>(headers))
-                .withBody(Base64.getEncoder().encodeToString(body)).withIsBase64Encoded(true).build();
+                .withBody(Base64.getEncoder().encodeToString(body)).withIsBase64Encoded(true);
     }
 
-    private static APIGatewayV2HTTPEvent signedEvents(byte[] body) {
+    private static APIGatewayProxyRequestEvent signedEvents(byte[] body) {
         String ts = Long.toString(NOW.getEpochSecond());
         return post("/webhooks/{merchantId}/events", body, Map.of("content-type", "application/json", "x-timestamp", ts,
                 "x-signature", WebhookSignature.sign("demo-webhook-secret", ts, body)));
     }
 
-    private static APIGatewayV2HTTPEvent signedDouyin(byte[] body) throws Exception {
+    private static APIGatewayProxyRequestEvent signedDouyin(byte[] body) throws Exception {
         MessageDigest sha1 = MessageDigest.getInstance("SHA-1");
         sha1.update("dy-secret".getBytes(StandardCharsets.UTF_8));
         return post("/webhooks/{merchantId}/douyin", body, Map.of("x-douyin-signature", HexFormat.of().formatHex(sha1.digest(body)),
                 "msg-id", "m-1"));
     }
 
-    private static APIGatewayV2HTTPEvent signedDoudian(byte[] body) {
+    private static APIGatewayProxyRequestEvent signedDoudian(byte[] body) {
         return post("/webhooks/{merchantId}/doudian", body, Map.of("app-id", "dd-key",
                 "event-sign", DoudianPush.sign("dd-key", body, "dd-secret")));
     }
 
     /** Answers below 500; when refused, nothing was written. Answers the status. */
-    private int check(APIGatewayV2HTTPEvent event, String what) {
+    private int check(APIGatewayProxyRequestEvent event, String what) {
         int before = conversations.saves;
-        APIGatewayV2HTTPResponse r = handler.handleRequest(event, null);
+        APIGatewayProxyResponseEvent r = handler.handleRequest(event, null);
         if (r.getStatusCode() >= 500) {
             throw new AssertionError(what + ": answered " + r.getStatusCode() + " " + r.getBody());
         }

@@ -5,8 +5,10 @@ import static com.replyguard.testing.Events.DEMO_MERCHANT;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
-import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
+import com.amazonaws.services.lambda.runtime.events.APIGatewayProxyRequestEvent;
+import com.amazonaws.services.lambda.runtime.events.APIGatewayProxyResponseEvent;
+import com.amazonaws.services.lambda.runtime.serialization.PojoSerializer;
+import com.amazonaws.services.lambda.runtime.serialization.events.LambdaEventSerializers;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -25,7 +27,10 @@ import java.util.Optional;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
-/** The ingest λ on captured API Gateway payload-2.0 events (src/test/resources/events). */
+/**
+ * The ingest λ on API Gateway REST API Lambda-proxy events (src/test/resources/events), read and
+ * answered through the Lambda Java runtime's own event serializer, as in AWS.
+ */
 class WebhookIngestHandlerTest {
     private static final ObjectMapper JSON = new ObjectMapper().configure(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES, false);
     private MutableClock clock;
@@ -43,25 +48,31 @@ class WebhookIngestHandlerTest {
                 id -> id.equals(DEMO) ? Optional.of(DEMO_MERCHANT) : Optional.empty(), ingest, clock));
     }
 
-    static APIGatewayV2HTTPEvent fixture(String name) {
+    private static final PojoSerializer<APIGatewayProxyRequestEvent> RUNTIME_IN = LambdaEventSerializers.serializerFor(
+            APIGatewayProxyRequestEvent.class, WebhookIngestHandlerTest.class.getClassLoader());
+    private static final PojoSerializer<APIGatewayProxyResponseEvent> RUNTIME_OUT = LambdaEventSerializers.serializerFor(
+            APIGatewayProxyResponseEvent.class, WebhookIngestHandlerTest.class.getClassLoader());
+
+    /** A captured event, deserialized the way the Lambda Java runtime does it. */
+    static APIGatewayProxyRequestEvent fixture(String name) {
         try (InputStream in = WebhookIngestHandlerTest.class.getResourceAsStream("/events/" + name)) {
-            return JSON.readValue(in, APIGatewayV2HTTPEvent.class);
+            return RUNTIME_IN.fromJson(in);
         } catch (IOException e) {
             throw new IllegalStateException(e);
         }
     }
 
-    private static JsonNode body(APIGatewayV2HTTPResponse r) throws IOException {
+    private static JsonNode body(APIGatewayProxyResponseEvent r) throws IOException {
         return JSON.readTree(r.getBody());
     }
 
     @Test
     void validSignedBatch_shouldBeStored_andCountedOnce() throws IOException {
-        APIGatewayV2HTTPResponse r = handler.handleRequest(fixture("webhook-valid.json"), null);
+        APIGatewayProxyResponseEvent r = handler.handleRequest(fixture("webhook-valid.json"), null);
         assertEquals(200, r.getStatusCode(), r.getBody());
         assertEquals("{\"accepted\":3,\"duplicates\":0}", r.getBody(), "the contract's shape and order");
         assertEquals(2, conversations.size());
-        APIGatewayV2HTTPResponse again = handler.handleRequest(fixture("webhook-valid.json"), null);
+        APIGatewayProxyResponseEvent again = handler.handleRequest(fixture("webhook-valid.json"), null);
         assertEquals(200, again.getStatusCode());
         assertEquals(3, body(again).path("duplicates").asInt());
         assertEquals(2, conversations.load(DEMO, new ConversationId("chat-42")).orElseThrow().conversation().events().size());
@@ -69,7 +80,7 @@ class WebhookIngestHandlerTest {
 
     @Test
     void base64EncodedBody_shouldVerifyAndStoreTheSame() throws IOException {
-        APIGatewayV2HTTPResponse r = handler.handleRequest(fixture("webhook-valid-base64.json"), null);
+        APIGatewayProxyResponseEvent r = handler.handleRequest(fixture("webhook-valid-base64.json"), null);
         assertEquals(200, r.getStatusCode(), r.getBody());
         assertEquals(3, body(r).path("accepted").asInt());
     }
@@ -79,12 +90,12 @@ class WebhookIngestHandlerTest {
         assertEquals(401, handler.handleRequest(fixture("webhook-bad-signature.json"), null).getStatusCode());
         assertEquals(401, handler.handleRequest(fixture("webhook-unknown-merchant.json"), null).getStatusCode());
         clock.set(Instant.ofEpochSecond(1_790_000_000L + 301));
-        APIGatewayV2HTTPResponse stale = handler.handleRequest(fixture("webhook-valid.json"), null);
+        APIGatewayProxyResponseEvent stale = handler.handleRequest(fixture("webhook-valid.json"), null);
         assertEquals(401, stale.getStatusCode());
         assertTrue(body(stale).path("error").asText().contains("300 s"));
-        APIGatewayV2HTTPEvent unsigned = fixture("webhook-valid.json");
+        APIGatewayProxyRequestEvent unsigned = fixture("webhook-valid.json");
         Map<String, String> headers = new HashMap<>(unsigned.getHeaders());
-        headers.remove("x-signature");
+        headers.remove("X-Signature");
         unsigned.setHeaders(headers);
         clock.set(Instant.ofEpochSecond(1_790_000_000L));
         assertEquals(401, handler.handleRequest(unsigned, null).getStatusCode());
@@ -93,7 +104,7 @@ class WebhookIngestHandlerTest {
 
     @Test
     void invalidEvents_shouldBe400_withEveryProblemsIndexAndField_andStoreNothing() throws IOException {
-        APIGatewayV2HTTPResponse r = handler.handleRequest(fixture("webhook-invalid-events.json"), null);
+        APIGatewayProxyResponseEvent r = handler.handleRequest(fixture("webhook-invalid-events.json"), null);
         assertEquals(400, r.getStatusCode());
         JsonNode details = body(r).path("details");
         assertEquals(3, details.size(), r.getBody());
@@ -125,8 +136,33 @@ class WebhookIngestHandlerTest {
 
     @Test
     void bodyOver1MiB_shouldBe413() {
-        APIGatewayV2HTTPEvent big = fixture("webhook-valid.json");
+        APIGatewayProxyRequestEvent big = fixture("webhook-valid.json");
         big.setBody("{\"events\":[],\"pad\":\"" + "x".repeat(1024 * 1024) + "\"}");
         assertEquals(413, handler.handleRequest(big, null).getStatusCode());
+    }
+
+    @Test
+    void theAnswerAsTheRuntimeWritesIt_shouldBeTheRestApiProxyShape() throws IOException {
+        APIGatewayProxyResponseEvent r = handler.handleRequest(fixture("webhook-valid.json"), null);
+        java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream();
+        RUNTIME_OUT.toJson(r, out);
+        JsonNode written = JSON.readTree(out.toByteArray());
+        java.util.Set<String> keys = new java.util.TreeSet<>();
+        written.fieldNames().forEachRemaining(keys::add);
+        // API Gateway answers 502 "Malformed Lambda proxy response" to anything else
+        assertTrue(java.util.Set.of("statusCode", "headers", "multiValueHeaders", "body", "isBase64Encoded").containsAll(keys),
+                "REST proxy keys only: " + keys);
+        assertEquals(200, written.path("statusCode").asInt());
+        assertEquals("{\"accepted\":3,\"duplicates\":0}", written.path("body").asText());
+        assertEquals("application/json; charset=utf-8", written.path("headers").path("Content-Type").asText());
+    }
+
+    @Test
+    void aRouteTheFunctionDoesNotServe_shouldBe404_andStoreNothing() {
+        APIGatewayProxyRequestEvent other = fixture("webhook-valid.json");
+        other.setResource("/webhooks/{merchantId}/other");
+        clock.set(Instant.ofEpochSecond(1_790_000_000L));
+        assertEquals(404, handler.handleRequest(other, null).getStatusCode());
+        assertEquals(0, conversations.size());
     }
 }

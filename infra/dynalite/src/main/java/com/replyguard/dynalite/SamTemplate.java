@@ -23,7 +23,8 @@ import software.amazon.awssdk.services.dynamodb.model.ResourceInUseException;
  * Reads template.yaml, the one definition of the tables, functions and routes, for the local
  * runner and the tests: tables are created from its {@code AWS::DynamoDB::Table} resources (named
  * by logical id, optionally prefixed), functions are wired from their {@code Handler},
- * environment and {@code HttpApi} events, and {@code !Ref} to a table resolves to its local name.
+ * environment, {@code HttpApi} events (manager API) and {@code Api} events (the webhooks' REST
+ * API), and {@code !Ref} to a table resolves to its local name.
  */
 public final class SamTemplate {
     /**
@@ -34,25 +35,114 @@ public final class SamTemplate {
             List<String> scheduleInputs) {
     }
 
-    /** An HttpApi event of a function: method and path with {parameters}. */
-    public record Route(String method, String path) {
+    /** Which API type serves a route; each sends its own Lambda event format. */
+    public enum ApiType {
+        /** {@code AWS::Serverless::HttpApi}, payload format 2.0. */
+        HTTP_API,
+        /** {@code AWS::Serverless::Api} (a REST API), Lambda proxy events. */
+        REST_API
     }
 
+    /** An HttpApi or Api event of a function: the API (logical id and type), method and path with {parameters}. */
+    public record Route(String api, ApiType type, String method, String path) {
+        /** {@code METHOD /path/{param}}: the route key both API types' events carry. */
+        public String key() {
+            return method + " " + path;
+        }
+    }
+
+    /**
+     * A rate-based AWS WAF rule of the web ACL associated with an API's stage, keyed on the URI
+     * path: at most {@code limit} requests per {@code window} for each path, else {@code status}
+     * with the web ACL's custom response body.
+     */
+    public record PathRateLimit(String rule, long limit, java.time.Duration window, int status, String contentType,
+            String body) {
+    }
+
+    private final JsonNode root;
     private final JsonNode resources;
     private final JsonNode globals;
     private final String tablePrefix;
+    private final Map<String, String> parameterOverrides;
 
-    private SamTemplate(JsonNode root, String tablePrefix) {
+    private SamTemplate(JsonNode root, String tablePrefix, Map<String, String> parameterOverrides) {
+        this.root = root;
         this.resources = root.path("Resources");
         this.globals = root.path("Globals").path("Function");
         this.tablePrefix = tablePrefix;
+        this.parameterOverrides = Map.copyOf(parameterOverrides);
+    }
+
+    /** The same template with parameter values, as {@code sam deploy --parameter-overrides} gives them. */
+    public SamTemplate withParameters(Map<String, String> overrides) {
+        for (String name : overrides.keySet()) {
+            if (!root.path("Parameters").has(name)) {
+                throw new IllegalArgumentException("template has no parameter " + name);
+            }
+        }
+        Map<String, String> all = new LinkedHashMap<>(parameterOverrides);
+        all.putAll(overrides);
+        return new SamTemplate(root, tablePrefix, all);
+    }
+
+    /** A parameter's value: the override, else its {@code Default}. */
+    public String parameter(String name) {
+        if (parameterOverrides.containsKey(name)) {
+            return parameterOverrides.get(name);
+        }
+        JsonNode p = root.path("Parameters").path(name);
+        if (p.isMissingNode() || !p.has("Default")) {
+            throw new IllegalStateException("template parameter " + name + " is missing or has no Default");
+        }
+        return p.path("Default").asText();
+    }
+
+    /**
+     * The URI-path rate rules of the WAF web ACL associated with the stage of REST API
+     * {@code apiLogicalId} (empty without one). Any other rule in that web ACL is refused loudly:
+     * the local gateway would otherwise let through what AWS blocks.
+     */
+    public List<PathRateLimit> pathRateLimits(String apiLogicalId) {
+        List<PathRateLimit> limits = new ArrayList<>();
+        resources.fields().forEachRemaining(e -> {
+            JsonNode p = e.getValue().path("Properties");
+            if (!"AWS::WAFv2::WebACLAssociation".equals(e.getValue().path("Type").asText())
+                    || !p.path("ResourceArn").asText().contains("/restapis/${" + apiLogicalId + "}/")) {
+                return;
+            }
+            String aclId = p.path("WebACLArn").asText().replace(".Arn", "");
+            JsonNode acl = resources.path(aclId).path("Properties");
+            for (JsonNode rule : acl.path("Rules")) {
+                JsonNode rate = rule.path("Statement").path("RateBasedStatement");
+                JsonNode keys = rate.path("CustomKeys");
+                JsonNode block = rule.path("Action").path("Block").path("CustomResponse");
+                if (rate.isMissingNode() || keys.size() != 1 || !keys.get(0).has("UriPath") || block.isMissingNode()) {
+                    throw new IllegalStateException("web ACL " + aclId + " rule " + rule.path("Name").asText()
+                            + ": only rate-based rules keyed on UriPath with a custom block response can run locally");
+                }
+                String limitText = rate.path("Limit").asText();
+                long limit = limitText.chars().allMatch(Character::isDigit) ? Long.parseLong(limitText)
+                        : Long.parseLong(parameter(limitText));
+                JsonNode body = acl.path("CustomResponseBodies").path(block.path("CustomResponseBodyKey").asText());
+                String contentType = switch (body.path("ContentType").asText("TEXT_PLAIN")) {
+                    case "APPLICATION_JSON" -> "application/json";
+                    case "TEXT_HTML" -> "text/html";
+                    default -> "text/plain";
+                };
+                limits.add(new PathRateLimit(rule.path("Name").asText(), limit,
+                        java.time.Duration.ofSeconds(rate.path("EvaluationWindowSec").asLong(300)),
+                        block.path("ResponseCode").asInt(), contentType, body.path("Content").asText("")));
+            }
+        });
+        return limits;
     }
 
     /** Parses the template; {@code tablePrefix} is prepended to every table name (may be empty). */
     public static SamTemplate read(Path template, String tablePrefix) {
         try {
             ObjectMapper yaml = new ObjectMapper(new YAMLFactory());
-            return new SamTemplate(yaml.readTree(template.toFile()), tablePrefix);
+            return new SamTemplate(yaml.readTree(template.toFile()), tablePrefix, Map.of());
         } catch (IOException e) {
             throw new IllegalStateException("cannot read " + template + ": " + e.getMessage(), e);
         }
@@ -158,9 +248,12 @@ public final class SamTemplate {
             List<String> schedules = new ArrayList<>();
             for (Iterator<JsonNode> it = p.path("Events").elements(); it.hasNext(); ) {
                 JsonNode ev = it.next();
-                if ("HttpApi".equals(ev.path("Type").asText())) {
-                    routes.add(new Route(ev.path("Properties").path("Method").asText().toUpperCase(),
-                            ev.path("Properties").path("Path").asText()));
+                String type = ev.path("Type").asText();
+                if ("HttpApi".equals(type) || "Api".equals(type)) {
+                    JsonNode props = ev.path("Properties");
+                    routes.add(new Route(props.path("HttpApi".equals(type) ? "ApiId" : "RestApiId").asText(),
+                            "HttpApi".equals(type) ? ApiType.HTTP_API : ApiType.REST_API,
+                            props.path("Method").asText().toUpperCase(java.util.Locale.ROOT), props.path("Path").asText()));
                 } else if ("ScheduleV2".equals(ev.path("Type").asText())
                         && ev.path("Properties").path("ScheduleExpression").asText().startsWith("rate(1 minute)")) {
                     schedules.add(ev.path("Properties").path("Input").asText("{}"));

@@ -1,8 +1,6 @@
 package com.replyguard.local;
 
 import com.amazonaws.services.lambda.runtime.RequestHandler;
-import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
-import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
 import com.replyguard.dynalite.Dynalite;
 import com.replyguard.dynalite.SamTemplate;
 import java.io.IOException;
@@ -20,7 +18,8 @@ import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 /**
  * ReplyGuard on one machine: a DynamoDB (its own dynalite, or a given endpoint) with the tables of
  * template.yaml, and every function of the template instantiated from its {@code Handler} with the
- * template's environment, behind one HTTP port routed by the template's HttpApi events; functions
+ * template's environment, behind one HTTP port routed by the template's HttpApi and Api events
+ * (the webhooks' REST API with its web ACL's rate rules; {@link LocalApiGateway}); functions
  * with a {@code ScheduleV2} event are invoked every minute as EventBridge Scheduler would, others
  * receive asynchronous invokes in process, and alerts go to an in-process event bus. The same
  * handler code as in AWS; only the environment differs ({@code DYNAMODB_ENDPOINT},
@@ -28,26 +27,38 @@ import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
  */
 public final class LocalSystem implements AutoCloseable {
     /** What to start: port (0 = any free one), an external DynamoDB endpoint or null, the merchants file. */
-    public record Options(int port, URI dynamoEndpoint, Path merchantsFile, Path template, boolean schedules) {
+    public record Options(int port, URI dynamoEndpoint, Path merchantsFile, Path template, boolean schedules,
+            Map<String, String> parameters) {
+        public Options {
+            parameters = Map.copyOf(parameters);
+        }
+
         public Options(int port, URI dynamoEndpoint, Path merchantsFile, Path template) {
-            this(port, dynamoEndpoint, merchantsFile, template, true);
+            this(port, dynamoEndpoint, merchantsFile, template, true, Map.of());
         }
 
         /** Without the minute schedules (no deadline wheel): for measuring ingest alone. */
         public Options withoutSchedules() {
-            return new Options(port, dynamoEndpoint, merchantsFile, template, false);
+            return new Options(port, dynamoEndpoint, merchantsFile, template, false, parameters);
+        }
+
+        /** A template parameter's value instead of its default, as {@code sam deploy --parameter-overrides}. */
+        public Options withParameter(String name, String value) {
+            Map<String, String> all = new LinkedHashMap<>(parameters);
+            all.put(name, value);
+            return new Options(port, dynamoEndpoint, merchantsFile, template, schedules, all);
         }
     }
 
     private static final AtomicInteger SYSTEMS = new AtomicInteger();
 
     private final Dynalite dynalite;
-    private final HttpApiGateway gateway;
+    private final LocalApiGateway gateway;
     private final URI dynamoEndpoint;
     private final String namespace;
     private final MinuteScheduler scheduler;
 
-    private LocalSystem(Dynalite dynalite, HttpApiGateway gateway, URI dynamoEndpoint, String namespace,
+    private LocalSystem(Dynalite dynalite, LocalApiGateway gateway, URI dynamoEndpoint, String namespace,
             MinuteScheduler scheduler) {
         this.dynalite = dynalite;
         this.gateway = gateway;
@@ -59,15 +70,16 @@ public final class LocalSystem implements AutoCloseable {
     public static LocalSystem start(Options options) throws IOException {
         Dynalite dynalite = options.dynamoEndpoint() == null ? Dynalite.start() : null;
         URI endpoint = dynalite != null ? dynalite.endpoint() : options.dynamoEndpoint();
-        HttpApiGateway gateway = null;
+        LocalApiGateway gateway = null;
         MinuteScheduler scheduler = null;
         String namespace = "local-" + SYSTEMS.incrementAndGet();
         try {
-            SamTemplate template = SamTemplate.read(options.template(), "");
+            SamTemplate template = SamTemplate.read(options.template(), "").withParameters(options.parameters());
             try (DynamoDbClient dynamo = Dynalite.client(endpoint)) {
                 template.createMissingTables(dynamo);
             }
-            gateway = new HttpApiGateway(options.port());
+            gateway = new LocalApiGateway(options.port());
+            Map<String, List<PathRateLimiter>> firewalls = new LinkedHashMap<>();
             scheduler = new MinuteScheduler();
             for (SamTemplate.Function f : template.functions()) {
                 Map<String, String> env = new LinkedHashMap<>(f.environment());
@@ -78,7 +90,12 @@ public final class LocalSystem implements AutoCloseable {
                 env.put("LOCAL_EVENT_BUS", namespace);
                 RequestHandler<Object, Object> handler = instantiate(f.handlerClass(), env);
                 for (SamTemplate.Route r : f.routes()) {
-                    gateway.bind(f.logicalId(), r, httpHandler(handler));
+                    // one web ACL per REST API stage: its counters are shared by all of that API's routes
+                    List<PathRateLimiter> limiters = r.type() == SamTemplate.ApiType.REST_API
+                            ? firewalls.computeIfAbsent(r.api(), api -> template.pathRateLimits(api).stream()
+                                    .map(PathRateLimiter::new).toList())
+                            : List.of();
+                    gateway.bind(f.logicalId(), r, handler, limiters);
                 }
                 if (f.routes().isEmpty()) {
                     // invoked asynchronously by another function (Lambda Invoke), with a JSON payload
@@ -106,11 +123,6 @@ public final class LocalSystem implements AutoCloseable {
             }
             throw e;
         }
-    }
-
-    @SuppressWarnings({"unchecked", "rawtypes"})
-    private static RequestHandler<APIGatewayV2HTTPEvent, APIGatewayV2HTTPResponse> httpHandler(RequestHandler handler) {
-        return handler;
     }
 
     @SuppressWarnings("unchecked")

@@ -25,8 +25,9 @@ import org.junit.jupiter.api.Test;
  * template.yaml against the code that uses it (issue 6, a `sam validate` stand-in for what SAM
  * cannot know): handlers exist and are Lambda handlers; every variable a composition root requires
  * is set for its function; every index the adapters query is declared; every table, queue, bus and
- * function a policy names exists, every function's tables are covered by its policies, and the
- * manager routes of the template are exactly those the handler answers.
+ * function a policy names exists, every function's tables are covered by its policies, the
+ * manager and webhook routes of the template are exactly those the handlers answer, and the
+ * webhooks sit behind the per-merchant AWS WAF rate rule (issue 5).
  */
 class TemplateTest {
     private static final SamTemplate TEMPLATE = SamTemplate.read(ProjectLayout.template(), "");
@@ -170,7 +171,8 @@ class TemplateTest {
         SamTemplate.Function api = TEMPLATE.functions().stream().filter(f -> f.logicalId().equals("ManagerApiFunction"))
                 .findFirst().orElseThrow();
         Set<String> templateRoutes = new TreeSet<>();
-        api.routes().forEach(r -> templateRoutes.add(r.method() + " " + r.path()));
+        api.routes().forEach(r -> templateRoutes.add(r.key()));
+        api.routes().forEach(r -> assertEquals("ReplyGuardHttpApi", r.api(), r.key() + " is not on the manager HTTP API"));
         var field = Class.forName("com.replyguard.managerapi.ManagerApiHandler").getDeclaredField("ROUTES");
         field.setAccessible(true);
         @SuppressWarnings("unchecked")
@@ -179,6 +181,78 @@ class TemplateTest {
         TEMPLATE.resources().path("ManagerApiFunction").path("Properties").path("Events").fields().forEachRemaining(e ->
                 assertEquals("ManagerJwt", e.getValue().path("Properties").path("Auth").path("Authorizer").asText(),
                         e.getKey() + " is not behind the JWT authorizer"));
+    }
+
+    @Test
+    void theWebhookRoutes_areExactlyThoseTheIngestHandlerAnswers_allOnTheRestApi_andNoneOnTheHttpApi() {
+        SamTemplate.Function ingest = TEMPLATE.functions().stream().filter(f -> f.logicalId().equals("IngestFunction"))
+                .findFirst().orElseThrow();
+        Set<String> templateRoutes = new TreeSet<>();
+        for (SamTemplate.Route r : ingest.routes()) {
+            templateRoutes.add(r.key());
+            assertEquals(SamTemplate.ApiType.REST_API, r.type(), r.key() + ": webhooks need the REST API (WAF)");
+            assertEquals("WebhookApi", r.api(), r.key());
+        }
+        assertEquals(new TreeSet<>(com.replyguard.ingest.WebhookIngestHandler.ROUTES), templateRoutes);
+        assertEquals("AWS::Serverless::Api", TEMPLATE.resources().path("WebhookApi").path("Type").asText());
+        for (SamTemplate.Function f : TEMPLATE.functions()) {
+            for (SamTemplate.Route r : f.routes()) {
+                assertTrue(r.type() == SamTemplate.ApiType.REST_API || !r.path().startsWith("/webhooks/"),
+                        f.logicalId() + " " + r.key() + " would bypass the web ACL");
+            }
+        }
+        // a RouteSettings entry for a route that does not exist fails the deployment
+        Set<String> httpRoutes = new TreeSet<>();
+        TEMPLATE.functions().forEach(f -> f.routes().stream().filter(r -> r.type() == SamTemplate.ApiType.HTTP_API)
+                .forEach(r -> httpRoutes.add(r.key())));
+        TEMPLATE.resources().path("ReplyGuardHttpApi").path("Properties").path("RouteSettings").fieldNames()
+                .forEachRemaining(k -> assertTrue(httpRoutes.contains(k), "RouteSettings names no route: " + k));
+        JsonNode throttle = TEMPLATE.resources().path("WebhookApi").path("Properties").path("MethodSettings").get(0);
+        assertEquals("/*", throttle.path("ResourcePath").asText());
+        assertEquals(300, throttle.path("ThrottlingRateLimit").asInt());
+    }
+
+    @Test
+    void eachMerchantsWebhookPushes_areLimitedByAWafRateRuleOnTheUriPath_withAnAlarm() throws Exception {
+        JsonNode association = null;
+        for (var r = TEMPLATE.resources().fields(); r.hasNext(); ) {
+            var e = r.next();
+            if (e.getValue().path("Type").asText().equals("AWS::WAFv2::WebACLAssociation")) {
+                association = e.getValue().path("Properties");
+            }
+        }
+        assertTrue(association != null, "no web ACL association");
+        assertTrue(association.path("ResourceArn").asText().endsWith("/restapis/${WebhookApi}/stages/${WebhookApi.Stage}"),
+                "the association targets the webhook stage (and waits for it): " + association.path("ResourceArn").asText());
+        assertEquals("WebhookFirewall.Arn", association.path("WebACLArn").asText());
+        JsonNode acl = TEMPLATE.resources().path("WebhookFirewall").path("Properties");
+        assertEquals("REGIONAL", acl.path("Scope").asText());
+        assertTrue(acl.path("DefaultAction").has("Allow"));
+        JsonNode rule = acl.path("Rules").get(0);
+        assertEquals("CUSTOM_KEYS", rule.path("Statement").path("RateBasedStatement").path("AggregateKeyType").asText());
+        assertEquals("NORMALIZE_PATH", rule.path("Statement").path("RateBasedStatement").path("CustomKeys").get(0)
+                .path("UriPath").path("TextTransformations").get(0).path("Type").asText());
+
+        List<SamTemplate.PathRateLimit> limits = TEMPLATE.pathRateLimits("WebhookApi");
+        assertEquals(1, limits.size());
+        SamTemplate.PathRateLimit limit = limits.get(0);
+        assertEquals(6000, limit.limit(), "the parameter's default: 100 a second on average, per merchant and route");
+        assertEquals(java.time.Duration.ofMinutes(1), limit.window());
+        assertEquals(429, limit.status());
+        JsonNode body = new com.fasterxml.jackson.databind.ObjectMapper().readTree(limit.body());
+        assertTrue(body.path("error").asText().startsWith("rate limited"), "the contract's error shape: " + limit.body());
+        assertEquals(1, body.path("code").asInt(), "抖店's failure shape");
+        assertEquals(20, TEMPLATE.withParameters(Map.of("WebhookRateLimitPerMerchant", "20")).pathRateLimits("WebhookApi")
+                .get(0).limit());
+        assertTrue(TEMPLATE.pathRateLimits("ReplyGuardHttpApi").isEmpty());
+
+        JsonNode alarm = TEMPLATE.resources().path("WebhookRateLimitedAlarm").path("Properties");
+        assertEquals("AWS/WAFV2", alarm.path("Namespace").asText());
+        assertEquals("BlockedRequests", alarm.path("MetricName").asText());
+        Map<String, String> dims = new java.util.HashMap<>();
+        alarm.path("Dimensions").forEach(d -> dims.put(d.path("Name").asText(), d.path("Value").asText()));
+        assertEquals(rule.path("VisibilityConfig").path("MetricName").asText(), dims.get("Rule"));
+        assertEquals(acl.path("Name").asText(), dims.get("WebACL"));
     }
 
     @Test
@@ -191,7 +265,7 @@ class TemplateTest {
         assertEquals("EscalationFunction.Alias", TEMPLATE.resources().path("DeadlineFunction").path("Properties")
                 .path("Environment").path("Variables").path("ESCALATION_FUNCTION").asText(), "invoke the alias, not $LATEST");
         for (String alarm : List.of("BreachLagAlarm", "SchedulerDeadLetterAlarm", "EscalationFailuresAlarm", "IngestErrorsAlarm",
-                "FunctionErrorsAlarm", "ApiThrottlesAlarm")) {
+                "FunctionErrorsAlarm", "ApiThrottlesAlarm", "WebhookRateLimitedAlarm", "WebhookApi4xxAlarm")) {
             assertEquals("AWS::CloudWatch::Alarm", TEMPLATE.resources().path(alarm).path("Type").asText(), alarm);
         }
         for (var r = TEMPLATE.resources().fields(); r.hasNext(); ) {

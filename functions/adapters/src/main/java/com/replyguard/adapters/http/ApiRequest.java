@@ -1,33 +1,66 @@
 package com.replyguard.adapters.http;
 
+import com.amazonaws.services.lambda.runtime.events.APIGatewayProxyRequestEvent;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
 import java.nio.charset.StandardCharsets;
 import java.util.Base64;
 import java.util.Map;
 
 /**
- * Read-only view of an API Gateway HTTP API (payload 2.0) request: headers case-insensitively,
- * query and path parameters, and the body as the exact bytes that were sent (base64 decoded
- * when API Gateway encoded it), which the webhook signature is computed over.
+ * Read-only view of an API Gateway request, from either API type: an HTTP API's payload 2.0 (the
+ * manager API) or a REST API's Lambda proxy event (the webhooks, which sit behind AWS WAF;
+ * docs/decisions/0006). Headers case-insensitively, query and path parameters, the route key
+ * ({@code METHOD /path/{param}}, the same text for both types), and the body as the exact bytes
+ * that were sent (base64 decoded when API Gateway encoded it), which webhook signatures are computed over.
  */
 public final class ApiRequest {
-    private final APIGatewayV2HTTPEvent event;
+    private final String routeKey;
+    private final String method;
+    private final Map<String, String> headers;
+    private final Map<String, String> query;
+    private final Map<String, String> pathParameters;
+    private final String body;
+    private final boolean base64;
+    private final String requestId;
 
+    /** An HTTP API (payload 2.0) request. */
     public ApiRequest(APIGatewayV2HTTPEvent event) {
-        this.event = event;
+        this.routeKey = event.getRouteKey() == null ? "" : event.getRouteKey();
+        this.method = event.getRequestContext() != null && event.getRequestContext().getHttp() != null
+                ? event.getRequestContext().getHttp().getMethod() : "";
+        this.headers = event.getHeaders();
+        this.query = event.getQueryStringParameters();
+        this.pathParameters = event.getPathParameters();
+        this.body = event.getBody();
+        this.base64 = event.getIsBase64Encoded();
+        this.requestId = event.getRequestContext() == null ? null : event.getRequestContext().getRequestId();
+    }
+
+    /**
+     * A REST API Lambda-proxy request. Its route key is the method and the resource template
+     * ({@code resource}, e.g. {@code /webhooks/{merchantId}/events}), so it reads like an HTTP API's.
+     */
+    public ApiRequest(APIGatewayProxyRequestEvent event) {
+        String httpMethod = event.getHttpMethod() == null ? "" : event.getHttpMethod();
+        this.routeKey = event.getResource() == null ? "" : httpMethod + " " + event.getResource();
+        this.method = httpMethod;
+        this.headers = event.getHeaders();
+        this.query = event.getQueryStringParameters();
+        this.pathParameters = event.getPathParameters();
+        this.body = event.getBody();
+        this.base64 = Boolean.TRUE.equals(event.getIsBase64Encoded());
+        this.requestId = event.getRequestContext() == null ? null : event.getRequestContext().getRequestId();
     }
 
     public String routeKey() {
-        return event.getRouteKey() == null ? "" : event.getRouteKey();
+        return routeKey;
     }
 
     public String method() {
-        return event.getRequestContext() != null && event.getRequestContext().getHttp() != null
-                ? event.getRequestContext().getHttp().getMethod() : "";
+        return method;
     }
 
     public String header(String name) {
-        Map<String, String> headers = event.getHeaders();
         if (headers == null) {
             return null;
         }
@@ -40,33 +73,29 @@ public final class ApiRequest {
     }
 
     public String query(String name) {
-        Map<String, String> q = event.getQueryStringParameters();
-        return q == null ? null : q.get(name);
+        return query == null ? null : query.get(name);
     }
 
     public String pathParameter(String name) {
-        Map<String, String> p = event.getPathParameters();
-        return p == null ? null : p.get(name);
+        return pathParameters == null ? null : pathParameters.get(name);
     }
 
     public byte[] body() {
-        String body = event.getBody();
         if (body == null) {
             return new byte[0];
         }
-        return event.getIsBase64Encoded() ? Base64.getDecoder().decode(body) : body.getBytes(StandardCharsets.UTF_8);
+        return base64 ? Base64.getDecoder().decode(body) : body.getBytes(StandardCharsets.UTF_8);
     }
 
     /** The body length in bytes without decoding it (base64: 3 bytes per 4 characters). */
     public long bodyLength() {
-        String body = event.getBody();
         if (body == null) {
             return 0;
         }
-        return event.getIsBase64Encoded() ? (long) body.length() * 3 / 4 : body.getBytes(StandardCharsets.UTF_8).length;
+        return base64 ? (long) body.length() * 3 / 4 : body.getBytes(StandardCharsets.UTF_8).length;
     }
 
     public String requestId() {
-        return event.getRequestContext() == null ? null : event.getRequestContext().getRequestId();
+        return requestId;
     }
 }

@@ -1,5 +1,6 @@
 package com.replyguard.adapters.http;
 
+import com.amazonaws.services.lambda.runtime.events.APIGatewayProxyResponseEvent;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -58,5 +59,16 @@ public final class ApiResponses {
         headers.put("WWW-Authenticate", "Bearer");
         r.setHeaders(headers);
         return r;
+    }
+
+    /**
+     * The same answer in a REST API's Lambda-proxy shape ({@code statusCode, headers, body,
+     * isBase64Encoded}): the webhooks are served by a REST API (AWS WAF sits in front of it), the
+     * manager API by an HTTP API; both build their answers here.
+     */
+    public static APIGatewayProxyResponseEvent forRestApi(APIGatewayV2HTTPResponse r) {
+        return new APIGatewayProxyResponseEvent().withStatusCode(r.getStatusCode())
+                .withHeaders(r.getHeaders() == null ? Map.of() : r.getHeaders()).withBody(r.getBody())
+                .withIsBase64Encoded(r.getIsBase64Encoded());
     }
 }

@@ -65,11 +65,12 @@ public final class ColdStartProbe {
                         + "\"conversationId\":\"cold\",\"channel\":\"CS_CHAT\",\"customerId\":\"buyer\",\"occurredAt\":\""
                         + now + "\",\"text\":\"在吗\"}]}";
                 String ts = Long.toString(now.getEpochSecond());
-                return APIGatewayV2HTTPEvent.builder().withVersion("2.0").withRouteKey("POST /webhooks/{merchantId}/events")
-                        .withPathParameters(Map.of("merchantId", "demo")).withBody(body).withHeaders(Map.of(
-                                "content-type", "application/json", "x-timestamp", ts, "x-signature",
-                                WebhookSignature.sign("demo-webhook-secret", ts, body.getBytes(StandardCharsets.UTF_8))))
-                        .build();
+                // the webhooks' REST API sends Lambda-proxy events
+                return new com.amazonaws.services.lambda.runtime.events.APIGatewayProxyRequestEvent()
+                        .withResource("/webhooks/{merchantId}/events").withHttpMethod("POST").withPath("/webhooks/demo/events")
+                        .withPathParameters(Map.of("merchantId", "demo")).withBody(body).withIsBase64Encoded(false)
+                        .withHeaders(Map.of("Content-Type", "application/json", "X-Timestamp", ts, "X-Signature",
+                                WebhookSignature.sign("demo-webhook-secret", ts, body.getBytes(StandardCharsets.UTF_8))));
             }
             case "ManagerApiFunction" -> {
                 return APIGatewayV2HTTPEvent.builder().withVersion("2.0").withRouteKey("GET /merchants/{merchantId}/kpis")

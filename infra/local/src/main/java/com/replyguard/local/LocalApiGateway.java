@@ -1,6 +1,8 @@
 package com.replyguard.local;
 
 import com.amazonaws.services.lambda.runtime.RequestHandler;
+import com.amazonaws.services.lambda.runtime.events.APIGatewayProxyRequestEvent;
+import com.amazonaws.services.lambda.runtime.events.APIGatewayProxyResponseEvent;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
 import com.replyguard.dynalite.SamTemplate;
@@ -29,16 +31,19 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * A local stand-in for the API Gateway HTTP API: routes requests by the template's HttpApi events
- * and calls the function's handler with the payload-2.0 event API Gateway would send (route key,
- * lower-case headers, decoded path and query parameters, body as text or base64).
+ * A local stand-in for both API Gateway APIs of the template, on one port: routes requests by the
+ * template's HttpApi events (manager API) and Api events (the webhooks' REST API) and calls the
+ * function's handler with the event that API type sends - payload 2.0 (route key, lower-case
+ * headers) or a REST Lambda-proxy event (resource, headers as sent) - with decoded path and query
+ * parameters and the body as text or base64. REST routes first pass the web ACL's rate rules
+ * ({@link PathRateLimiter}), as AWS WAF would in front of the stage.
  */
-final class HttpApiGateway implements AutoCloseable {
+final class LocalApiGateway implements AutoCloseable {
     /** API Gateway's own payload limit. */
     static final int MAX_PAYLOAD = 10 * 1024 * 1024;
 
-    record Binding(String functionName, String method, String routePath, Pattern pattern, List<String> parameters,
-            RequestHandler<APIGatewayV2HTTPEvent, APIGatewayV2HTTPResponse> handler) {
+    record Binding(String functionName, SamTemplate.Route route, Pattern pattern, List<String> parameters,
+            RequestHandler<Object, Object> handler, List<PathRateLimiter> limiters) {
     }
 
     private final HttpServer server;
@@ -47,7 +52,7 @@ final class HttpApiGateway implements AutoCloseable {
     private final com.replyguard.adapters.http.JsonLog log =
             new com.replyguard.adapters.http.JsonLog("api-gateway", java.time.Clock.systemUTC(), System.err);
 
-    HttpApiGateway(int port) throws IOException {
+    LocalApiGateway(int port) throws IOException {
         this.server = HttpServer.create(new InetSocketAddress("127.0.0.1", port), 128);
         this.executor = Executors.newFixedThreadPool(16, r -> {
             Thread t = new Thread(r, "http-api");
@@ -58,8 +63,8 @@ final class HttpApiGateway implements AutoCloseable {
         server.createContext("/", this::serve);
     }
 
-    void bind(String functionName, SamTemplate.Route route,
-            RequestHandler<APIGatewayV2HTTPEvent, APIGatewayV2HTTPResponse> handler) {
+    void bind(String functionName, SamTemplate.Route route, RequestHandler<Object, Object> handler,
+            List<PathRateLimiter> limiters) {
         List<String> names = new ArrayList<>();
         Matcher m = Pattern.compile("\\{([^}/]+)}").matcher(route.path());
         StringBuilder regex = new StringBuilder();
@@ -70,7 +75,7 @@ final class HttpApiGateway implements AutoCloseable {
             last = m.end();
         }
         regex.append(Pattern.quote(route.path().substring(last)));
-        bindings.add(new Binding(functionName, route.method(), route.path(), Pattern.compile(regex.toString()), names, handler));
+        bindings.add(new Binding(functionName, route, Pattern.compile(regex.toString()), names, handler, List.copyOf(limiters)));
     }
 
     void start() {
@@ -93,7 +98,7 @@ final class HttpApiGateway implements AutoCloseable {
                 Matcher mm = b.pattern().matcher(rawPath);
                 if (mm.matches()) {
                     pathKnown = true;
-                    if (b.method().equals(method)) {
+                    if (b.route().method().equals(method)) {
                         match = b;
                         matcher = mm;
                         break;
@@ -107,6 +112,14 @@ final class HttpApiGateway implements AutoCloseable {
                 return;
             }
             byte[] body = readBody(exchange.getRequestBody());
+            for (PathRateLimiter limiter : match.limiters()) {
+                if (!limiter.admit(rawPath, System.currentTimeMillis())) {
+                    log.warn("rate limited", "rule", limiter.rule().rule());
+                    send(exchange, limiter.rule().status(), Map.of("Content-Type", limiter.rule().contentType()),
+                            limiter.rule().body().getBytes(StandardCharsets.UTF_8));
+                    return;
+                }
+            }
             if (body == null) {
                 send(exchange, 413, Map.of("Content-Type", "application/json"),
                         "{\"message\":\"Request Entity Too Large\"}".getBytes(StandardCharsets.UTF_8));
@@ -116,13 +129,19 @@ final class HttpApiGateway implements AutoCloseable {
             for (int i = 0; i < match.parameters().size(); i++) {
                 pathParameters.put(match.parameters().get(i), percentDecode(matcher.group(i + 1)));
             }
-            APIGatewayV2HTTPEvent event = event(exchange, match, rawPath, uri.getRawQuery(), pathParameters, body);
-            APIGatewayV2HTTPResponse response = match.handler().handleRequest(event,
-                    new LocalLambdaContext(event.getRequestContext().getRequestId(), match.functionName()));
-            byte[] out = response.getBody() == null ? new byte[0]
-                    : response.getIsBase64Encoded() ? Base64.getDecoder().decode(response.getBody())
-                    : response.getBody().getBytes(StandardCharsets.UTF_8);
-            send(exchange, response.getStatusCode(), response.getHeaders() == null ? Map.of() : response.getHeaders(), out);
+            String requestId = UUID.randomUUID().toString();
+            LocalLambdaContext context = new LocalLambdaContext(requestId, match.functionName());
+            if (match.route().type() == SamTemplate.ApiType.REST_API) {
+                APIGatewayProxyResponseEvent response = (APIGatewayProxyResponseEvent) match.handler().handleRequest(
+                        restEvent(exchange, match, rawPath, uri.getRawQuery(), pathParameters, body, requestId), context);
+                send(exchange, response.getStatusCode(), response.getHeaders() == null ? Map.of() : response.getHeaders(),
+                        bytes(response.getBody(), Boolean.TRUE.equals(response.getIsBase64Encoded())));
+            } else {
+                APIGatewayV2HTTPResponse response = (APIGatewayV2HTTPResponse) match.handler().handleRequest(
+                        event(exchange, match, rawPath, uri.getRawQuery(), pathParameters, body, requestId), context);
+                send(exchange, response.getStatusCode(), response.getHeaders() == null ? Map.of() : response.getHeaders(),
+                        bytes(response.getBody(), response.getIsBase64Encoded()));
+            }
         } catch (RuntimeException | Error e) {
             // a handler that throws is a 500 in API Gateway too ("Internal Server Error")
             log.error("handler threw", "exception", e.getClass().getName());
@@ -131,15 +150,16 @@ final class HttpApiGateway implements AutoCloseable {
         }
     }
 
+    private static byte[] bytes(String body, boolean base64) {
+        return body == null ? new byte[0] : base64 ? Base64.getDecoder().decode(body) : body.getBytes(StandardCharsets.UTF_8);
+    }
+
     private static byte[] readBody(InputStream in) throws IOException {
         byte[] body = in.readNBytes(MAX_PAYLOAD + 1);
         return body.length > MAX_PAYLOAD ? null : body;
     }
 
-    private static APIGatewayV2HTTPEvent event(HttpExchange exchange, Binding b, String rawPath, String rawQuery,
-            Map<String, String> pathParameters, byte[] body) {
-        Map<String, String> headers = new LinkedHashMap<>();
-        exchange.getRequestHeaders().forEach((k, v) -> headers.put(k.toLowerCase(Locale.ROOT), String.join(",", v)));
+    private static Map<String, String> query(String rawQuery) {
         Map<String, String> query = new LinkedHashMap<>();
         if (rawQuery != null && !rawQuery.isEmpty()) {
             for (String pair : rawQuery.split("&")) {
@@ -152,9 +172,18 @@ final class HttpApiGateway implements AutoCloseable {
                 query.merge(k, v, (a, c) -> a + "," + c);
             }
         }
+        return query;
+    }
+
+    /** An HTTP API payload-2.0 event: lower-case headers, route key, base64 for non-text bodies. */
+    private static APIGatewayV2HTTPEvent event(HttpExchange exchange, Binding b, String rawPath, String rawQuery,
+            Map<String, String> pathParameters, byte[] body, String requestId) {
+        Map<String, String> headers = new LinkedHashMap<>();
+        exchange.getRequestHeaders().forEach((k, v) -> headers.put(k.toLowerCase(Locale.ROOT), String.join(",", v)));
+        Map<String, String> query = query(rawQuery);
         String text = utf8(body);
         boolean base64 = body.length > 0 && (text == null || !isText(headers.get("content-type")));
-        String routeKey = b.method() + " " + b.routePath();
+        String routeKey = b.route().key();
         return APIGatewayV2HTTPEvent.builder().withVersion("2.0").withRouteKey(routeKey).withRawPath(rawPath)
                 .withRawQueryString(rawQuery == null ? "" : rawQuery).withHeaders(headers)
                 .withQueryStringParameters(query.isEmpty() ? null : query)
@@ -163,14 +192,46 @@ final class HttpApiGateway implements AutoCloseable {
                 .withIsBase64Encoded(base64)
                 .withRequestContext(APIGatewayV2HTTPEvent.RequestContext.builder().withRouteKey(routeKey)
                         .withAccountId("000000000000").withApiId("local").withStage("$default")
-                        .withDomainName("127.0.0.1").withRequestId(UUID.randomUUID().toString())
+                        .withDomainName("127.0.0.1").withRequestId(requestId)
                         .withTimeEpoch(Instant.now().toEpochMilli())
-                        .withHttp(APIGatewayV2HTTPEvent.RequestContext.Http.builder().withMethod(b.method())
+                        .withHttp(APIGatewayV2HTTPEvent.RequestContext.Http.builder().withMethod(b.route().method())
                                 .withPath(rawPath).withProtocol("HTTP/1.1")
                                 .withSourceIp(exchange.getRemoteAddress().getAddress().getHostAddress())
                                 .withUserAgent(headers.getOrDefault("user-agent", "")).build())
                         .build())
                 .build();
+    }
+
+    /**
+     * A REST API Lambda-proxy event: {@code resource} is the route's path template, headers keep the
+     * case they were sent in (last value, all values in multiValueHeaders), the body is text when
+     * it is UTF-8 (no binary media types are configured), base64 otherwise.
+     */
+    private static APIGatewayProxyRequestEvent restEvent(HttpExchange exchange, Binding b, String rawPath, String rawQuery,
+            Map<String, String> pathParameters, byte[] body, String requestId) {
+        Map<String, String> headers = new LinkedHashMap<>();
+        Map<String, List<String>> multi = new LinkedHashMap<>();
+        exchange.getRequestHeaders().forEach((k, v) -> {
+            headers.put(k, v.get(v.size() - 1));
+            multi.put(k, List.copyOf(v));
+        });
+        Map<String, String> query = query(rawQuery);
+        String text = utf8(body);
+        boolean base64 = body.length > 0 && text == null;
+        APIGatewayProxyRequestEvent.ProxyRequestContext context = new APIGatewayProxyRequestEvent.ProxyRequestContext()
+                .withAccountId("000000000000").withApiId("local").withStage("local").withRequestId(requestId)
+                .withResourcePath(b.route().path()).withHttpMethod(b.route().method()).withPath(rawPath)
+                .withProtocol("HTTP/1.1")
+                .withIdentity(new APIGatewayProxyRequestEvent.RequestIdentity()
+                        .withSourceIp(exchange.getRemoteAddress().getAddress().getHostAddress())
+                        .withUserAgent(exchange.getRequestHeaders().getFirst("User-Agent")));
+        return new APIGatewayProxyRequestEvent().withResource(b.route().path()).withPath(rawPath)
+                .withHttpMethod(b.route().method()).withHeaders(headers).withMultiValueHeaders(multi)
+                .withQueryStringParameters(query.isEmpty() ? null : query)
+                .withPathParameters(pathParameters.isEmpty() ? null : pathParameters)
+                .withRequestContext(context)
+                .withBody(body.length == 0 ? null : base64 ? Base64.getEncoder().encodeToString(body) : text)
+                .withIsBase64Encoded(base64);
     }
 
     /** Like API Gateway, text media types arrive as text; anything else base64-encoded. */
