@@ -256,6 +256,74 @@ class TemplateTest {
     }
 
     @Test
+    void everyFunctionLogsToADeclaredExpiringGroup_andEveryMetricFilterReadsOne_forLinesItsFunctionWrites() {
+        Map<String, String> functionOfGroup = new java.util.HashMap<>();
+        for (SamTemplate.Function f : TEMPLATE.functions()) {
+            String group = TEMPLATE.resources().path(f.logicalId()).path("Properties").path("LoggingConfig").path("LogGroup").asText();
+            JsonNode declared = TEMPLATE.resources().path(group);
+            assertEquals("AWS::Logs::LogGroup", declared.path("Type").asText(), f.logicalId() + " logs to an undeclared group");
+            assertEquals("LogRetentionDays", declared.path("Properties").path("RetentionInDays").asText(), group + " never expires");
+            functionOfGroup.put(group, f.handlerClass());
+        }
+        Pattern quoted = Pattern.compile("\\$\\.message = \"([^\"]+)\"");
+        Pattern field = Pattern.compile("\\$\\.([A-Za-z]+)");
+        int filters = 0;
+        for (var r = TEMPLATE.resources().fields(); r.hasNext(); ) {
+            var e = r.next();
+            if (!e.getValue().path("Type").asText().equals("AWS::Logs::MetricFilter")) {
+                continue;
+            }
+            filters++;
+            JsonNode p = e.getValue().path("Properties");
+            // CloudFormation cannot put a filter on a log group that Lambda has not created yet
+            String handler = functionOfGroup.get(p.path("LogGroupName").asText());
+            assertTrue(handler != null, e.getKey() + " reads " + p.path("LogGroupName").asText() + ", not a function's declared group");
+            Path module = moduleOf(handler);
+            while (!module.endsWith(Path.of("src", "main", "java"))) {
+                module = module.getParent();
+            }
+            String code = source(module);
+            String pattern = p.path("FilterPattern").asText();
+            Matcher m = quoted.matcher(pattern);
+            assertTrue(m.find(), e.getKey() + " matches no message");
+            assertTrue(code.contains("\"" + m.group(1) + "\""), e.getKey() + ": no \"" + m.group(1) + "\" line is logged by " + handler);
+            Matcher f = field.matcher(pattern + " " + p.path("MetricTransformations").get(0).path("MetricValue").asText());
+            while (f.find()) {
+                if (f.group(1).equals("message")) {
+                    continue; // JsonLog's own field
+                }
+                assertTrue(code.contains("\"" + f.group(1) + "\""), e.getKey() + ": no log line carries " + f.group(1));
+            }
+        }
+        assertEquals(3, filters, "breach lag, ignored 抖音 events, ignored 抖店 messages");
+    }
+
+    @Test
+    void everyFunctionsErrorsAndThrottlesRaiseAnAlarm_withoutSearchExpressions() {
+        Set<String> functions = new TreeSet<>();
+        TEMPLATE.functions().forEach(f -> functions.add(f.logicalId()));
+        for (String alarm : List.of("FunctionErrorsAlarm", "FunctionThrottlesAlarm")) {
+            Set<String> watched = new TreeSet<>();
+            int metrics = 0;
+            for (JsonNode q : TEMPLATE.resources().path(alarm).path("Properties").path("Metrics")) {
+                if (q.has("MetricStat")) {
+                    metrics++;
+                    q.path("MetricStat").path("Metric").path("Dimensions").forEach(d -> watched.add(d.path("Value").asText()));
+                }
+            }
+            assertEquals(functions, watched, alarm + " watches every function");
+            assertTrue(metrics <= 10, alarm + ": a metric-math alarm takes at most 10 metrics");
+        }
+        for (var r = TEMPLATE.resources().fields(); r.hasNext(); ) {
+            var e = r.next();
+            if (e.getValue().path("Type").asText().equals("AWS::CloudWatch::Alarm")) {
+                // CloudWatch refuses SEARCH in alarms ("SEARCH is not supported on Metric Alarms")
+                assertTrue(!e.getValue().toString().contains("SEARCH("), e.getKey() + " uses SEARCH");
+            }
+        }
+    }
+
+    @Test
     void functionsRunFromPrimedSnapshots_andAsynchronousCallsGoToTheAlias() {
         JsonNode g = TEMPLATE.functionGlobals();
         assertEquals("java21", g.path("Runtime").asText());
@@ -265,7 +333,8 @@ class TemplateTest {
         assertEquals("EscalationFunction.Alias", TEMPLATE.resources().path("DeadlineFunction").path("Properties")
                 .path("Environment").path("Variables").path("ESCALATION_FUNCTION").asText(), "invoke the alias, not $LATEST");
         for (String alarm : List.of("BreachLagAlarm", "SchedulerDeadLetterAlarm", "EscalationFailuresAlarm", "IngestErrorsAlarm",
-                "FunctionErrorsAlarm", "ApiThrottlesAlarm", "WebhookRateLimitedAlarm", "WebhookApi4xxAlarm")) {
+                "FunctionErrorsAlarm", "FunctionThrottlesAlarm", "ApiThrottlesAlarm", "WebhookRateLimitedAlarm",
+                "WebhookApi4xxAlarm")) {
             assertEquals("AWS::CloudWatch::Alarm", TEMPLATE.resources().path(alarm).path("Type").asText(), alarm);
         }
         for (var r = TEMPLATE.resources().fields(); r.hasNext(); ) {
