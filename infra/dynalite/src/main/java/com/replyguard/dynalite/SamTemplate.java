@@ -53,11 +53,11 @@ public final class SamTemplate {
 
     /**
      * A rate-based AWS WAF rule of the web ACL associated with an API's stage, keyed on the URI
-     * path: at most {@code limit} requests per {@code window} for each path, else {@code status}
-     * with the web ACL's custom response body.
+     * path after its text transformations (in priority order): at most {@code limit} requests per
+     * {@code window} for each key, else {@code status} with the web ACL's custom response body.
      */
-    public record PathRateLimit(String rule, long limit, java.time.Duration window, int status, String contentType,
-            String body) {
+    public record PathRateLimit(String rule, long limit, java.time.Duration window, List<String> transformations,
+            int status, String contentType, String body) {
     }
 
     private final JsonNode root;
@@ -130,8 +130,12 @@ public final class SamTemplate {
                     case "TEXT_HTML" -> "text/html";
                     default -> "text/plain";
                 };
+                List<JsonNode> steps = new ArrayList<>();
+                keys.get(0).path("UriPath").path("TextTransformations").forEach(steps::add);
+                steps.sort(java.util.Comparator.comparingInt(t -> t.path("Priority").asInt()));
                 limits.add(new PathRateLimit(rule.path("Name").asText(), limit,
                         java.time.Duration.ofSeconds(rate.path("EvaluationWindowSec").asLong(300)),
+                        steps.stream().map(t -> t.path("Type").asText()).toList(),
                         block.path("ResponseCode").asInt(), contentType, body.path("Content").asText("")));
             }
         });

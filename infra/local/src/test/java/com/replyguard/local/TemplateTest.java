@@ -230,8 +230,8 @@ class TemplateTest {
         assertTrue(acl.path("DefaultAction").has("Allow"));
         JsonNode rule = acl.path("Rules").get(0);
         assertEquals("CUSTOM_KEYS", rule.path("Statement").path("RateBasedStatement").path("AggregateKeyType").asText());
-        assertEquals("NORMALIZE_PATH", rule.path("Statement").path("RateBasedStatement").path("CustomKeys").get(0)
-                .path("UriPath").path("TextTransformations").get(0).path("Type").asText());
+        assertEquals(List.of("URL_DECODE", "NORMALIZE_PATH"), TEMPLATE.pathRateLimits("WebhookApi").get(0).transformations(),
+                "an encoded or unnormalized spelling of a merchant's path must not get a count of its own");
 
         List<SamTemplate.PathRateLimit> limits = TEMPLATE.pathRateLimits("WebhookApi");
         assertEquals(1, limits.size());

@@ -47,6 +47,8 @@ class WebhookRateLimitEndToEndTest {
                     "application/json", null, null);
             assertEquals(401, douyin.status(), "the merchant's 抖音 route has its own count and reaches the function");
             assertEquals(429, http.postSigned("demo", "demo-webhook-secret", first).status(), "still limited");
+            assertEquals(429, http.postSigned("de%6Do", "demo-webhook-secret", first).status(),
+                    "an encoded spelling of the merchant is the same merchant's count");
             assertEquals(200, http.get("/merchants/demo/kpis?cycle=2026-11-H2", "demo-manager-token").status(),
                     "the manager API is not behind the webhook rule");
         }
