@@ -3,6 +3,7 @@ package com.replyguard.adapters.dynamodb;
 import static com.replyguard.adapters.dynamodb.Attributes.string;
 import static com.replyguard.adapters.dynamodb.Attributes.stringList;
 
+import com.replyguard.adapters.cache.ExpiringCache;
 import com.replyguard.merchant.AssessedHours;
 import com.replyguard.merchant.Merchant;
 import com.replyguard.merchant.MerchantId;
@@ -13,13 +14,11 @@ import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.time.Clock;
 import java.time.Duration;
-import java.time.Instant;
 import java.time.LocalTime;
 import java.util.Base64;
 import java.util.HexFormat;
 import java.util.Map;
 import java.util.Optional;
-import java.util.concurrent.ConcurrentHashMap;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import software.amazon.awssdk.services.dynamodb.model.GetItemResponse;
@@ -34,19 +33,16 @@ import software.amazon.awssdk.services.dynamodb.model.GetItemResponse;
 public final class DynamoDbMerchantDirectory implements MerchantDirectory, ManagerTokens {
     private static final Duration CACHE_FOR = Duration.ofSeconds(60);
 
-    private record Cached<T>(Optional<T> value, Instant until) {
-    }
-
     private final DynamoDbClient dynamo;
     private final String table;
-    private final Clock clock;
-    private final Map<String, Cached<Merchant>> merchants = new ConcurrentHashMap<>();
-    private final Map<String, Cached<com.replyguard.merchant.Manager>> tokens = new ConcurrentHashMap<>();
+    private final ExpiringCache<String, Optional<Merchant>> merchants;
+    private final ExpiringCache<String, Optional<com.replyguard.merchant.Manager>> tokens;
 
     public DynamoDbMerchantDirectory(DynamoDbClient dynamo, String table, Clock clock) {
         this.dynamo = dynamo;
         this.table = table;
-        this.clock = clock;
+        this.merchants = new ExpiringCache<>(CACHE_FOR, clock);
+        this.tokens = new ExpiringCache<>(CACHE_FOR, clock);
     }
 
     @Override
@@ -82,17 +78,12 @@ public final class DynamoDbMerchantDirectory implements MerchantDirectory, Manag
         }
     }
 
-    private <T> Optional<T> cached(Map<String, Cached<T>> cache, String pk,
+    private <T> Optional<T> cached(ExpiringCache<String, Optional<T>> cache, String pk,
             java.util.function.Function<Map<String, AttributeValue>, T> map) {
-        Instant now = clock.instant();
-        Cached<T> hit = cache.get(pk);
-        if (hit != null && now.isBefore(hit.until())) {
-            return hit.value();
-        }
-        GetItemResponse r = dynamo.getItem(b -> b.tableName(table).key(Map.of("pk", AttributeValue.fromS(pk))));
-        Optional<T> value = r.hasItem() && !r.item().isEmpty() ? Optional.of(map.apply(r.item())) : Optional.empty();
-        cache.put(pk, new Cached<>(value, now.plus(CACHE_FOR)));
-        return value;
+        return cache.get(pk, key -> {
+            GetItemResponse r = dynamo.getItem(b -> b.tableName(table).key(Map.of("pk", AttributeValue.fromS(key))));
+            return r.hasItem() && !r.item().isEmpty() ? Optional.of(map.apply(r.item())) : Optional.empty();
+        });
     }
 
     /** Writes a merchant's configuration and its managers' token digests (provisioning and tests). */
@@ -108,6 +99,6 @@ public final class DynamoDbMerchantDirectory implements MerchantDirectory, Manag
                     "pk", AttributeValue.fromS("token#" + digest(token)),
                     "merchantId", AttributeValue.fromS(merchant.id().value()))));
         }
-        merchants.remove("merchant#" + merchant.id().value());
+        merchants.forget("merchant#" + merchant.id().value());
     }
 }

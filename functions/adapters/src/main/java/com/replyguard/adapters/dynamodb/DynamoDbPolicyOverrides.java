@@ -3,16 +3,15 @@ package com.replyguard.adapters.dynamodb;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.replyguard.adapters.cache.ExpiringCache;
 import com.replyguard.adapters.json.PolicyJson;
 import com.replyguard.merchant.Merchant;
 import com.replyguard.merchant.MerchantId;
 import com.replyguard.ports.MerchantDirectory;
 import java.time.Clock;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.Map;
 import java.util.Optional;
-import java.util.concurrent.ConcurrentHashMap;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import software.amazon.awssdk.services.dynamodb.model.GetItemResponse;
@@ -27,20 +26,18 @@ public final class DynamoDbPolicyOverrides implements MerchantDirectory {
     public static final Duration CACHE_FOR = Duration.ofSeconds(10);
     private static final ObjectMapper JSON = new ObjectMapper();
 
-    private record Cached(Optional<JsonNode> policy, Instant until) {
-    }
-
     private final MerchantDirectory base;
     private final DynamoDbClient dynamo;
     private final String table;
     private final Clock clock;
-    private final Map<MerchantId, Cached> cache = new ConcurrentHashMap<>();
+    private final ExpiringCache<MerchantId, Optional<JsonNode>> cache;
 
     public DynamoDbPolicyOverrides(MerchantDirectory base, DynamoDbClient dynamo, String table, Clock clock) {
         this.base = base;
         this.dynamo = dynamo;
         this.table = table;
         this.clock = clock;
+        this.cache = new ExpiringCache<>(CACHE_FOR, clock);
     }
 
     @Override
@@ -49,7 +46,7 @@ public final class DynamoDbPolicyOverrides implements MerchantDirectory {
         if (merchant.isEmpty()) {
             return merchant;
         }
-        Optional<JsonNode> policy = stored(id);
+        Optional<JsonNode> policy = cache.get(id, this::stored);
         if (policy.isEmpty()) {
             return merchant;
         }
@@ -58,11 +55,6 @@ public final class DynamoDbPolicyOverrides implements MerchantDirectory {
     }
 
     private Optional<JsonNode> stored(MerchantId id) {
-        Instant now = clock.instant();
-        Cached hit = cache.get(id);
-        if (hit != null && now.isBefore(hit.until())) {
-            return hit.policy();
-        }
         GetItemResponse r = dynamo.getItem(b -> b.tableName(table).key(Map.of("pk", AttributeValue.fromS("policy#" + id.value()))));
         Optional<JsonNode> policy = Optional.empty();
         if (r.hasItem() && r.item().containsKey("policy")) {
@@ -72,7 +64,6 @@ public final class DynamoDbPolicyOverrides implements MerchantDirectory {
                 throw new IllegalStateException("stored policy of " + id + " is not JSON", e);
             }
         }
-        cache.put(id, new Cached(policy, now.plus(CACHE_FOR)));
         return policy;
     }
 
@@ -82,7 +73,7 @@ public final class DynamoDbPolicyOverrides implements MerchantDirectory {
         PolicyJson.Parsed p = PolicyJson.read(policy, "policy", merchant.assessedHours());
         dynamo.putItem(b -> b.tableName(table).item(Map.of("pk", AttributeValue.fromS("policy#" + id.value()),
                 "policy", AttributeValue.fromS(policy.toString()), "updatedAt", AttributeValue.fromS(clock.instant().toString()))));
-        cache.remove(id);
+        cache.forget(id);
         return merchant.withPolicy(p.policy(), p.urgency(), p.assessedHours(), p.discipline(), p.shifts());
     }
 }

@@ -2,18 +2,16 @@ package com.replyguard.adapters.secrets;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.replyguard.adapters.cache.ExpiringCache;
 import com.replyguard.merchant.DoudianApp;
 import com.replyguard.merchant.Merchant;
 import com.replyguard.merchant.MerchantId;
 import com.replyguard.ports.MerchantDirectory;
 import java.time.Clock;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
-import java.util.concurrent.ConcurrentHashMap;
 import software.amazon.awssdk.services.secretsmanager.SecretsManagerClient;
 import software.amazon.awssdk.services.secretsmanager.model.ResourceNotFoundException;
 
@@ -33,17 +31,13 @@ public final class SecretsManagerMerchantDirectory implements MerchantDirectory 
     private final MerchantDirectory base;
     private final SecretsManagerClient secrets;
     private final String prefix;
-    private final Clock clock;
-    private final Map<MerchantId, Cached> cache = new ConcurrentHashMap<>();
-
-    private record Cached(Optional<JsonNode> secret, Instant until) {
-    }
+    private final ExpiringCache<MerchantId, Optional<JsonNode>> cache;
 
     public SecretsManagerMerchantDirectory(MerchantDirectory base, SecretsManagerClient secrets, String prefix, Clock clock) {
         this.base = base;
         this.secrets = secrets;
         this.prefix = prefix;
-        this.clock = clock;
+        this.cache = new ExpiringCache<>(TTL, clock);
     }
 
     @Override
@@ -52,27 +46,19 @@ public final class SecretsManagerMerchantDirectory implements MerchantDirectory 
         if (merchant.isEmpty()) {
             return merchant;
         }
-        Optional<JsonNode> secret = secret(id);
+        Optional<JsonNode> secret = cache.get(id, this::secret);
         return secret.isEmpty() ? merchant : Optional.of(overlay(merchant.get(), secret.get()));
     }
 
     private Optional<JsonNode> secret(MerchantId id) {
-        Instant now = clock.instant();
-        Cached c = cache.get(id);
-        if (c != null && c.until().isAfter(now)) {
-            return c.secret();
-        }
-        Optional<JsonNode> read;
         try {
             String value = secrets.getSecretValue(b -> b.secretId(prefix + id.value())).secretString();
-            read = Optional.of(JSON.readTree(value));
+            return Optional.of(JSON.readTree(value));
         } catch (ResourceNotFoundException e) {
-            read = Optional.empty();
+            return Optional.empty();
         } catch (java.io.IOException e) {
             throw new IllegalStateException("the secret of merchant " + id + " is not JSON");
         }
-        cache.put(id, new Cached(read, now.plus(TTL)));
-        return read;
     }
 
     static Merchant overlay(Merchant m, JsonNode s) {
