@@ -105,11 +105,10 @@ public final class SamTemplate {
      */
     public List<PathRateLimit> pathRateLimits(String apiLogicalId) {
         List<PathRateLimit> limits = new ArrayList<>();
-        resources.fields().forEachRemaining(e -> {
-            JsonNode p = e.getValue().path("Properties");
-            if (!"AWS::WAFv2::WebACLAssociation".equals(e.getValue().path("Type").asText())
-                    || !p.path("ResourceArn").asText().contains("/restapis/${" + apiLogicalId + "}/")) {
-                return;
+        for (String association : logicalIds("AWS::WAFv2::WebACLAssociation")) {
+            JsonNode p = resources.path(association).path("Properties");
+            if (!p.path("ResourceArn").asText().contains("/restapis/${" + apiLogicalId + "}/")) {
+                continue;
             }
             String aclId = p.path("WebACLArn").asText().replace(".Arn", "");
             JsonNode acl = resources.path(aclId).path("Properties");
@@ -138,7 +137,7 @@ public final class SamTemplate {
                         steps.stream().map(t -> t.path("Type").asText()).toList(),
                         block.path("ResponseCode").asInt(), contentType, body.path("Content").asText("")));
             }
-        });
+        }
         return limits;
     }
 
@@ -171,9 +170,14 @@ public final class SamTemplate {
     }
 
     public List<String> tableLogicalIds() {
+        return logicalIds("AWS::DynamoDB::Table");
+    }
+
+    /** The logical ids of the template's resources of one {@code Type}, in template order. */
+    public List<String> logicalIds(String type) {
         List<String> ids = new ArrayList<>();
         resources.fields().forEachRemaining(e -> {
-            if ("AWS::DynamoDB::Table".equals(e.getValue().path("Type").asText())) {
+            if (type.equals(e.getValue().path("Type").asText())) {
                 ids.add(e.getKey());
             }
         });

@@ -214,14 +214,9 @@ class TemplateTest {
 
     @Test
     void eachMerchantsWebhookPushes_areLimitedByAWafRateRuleOnTheUriPath_withAnAlarm() throws Exception {
-        JsonNode association = null;
-        for (var r = TEMPLATE.resources().fields(); r.hasNext(); ) {
-            var e = r.next();
-            if (e.getValue().path("Type").asText().equals("AWS::WAFv2::WebACLAssociation")) {
-                association = e.getValue().path("Properties");
-            }
-        }
-        assertTrue(association != null, "no web ACL association");
+        List<String> associations = TEMPLATE.logicalIds("AWS::WAFv2::WebACLAssociation");
+        assertEquals(1, associations.size(), "one web ACL association: " + associations);
+        JsonNode association = TEMPLATE.resources().path(associations.get(0)).path("Properties");
         assertTrue(association.path("ResourceArn").asText().endsWith("/restapis/${WebhookApi}/stages/${WebhookApi.Stage}"),
                 "the association targets the webhook stage (and waits for it): " + association.path("ResourceArn").asText());
         assertEquals("WebhookFirewall.Arn", association.path("WebACLArn").asText());
@@ -267,17 +262,12 @@ class TemplateTest {
         }
         Pattern quoted = Pattern.compile("\\$\\.message = \"([^\"]+)\"");
         Pattern field = Pattern.compile("\\$\\.([A-Za-z]+)");
-        int filters = 0;
-        for (var r = TEMPLATE.resources().fields(); r.hasNext(); ) {
-            var e = r.next();
-            if (!e.getValue().path("Type").asText().equals("AWS::Logs::MetricFilter")) {
-                continue;
-            }
-            filters++;
-            JsonNode p = e.getValue().path("Properties");
+        List<String> filters = TEMPLATE.logicalIds("AWS::Logs::MetricFilter");
+        for (String filter : filters) {
+            JsonNode p = TEMPLATE.resources().path(filter).path("Properties");
             // CloudFormation cannot put a filter on a log group that Lambda has not created yet
             String handler = functionOfGroup.get(p.path("LogGroupName").asText());
-            assertTrue(handler != null, e.getKey() + " reads " + p.path("LogGroupName").asText() + ", not a function's declared group");
+            assertTrue(handler != null, filter + " reads " + p.path("LogGroupName").asText() + ", not a function's declared group");
             Path module = moduleOf(handler);
             while (!module.endsWith(Path.of("src", "main", "java"))) {
                 module = module.getParent();
@@ -285,17 +275,17 @@ class TemplateTest {
             String code = source(module);
             String pattern = p.path("FilterPattern").asText();
             Matcher m = quoted.matcher(pattern);
-            assertTrue(m.find(), e.getKey() + " matches no message");
-            assertTrue(code.contains("\"" + m.group(1) + "\""), e.getKey() + ": no \"" + m.group(1) + "\" line is logged by " + handler);
+            assertTrue(m.find(), filter + " matches no message");
+            assertTrue(code.contains("\"" + m.group(1) + "\""), filter + ": no \"" + m.group(1) + "\" line is logged by " + handler);
             Matcher f = field.matcher(pattern + " " + p.path("MetricTransformations").get(0).path("MetricValue").asText());
             while (f.find()) {
                 if (f.group(1).equals("message")) {
                     continue; // JsonLog's own field
                 }
-                assertTrue(code.contains("\"" + f.group(1) + "\""), e.getKey() + ": no log line carries " + f.group(1));
+                assertTrue(code.contains("\"" + f.group(1) + "\""), filter + ": no log line carries " + f.group(1));
             }
         }
-        assertEquals(3, filters, "breach lag, ignored 抖音 events, ignored 抖店 messages");
+        assertEquals(3, filters.size(), "breach lag, ignored 抖音 events, ignored 抖店 messages");
     }
 
     @Test
@@ -314,12 +304,9 @@ class TemplateTest {
             assertEquals(functions, watched, alarm + " watches every function");
             assertTrue(metrics <= 10, alarm + ": a metric-math alarm takes at most 10 metrics");
         }
-        for (var r = TEMPLATE.resources().fields(); r.hasNext(); ) {
-            var e = r.next();
-            if (e.getValue().path("Type").asText().equals("AWS::CloudWatch::Alarm")) {
-                // CloudWatch refuses SEARCH in alarms ("SEARCH is not supported on Metric Alarms")
-                assertTrue(!e.getValue().toString().contains("SEARCH("), e.getKey() + " uses SEARCH");
-            }
+        for (String alarm : TEMPLATE.logicalIds("AWS::CloudWatch::Alarm")) {
+            // CloudWatch refuses SEARCH in alarms ("SEARCH is not supported on Metric Alarms")
+            assertTrue(!TEMPLATE.resources().path(alarm).toString().contains("SEARCH("), alarm + " uses SEARCH");
         }
     }
 
@@ -337,12 +324,9 @@ class TemplateTest {
                 "WebhookApi4xxAlarm")) {
             assertEquals("AWS::CloudWatch::Alarm", TEMPLATE.resources().path(alarm).path("Type").asText(), alarm);
         }
-        for (var r = TEMPLATE.resources().fields(); r.hasNext(); ) {
-            var t = r.next();
-            if (t.getValue().path("Type").asText().equals("AWS::DynamoDB::Table")) {
-                assertTrue(t.getValue().path("Properties").path("PointInTimeRecoverySpecification")
-                        .path("PointInTimeRecoveryEnabled").asBoolean(), t.getKey() + " without point-in-time recovery");
-            }
+        for (String table : TEMPLATE.tableLogicalIds()) {
+            assertTrue(TEMPLATE.resources().path(table).path("Properties").path("PointInTimeRecoverySpecification")
+                    .path("PointInTimeRecoveryEnabled").asBoolean(), table + " without point-in-time recovery");
         }
     }
 
