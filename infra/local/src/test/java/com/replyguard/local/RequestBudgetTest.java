@@ -35,14 +35,7 @@ class RequestBudgetTest {
             for (int from = 0; from < events.size(); from += 100) {
                 post(http, "demo", "demo-webhook-secret", events.subList(from, Math.min(events.size(), from + 100)));
             }
-            long batched = total(system.dynalite().requestCounts());
-            String ingestCounts = system.dynalite().requestCounts();
-            long batchedFold = fold(system);
-            System.out.printf("UNITS batches of 100: %.2f write units and %.2f read units per event (ingest and fold, indexes included)%n",
-                    ConsumedCapacityRecorder.writeUnits() / events.size(), ConsumedCapacityRecorder.readUnits() / events.size());
-            double perEvent = (double) (batched + batchedFold) / events.size();
-            System.out.printf("BUDGET batches of 100: %d events, %d DynamoDB requests by ingest %s + %d by the KPI fold, "
-                    + "%.2f per event%n", events.size(), batched, ingestCounts, batchedFold, perEvent);
+            double perEvent = measure("batches of 100", system, events.size());
             assertTrue(perEvent <= 3.0, "requests per event " + perEvent);
 
             system.dynalite().resetRequestCounts();
@@ -50,16 +43,25 @@ class RequestBudgetTest {
             for (JsonNode e : events) {
                 post(http, "other", "other-webhook-secret", List.of(e));
             }
-            long single = total(system.dynalite().requestCounts());
-            String singleCounts = system.dynalite().requestCounts();
-            long singleFold = fold(system);
-            System.out.printf("UNITS one event per request: %.2f write units and %.2f read units per event (ingest and fold, indexes included)%n",
-                    ConsumedCapacityRecorder.writeUnits() / events.size(), ConsumedCapacityRecorder.readUnits() / events.size());
-            double singlePerEvent = (double) (single + singleFold) / events.size();
-            System.out.printf("BUDGET one event per request: %d events, %d DynamoDB requests by ingest %s + %d by the KPI "
-                    + "fold, %.2f per event%n", events.size(), single, singleCounts, singleFold, singlePerEvent);
+            double singlePerEvent = measure("one event per request", system, events.size());
             assertTrue(singlePerEvent <= 3.0, "single-event requests per event " + singlePerEvent);
         }
+    }
+
+    /**
+     * One phase's numbers, printed for docs/benchmarks.md: the requests ingest made, then the KPI
+     * fold's over what it wrote, and the units of both; answers requests per event.
+     */
+    private static double measure(String delivery, LocalSystem system, int events) throws Exception {
+        String ingestCounts = system.dynalite().requestCounts();
+        long ingest = total(ingestCounts);
+        long fold = fold(system);
+        System.out.printf("UNITS %s: %.2f write units and %.2f read units per event (ingest and fold, indexes included)%n",
+                delivery, ConsumedCapacityRecorder.writeUnits() / events, ConsumedCapacityRecorder.readUnits() / events);
+        double perEvent = (double) (ingest + fold) / events;
+        System.out.printf("BUDGET %s: %d events, %d DynamoDB requests by ingest %s + %d by the KPI fold, %.2f per event%n",
+                delivery, events, ingest, ingestCounts, fold, perEvent);
+        return perEvent;
     }
 
     /**
