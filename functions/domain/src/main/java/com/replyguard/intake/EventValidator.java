@@ -22,7 +22,8 @@ import java.util.Optional;
 /**
  * Turns one raw event into a {@link ConversationEvent}, or reports every problem with it
  * (contract: event fields). It never stops at the first problem: an integrator fixes a batch in
- * one round trip. Events more than 60 s in the future are refused; any past is backfill.
+ * one round trip. Events more than 60 s in the future are refused; any past from
+ * {@link PlausibleTime#EARLIEST} on is backfill (earlier is refused: {@link PlausibleTime}).
  */
 public final class EventValidator {
     public static final int MAX_ID_LENGTH = 128;
@@ -70,7 +71,11 @@ public final class EventValidator {
         String conversationId = r.requiredString(raw, "conversationId", ConversationId.MAX_LENGTH);
         Instant occurredAt = r.instant(raw, "occurredAt");
         if (occurredAt != null && occurredAt.isAfter(now.plus(MAX_FUTURE))) {
-            r.add("occurredAt", "lies more than 60 s in the future (" + occurredAt + " is after " + now + " + 60 s)");
+            r.add("occurredAt", "lies more than 60 s in the future (" + occurredAt + " is after " + now + " + 60 s); "
+                    + "an event's time must lie from " + PlausibleTime.EARLIEST + " up to 60 s from now");
+        } else if (occurredAt != null && !PlausibleTime.contains(occurredAt)) {
+            r.add("occurredAt", "lies before " + PlausibleTime.EARLIEST + " (got " + occurredAt
+                    + "); an event's time must lie from " + PlausibleTime.EARLIEST + " up to 60 s from now");
         }
         Channel channel = r.enumValue(raw, "channel", Channel.class);
         String customerId = r.optionalString(raw, "customerId", MAX_ID_LENGTH);

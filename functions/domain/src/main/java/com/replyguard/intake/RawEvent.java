@@ -6,8 +6,9 @@ import java.util.Map;
 
 /**
  * An event as it came over the wire, before validation: field name to a plain Java value
- * (String, Boolean, Long, java.math.BigDecimal, Map, List or null), or not a JSON object at all.
- * The JSON adapter builds these; the domain decides what they mean.
+ * (String, Boolean, Long, java.math.BigDecimal, Map, List or null; a number too large for any of
+ * them, such as {@code 1e1000000000}, is an infinite Double, which no field accepts), or not a
+ * JSON object at all. The JSON adapter builds these; the domain decides what they mean.
  */
 public final class RawEvent {
     private final Map<String, Object> fields;

@@ -52,7 +52,10 @@ public final class WebhookSignature {
         } catch (NumberFormatException e) {
             return Verdict.BAD_TIMESTAMP;
         }
-        if (Math.abs(now.getEpochSecond() - seconds) > REPLAY_WINDOW.toSeconds()) {
+        // compared as bounds, not as |now - seconds|: that difference overflows for timestamps near
+        // Long.MIN_VALUE, and Math.abs(Long.MIN_VALUE) stays negative
+        long window = REPLAY_WINDOW.toSeconds();
+        if (seconds < now.getEpochSecond() - window || seconds > now.getEpochSecond() + window) {
             return Verdict.STALE_TIMESTAMP;
         }
         if (signature == null || signature.isBlank()) {

@@ -197,7 +197,8 @@ public final class WebhookIngestHandler implements RequestHandler<APIGatewayProx
             answer.put("duplicates", duplicates);
             answer.put("ignored", d.ignoredTags().size());
             return ApiResponses.json(200, answer);
-        } catch (EventBatchJson.NotJson | IllegalArgumentException e) {
+        } catch (EventBatchJson.NotJson e) {
+            // 抖店 expects its own {code, msg} shape for every refusal, unreadable bodies included
             return platformError(400, e.getMessage(), List.of());
         } catch (BatchRejected e) {
             log.warn("doudian push refused", "merchant", merchantText, "problems", e.problems().size());

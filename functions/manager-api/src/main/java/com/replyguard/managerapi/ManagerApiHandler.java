@@ -13,6 +13,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.replyguard.assessment.Cycle;
 import com.replyguard.breach.BreachPage;
 import com.replyguard.conversation.ConversationId;
+import com.replyguard.intake.PlausibleTime;
 import com.replyguard.intake.Problem;
 import com.replyguard.merchant.Merchant;
 import com.replyguard.merchant.Manager;
@@ -221,7 +222,13 @@ public final class ManagerApiHandler implements RequestHandler<APIGatewayV2HTTPE
             return null;
         }
         try {
-            return Instants.parse(text);
+            Instant instant = Instants.parse(text);
+            if (!PlausibleTime.contains(instant)) {
+                problems.add(Problem.ofBatch(name, "'" + text + "' lies outside the instants this API serves: "
+                        + PlausibleTime.range()));
+                return null;
+            }
+            return instant;
         } catch (IllegalArgumentException e) {
             problems.add(Problem.ofBatch(name, e.getMessage()));
             return null;

@@ -406,6 +406,15 @@ class ManagerApiHandlerTest {
         APIGatewayV2HTTPResponse token = handler.handleRequest(get("/merchants/{merchantId}/breaches", "demo",
                 "demo-manager-token", Map.of("nextToken", "@@@"), Map.of()), null);
         assertEquals(400, token.getStatusCode());
+        // instants outside the plausible range (2000 up to 2100) are refused with the range, as on the webhooks
+        for (String instant : List.of("-999999999-01-01T00:00:00Z", "1969-12-31T00:00:00Z", "+999999999-12-31T00:00:00Z")) {
+            APIGatewayV2HTTPResponse far = handler.handleRequest(get("/merchants/{merchantId}/breaches", "demo",
+                    "demo-manager-token", Map.of("to", instant), Map.of()), null);
+            assertEquals(400, far.getStatusCode(), instant);
+            JsonNode problem = JSON.readTree(far.getBody()).path("details").get(0);
+            assertEquals("to", problem.path("field").asText());
+            assertTrue(problem.path("message").asText().contains("2000-01-01T00:00:00Z"), problem.toString());
+        }
     }
 
     @Test

@@ -2,6 +2,8 @@ package com.replyguard.adapters.doudian;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.replyguard.adapters.json.EventBatchJson;
+import com.replyguard.intake.BatchRejected;
+import com.replyguard.intake.Problem;
 import com.replyguard.intake.RawEvent;
 import com.replyguard.merchant.DoudianApp;
 import java.nio.charset.StandardCharsets;
@@ -55,9 +57,16 @@ public final class DoudianPush {
     }
 
     /**
-     * Reads a push. A body that is not a JSON array of objects is {@link EventBatchJson.NotJson}; a
-     * message whose {@code data} cannot be read is {@link IllegalArgumentException} with the index.
+     * Reads a push. A body that is not a JSON array is {@link EventBatchJson.NotJson}; a message that
+     * cannot be read (not an object, {@code data} not JSON, a field missing or out of range) is a
+     * {@link BatchRejected} naming the message's index and the field - a 400 the platform does not
+     * retry, which is right only for input that can never succeed. Anything else thrown is a bug
+     * (a 5xx, which the platform retries).
      */
+    static BatchRejected refused(int index, String field, String message) {
+        return new BatchRejected("invalid 抖店 push", List.of(Problem.ofEvent(index, field, message)));
+    }
+
     public static Delivery read(byte[] body) {
         JsonNode root = EventBatchJson.parse(body);
         if (!root.isArray()) {
@@ -68,7 +77,7 @@ public final class DoudianPush {
         for (int i = 0; i < root.size(); i++) {
             JsonNode m = root.get(i);
             if (!m.isObject() || !m.path("tag").isValueNode() || !m.path("msg_id").isValueNode()) {
-                throw new IllegalArgumentException("message [" + i + "] must be an object with tag, msg_id and data");
+                throw refused(i, "", "message [" + i + "] must be an object with tag, msg_id and data");
             }
             String tag = m.path("tag").asText();
             JsonNode data = m.path("data");
@@ -76,13 +85,13 @@ public final class DoudianPush {
                 try {
                     data = EventBatchJson.parse(data.asText().getBytes(StandardCharsets.UTF_8));
                 } catch (EventBatchJson.NotJson e) {
-                    throw new IllegalArgumentException("message [" + i + "] data: " + e.getMessage());
+                    throw refused(i, "data", "message [" + i + "] data: " + e.getMessage());
                 }
             }
             if (data == null || !data.isObject()) {
-                throw new IllegalArgumentException("message [" + i + "] data must be a JSON object (or a string holding one)");
+                throw refused(i, "data", "message [" + i + "] data must be a JSON object (or a string holding one)");
             }
-            List<RawEvent> mapped = DoudianPushMapping.toEvents(tag, m.path("msg_id").asText(), data);
+            List<RawEvent> mapped = DoudianPushMapping.toEvents(i, tag, m.path("msg_id").asText(), data);
             if (mapped == null) {
                 ignored.add(tag);
             } else {

@@ -1,6 +1,7 @@
 package com.replyguard.adapters.doudian;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.replyguard.intake.PlausibleTime;
 import com.replyguard.intake.RawEvent;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -31,13 +32,13 @@ final class DoudianPushMapping {
     }
 
     /** The canonical events of one message, or null when the tag is not used. */
-    static List<RawEvent> toEvents(String tag, String msgId, JsonNode data) {
+    static List<RawEvent> toEvents(int index, String tag, String msgId, JsonNode data) {
         switch (tag) {
             case "200" -> {
-                String conversation = "aftersale:" + text(data, "aftersale_id");
-                Instant at = seconds(data, "apply_time");
+                String conversation = "aftersale:" + text(index, data, "aftersale_id");
+                Instant at = seconds(index, data, "apply_time");
                 List<RawEvent> events = new ArrayList<>();
-                String customer = data.hasNonNull("buyer_open_id") ? text(data, "buyer_open_id") : "order:" + text(data, "p_id");
+                String customer = data.hasNonNull("buyer_open_id") ? text(index, data, "buyer_open_id") : "order:" + text(index, data, "p_id");
                 events.add(event("dd:" + msgId + ":0", "customer.message", conversation, at, "channel", "CS_CHAT",
                         "customerId", customer));
                 String category = switch (data.path("aftersale_type").asInt(-1)) {
@@ -52,8 +53,8 @@ final class DoudianPushMapping {
                 return events;
             }
             case "206", "207" -> {
-                String conversation = "aftersale:" + text(data, "aftersale_id");
-                return List.of(event("dd:" + msgId + ":0", "conversation.resolved", conversation, seconds(data, "update_time"),
+                String conversation = "aftersale:" + text(index, data, "aftersale_id");
+                return List.of(event("dd:" + msgId + ":0", "conversation.resolved", conversation, seconds(index, data, "update_time"),
                         "agentId", "doudian"));
             }
             default -> {
@@ -62,20 +63,24 @@ final class DoudianPushMapping {
         }
     }
 
-    private static String text(JsonNode data, String field) {
+    private static String text(int index, JsonNode data, String field) {
         JsonNode v = data.path(field);
         if (!v.isValueNode() || v.asText().isEmpty()) {
-            throw new IllegalArgumentException("data." + field + " is required");
+            throw DoudianPush.refused(index, "data." + field, "message [" + index + "] data." + field + " is required");
         }
         return v.asText();
     }
 
-    private static Instant seconds(JsonNode data, String field) {
+    /** Seconds since the epoch (a JSON integer, or digits in a string) within {@link PlausibleTime}, else refused. */
+    private static Instant seconds(int index, JsonNode data, String field) {
         JsonNode v = data.path(field);
-        if (!v.canConvertToLong() && !(v.isTextual() && v.asText().matches("\\d{1,12}"))) {
-            throw new IllegalArgumentException("data." + field + " must be seconds since the epoch");
+        Long seconds = v.isIntegralNumber() && v.canConvertToLong() ? Long.valueOf(v.longValue())
+                : v.isTextual() && v.asText().matches("\\d{1,12}") ? Long.valueOf(v.asText()) : null;
+        if (seconds == null || !PlausibleTime.containsEpochSecond(seconds)) {
+            throw DoudianPush.refused(index, "data." + field, "message [" + index + "] data." + field
+                    + " must be seconds since the epoch, " + PlausibleTime.range() + " (got " + v + ")");
         }
-        return Instant.ofEpochSecond(v.asLong());
+        return Instant.ofEpochSecond(seconds);
     }
 
     private static RawEvent event(String id, String type, String conversation, Instant at, String... more) {

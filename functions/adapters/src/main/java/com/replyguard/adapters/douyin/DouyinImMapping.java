@@ -1,9 +1,12 @@
 package com.replyguard.adapters.douyin;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
+import com.replyguard.adapters.json.EventBatchJson;
+import com.replyguard.intake.BatchRejected;
+import com.replyguard.intake.PlausibleTime;
+import com.replyguard.intake.Problem;
 import com.replyguard.intake.RawEvent;
-import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.LinkedHashMap;
@@ -29,22 +32,43 @@ import java.util.Optional;
  * Any other event is not ours to map (empty).
  */
 final class DouyinImMapping {
-    private static final ObjectMapper JSON = new ObjectMapper();
-
     private DouyinImMapping() {
     }
 
-    /** {@code content} arrives as a JSON object or as a string holding one. */
+    /**
+     * {@code content} arrives as a JSON object or as a string holding one; a string that holds no
+     * JSON object is refused (400), never read as "no content" (that would lose its time and text).
+     */
     static JsonNode content(JsonNode root) {
         JsonNode c = root.path("content");
         if (c.isTextual()) {
             try {
-                return JSON.readTree(c.asText());
-            } catch (IOException e) {
-                return JSON.createObjectNode();
+                c = EventBatchJson.parse(c.asText().getBytes(StandardCharsets.UTF_8));
+            } catch (EventBatchJson.NotJson e) {
+                throw refused("content", "must be a JSON object or a string holding one: " + e.getMessage());
+            }
+            if (!c.isObject()) {
+                throw refused("content", "must be a JSON object or a string holding one");
             }
         }
         return c;
+    }
+
+    private static BatchRejected refused(String field, String message) {
+        return new BatchRejected("invalid 抖音 event", List.of(Problem.ofEvent(0, field, message)));
+    }
+
+    /** {@code content.create_time}: milliseconds since the epoch within {@link PlausibleTime}, else refused. */
+    private static Instant createTime(JsonNode content, Instant receivedAt) {
+        JsonNode t = content.get("create_time");
+        if (t == null || t.isNull()) {
+            return receivedAt;
+        }
+        if (!t.isIntegralNumber() || !t.canConvertToLong() || !PlausibleTime.containsEpochMilli(t.longValue())) {
+            throw refused("content.create_time", "must be milliseconds since the epoch, " + PlausibleTime.range()
+                    + " (got " + t + ")");
+        }
+        return Instant.ofEpochMilli(t.longValue());
     }
 
     static Optional<List<RawEvent>> toEvents(JsonNode root, String msgId, Instant receivedAt) {
@@ -60,8 +84,7 @@ final class DouyinImMapping {
         String shop = fromBuyer ? to : from;
         String conversation = content.hasNonNull("conversation_short_id")
                 ? "dy:" + content.get("conversation_short_id").asText() : "dy:" + shop + ":" + buyer;
-        Instant at = content.hasNonNull("create_time") && content.get("create_time").canConvertToLong()
-                ? Instant.ofEpochMilli(content.get("create_time").asLong()) : receivedAt;
+        Instant at = createTime(content, receivedAt);
         String id = msgId != null && !msgId.isBlank() ? "dy:" + msgId : "dy:" + root.path("log_id").asText("");
         Map<String, Object> e = new LinkedHashMap<>();
         e.put("eventId", id);

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.StreamReadConstraints;
 import com.fasterxml.jackson.core.exc.StreamConstraintsException;
 import com.fasterxml.jackson.core.JsonFactory;
+import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.replyguard.intake.BatchRejected;
@@ -41,21 +42,37 @@ public final class EventBatchJson {
      */
     public static JsonNode parse(byte[] body) {
         JsonNode root;
-        try {
-            root = MAPPER.readTree(body);
+        try (JsonParser parser = MAPPER.createParser(body)) {
+            root = MAPPER.readTree(parser);
+            if (root == null || root.isMissingNode()) {
+                throw new NotJson("body is empty");
+            }
+            // exactly one JSON document per body: anything after it (garbage, a second document) refuses
+            // the whole body, so no event of a request is silently dropped
+            try {
+                if (parser.nextToken() != null) {
+                    throw new NotJson("body must hold exactly one JSON document; more follows it" + where(parser));
+                }
+            } catch (JsonProcessingException e) {
+                throw new NotJson("body must hold exactly one JSON document; more follows it" + where(e));
+            }
         } catch (StreamConstraintsException e) {
             throw new NotJson("body exceeds the JSON limits (nesting depth 32, strings of 100,000 characters)");
         } catch (JsonProcessingException e) {
-            throw new NotJson(e.getLocation() == null ? "body is not valid JSON"
-                    : "body is not valid JSON (line " + e.getLocation().getLineNr() + ", column "
-                    + e.getLocation().getColumnNr() + ")");
+            throw new NotJson("body is not valid JSON" + where(e));
         } catch (IOException e) {
             throw new NotJson("body is not valid JSON");
         }
-        if (root == null || root.isMissingNode()) {
-            throw new NotJson("body is empty");
-        }
         return root;
+    }
+
+    private static String where(JsonParser parser) {
+        return " (line " + parser.currentLocation().getLineNr() + ", column " + parser.currentLocation().getColumnNr() + ")";
+    }
+
+    private static String where(JsonProcessingException e) {
+        return e.getLocation() == null ? ""
+                : " (line " + e.getLocation().getLineNr() + ", column " + e.getLocation().getColumnNr() + ")";
     }
 
     public static List<RawEvent> decode(byte[] body) {
@@ -91,7 +108,9 @@ public final class EventBatchJson {
             return n.canConvertToLong() ? (Object) n.longValue() : n.decimalValue();
         }
         if (n.isNumber()) {
-            return n.decimalValue();
+            // a float too large for a double (1e1000000000) is parsed as infinity, which no BigDecimal
+            // holds: it stays an infinite Double, refused by whichever field it is in
+            return Double.isFinite(n.doubleValue()) ? n.decimalValue() : (Object) n.doubleValue();
         }
         if (n.isObject()) {
             return fields(n);

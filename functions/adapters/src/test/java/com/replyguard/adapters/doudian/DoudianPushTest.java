@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.replyguard.adapters.json.EventBatchJson;
+import com.replyguard.intake.BatchRejected;
 import com.replyguard.intake.RawEvent;
 import com.replyguard.merchant.DoudianApp;
 import java.io.IOException;
@@ -74,11 +75,15 @@ class DoudianPushTest {
     void malformedPushes_areRefusedWithTheReason() {
         assertThrows(EventBatchJson.NotJson.class, () -> DoudianPush.read("{\"tag\":1}".getBytes(StandardCharsets.UTF_8)));
         assertThrows(EventBatchJson.NotJson.class, () -> DoudianPush.read("[{".getBytes(StandardCharsets.UTF_8)));
-        IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> DoudianPush.read(
+        // input that can never succeed: a BatchRejected (400) naming the message and the field; never a bare
+        // IllegalArgumentException, which the handler treats as a bug (5xx, retried)
+        BatchRejected e = assertThrows(BatchRejected.class, () -> DoudianPush.read(
                 "[{\"tag\":\"200\",\"msg_id\":\"9\",\"data\":\"{\\\"aftersale_id\\\":\\\"1\\\"}\"}]".getBytes(StandardCharsets.UTF_8)));
-        assertTrue(e.getMessage().contains("apply_time"), e.getMessage());
-        IllegalArgumentException d = assertThrows(IllegalArgumentException.class, () -> DoudianPush.read(
+        assertEquals("data.apply_time", e.problems().get(0).field());
+        assertTrue(e.problems().get(0).message().contains("apply_time"), e.problems().get(0).message());
+        BatchRejected d = assertThrows(BatchRejected.class, () -> DoudianPush.read(
                 "[{\"tag\":\"200\",\"msg_id\":\"9\",\"data\":\"not json\"}]".getBytes(StandardCharsets.UTF_8)));
-        assertTrue(d.getMessage().contains("[0]"), d.getMessage());
+        assertEquals(0, d.problems().get(0).index());
+        assertTrue(d.problems().get(0).message().contains("[0]"), d.problems().get(0).message());
     }
 }
