@@ -130,13 +130,31 @@ public final class DynamoDbBreachStore implements BreachStore {
 
     @Override
     public BreachPage list(MerchantId merchant, Instant from, Instant to, int limit, String pageToken) {
-        String low = from == null ? "" : sortKey(from, "");
-        String high = to == null ? "~" : sortKey(to, "~");
+        // only the bounds that are given go into the key condition: DynamoDB refuses an empty string
+        // as a key value (a BETWEEN "" AND "~" that dynalite accepts answers 400 there)
+        String low = from == null ? null : sortKey(from, "");
+        String high = to == null ? null : sortKey(to, "~");
         Map<String, AttributeValue> start = pageToken == null ? null : decode(pageToken, merchant, low, high);
-        Map<String, AttributeValue> values = Map.of(":m", s(merchant.value()), ":low", s(low), ":high", s(high));
+        Map<String, AttributeValue> values = new HashMap<>();
+        values.put(":m", s(merchant.value()));
+        String condition = "listPk = :m";
+        if (low != null) {
+            values.put(":low", s(low));
+        }
+        if (high != null) {
+            values.put(":high", s(high));
+        }
+        if (low != null && high != null) {
+            condition += " AND listSk BETWEEN :low AND :high";
+        } else if (low != null) {
+            condition += " AND listSk >= :low";
+        } else if (high != null) {
+            condition += " AND listSk <= :high";
+        }
+        String keyCondition = condition;
         QueryResponse r = dynamo.query(q -> {
             q.tableName(table).indexName(INDEX).limit(limit + 1)
-                    .keyConditionExpression("listPk = :m AND listSk BETWEEN :low AND :high")
+                    .keyConditionExpression(keyCondition)
                     .expressionAttributeValues(values);
             if (start != null) {
                 q.exclusiveStartKey(start);
@@ -251,7 +269,7 @@ public final class DynamoDbBreachStore implements BreachStore {
             throw new InvalidPageToken("nextToken is not one this API issued");
         }
         if (parts.length != 3 || !parts[1].equals(merchant.value()) || !parts[0].startsWith(merchant.value() + "#")
-                || parts[2].compareTo(low) < 0 || parts[2].compareTo(high) > 0) {
+                || (low != null && parts[2].compareTo(low) < 0) || (high != null && parts[2].compareTo(high) > 0)) {
             throw new InvalidPageToken("nextToken is not one this API issued for this merchant and window");
         }
         return Map.of("pk", s(parts[0]), "listPk", s(parts[1]), "listSk", s(parts[2]));
