@@ -30,7 +30,11 @@ public record Cycle(YearMonth month, Half half) implements Comparable<Cycle> {
         return new Cycle(YearMonth.from(local), local.getDayOfMonth() <= 15 ? Half.H1 : Half.H2);
     }
 
-    /** Parses {@code YYYY-MM-H1|H2}; empty when the text is not a cycle. */
+    /**
+     * Parses {@code YYYY-MM-H1|H2}; empty when the text is not a cycle. Any four-digit year reads, so
+     * stored data always stays readable; which cycles a request may ask for is the edge's decision
+     * (the plausible range of {@code intake.PlausibleTime}).
+     */
     public static Optional<Cycle> parse(String text) {
         if (text == null) {
             return Optional.empty();
@@ -41,7 +45,7 @@ public record Cycle(YearMonth month, Half half) implements Comparable<Cycle> {
         }
         int year = Integer.parseInt(m.group(1));
         int month = Integer.parseInt(m.group(2));
-        if (month < 1 || month > 12 || year < 1970) {
+        if (month < 1 || month > 12) {
             return Optional.empty();
         }
         return Optional.of(new Cycle(YearMonth.of(year, month), Half.valueOf(m.group(3))));

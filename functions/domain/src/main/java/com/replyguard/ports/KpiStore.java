@@ -4,6 +4,7 @@ import com.replyguard.assessment.Cycle;
 import com.replyguard.kpi.ConversationKpi;
 import com.replyguard.kpi.CycleCounters;
 import com.replyguard.kpi.Fold;
+import com.replyguard.kpi.SetAside;
 import com.replyguard.merchant.MerchantId;
 import java.util.Collection;
 import java.util.List;
@@ -44,4 +45,13 @@ public interface KpiStore {
 
     /** Notes that CycleClosed was published for the frozen figures. */
     void announced(MerchantId merchant, Cycle cycle);
+
+    /** Records a conversation version the fold set aside (replacing an earlier record of the same conversation). */
+    void setAside(SetAside setAside);
+
+    /** Every conversation set aside and not cleared (rare: read whole). */
+    List<SetAside> setAside();
+
+    /** Clears the record of a conversation counted since ({@link SetAside#key()}). */
+    void clearSetAside(String key);
 }

@@ -6,6 +6,7 @@ import com.replyguard.kpi.ConversationKpi;
 import com.replyguard.kpi.CycleCounters;
 import com.replyguard.kpi.KpiFigures;
 import com.replyguard.kpi.KpiVector;
+import com.replyguard.kpi.SetAside;
 import com.replyguard.merchant.MerchantId;
 import com.replyguard.ports.ConversationStore;
 import com.replyguard.ports.CyclePublisher;
@@ -14,6 +15,7 @@ import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 
 /**
  * Use case (KPI λ, EventBridge Scheduler cron in Asia/Shanghai): the daily check and the cycle
@@ -93,11 +95,42 @@ public final class CloseKpiCycles {
         return new Check(merchant, cycle, all.size(), caughtUp, drift, report, true);
     }
 
-    /** The sum of the conversations' vectors, restricted to one cycle. */
+    /**
+     * The conversations the fold set aside and has not counted since, for the daily report; a record
+     * whose conversation has been counted at that version or later is cleared here.
+     */
+    public List<SetAside> setAside() {
+        List<SetAside> all = kpis.setAside();
+        if (all.isEmpty()) {
+            return all;
+        }
+        Map<String, ConversationKpi> ledger = kpis.counted(all.stream()
+                .map(s -> new ConversationKpi(s.merchant(), s.conversation(), s.version(), KpiVector.empty())).toList());
+        List<SetAside> still = new ArrayList<>();
+        for (SetAside s : all) {
+            ConversationKpi counted = ledger.get(s.key());
+            if (counted != null && counted.version() >= s.version()) {
+                kpis.clearSetAside(s.key());
+            } else {
+                still.add(s);
+            }
+        }
+        return still;
+    }
+
+    /**
+     * The sum of the conversations' vectors, restricted to one cycle. A vector that cannot be read is
+     * left out, as the fold leaves it out of the counters (it is set aside there and reported).
+     */
     static KpiVector recompute(List<ConversationKpi> all, Cycle cycle) {
         List<KpiVector> parts = new ArrayList<>();
         for (ConversationKpi c : all) {
-            KpiVector part = c.vector().byCycle().get(cycle);
+            KpiVector part;
+            try {
+                part = c.vector().byCycle().get(cycle);
+            } catch (RuntimeException unreadable) {
+                continue;
+            }
             if (part != null) {
                 parts.add(part);
             }

@@ -4,6 +4,7 @@ import com.replyguard.assessment.Cycle;
 import com.replyguard.kpi.ConversationKpi;
 import com.replyguard.kpi.Fold;
 import com.replyguard.kpi.KpiVector;
+import com.replyguard.kpi.SetAside;
 import com.replyguard.merchant.MerchantId;
 import com.replyguard.ports.ConversationStore;
 import com.replyguard.ports.KpiStore;
@@ -16,6 +17,8 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.SortedMap;
+import java.util.function.Consumer;
 
 /**
  * Use case (KPI λ): keeps the counters equal to the sum of the conversations' KPI vectors. A pass
@@ -26,7 +29,9 @@ import java.util.Map;
  * conditional write that also makes one folder per shard win), then applied - each counter item
  * remembers the last fold sequence it received, so a repeated apply adds nothing - then the ledger
  * is written and the journal removed. A crash anywhere is finished by the next pass; a duplicate
- * or reordered change is recognised by its version against the ledger.
+ * or reordered change is recognised by its version against the ledger. A conversation whose vector
+ * cannot be counted is set aside ({@link SetAside}) instead of failing the pass, so it never holds
+ * back the watermark or the counting of any other conversation.
  */
 public final class FoldKpiCounters {
     /** How long a change may take to appear in the feed (a GSI is eventually consistent): the watermark stays this far behind. */
@@ -42,13 +47,20 @@ public final class FoldKpiCounters {
     private final ConversationStore conversations;
     private final KpiStore kpis;
     private final Clock clock;
-    /** Versions this instance has counted (saves re-reading the ledger for the overlap). */
+    private final Consumer<SetAside> monitor;
+    /** Versions this instance has counted or set aside (saves re-reading the ledger for the overlap). */
     private final Map<String, Long> counted = new HashMap<>();
 
     public FoldKpiCounters(ConversationStore conversations, KpiStore kpis, Clock clock) {
+        this(conversations, kpis, clock, s -> { });
+    }
+
+    /** With the monitor told of every conversation set aside (in AWS: a log line, its metric and alarm). */
+    public FoldKpiCounters(ConversationStore conversations, KpiStore kpis, Clock clock, Consumer<SetAside> monitor) {
         this.conversations = conversations;
         this.kpis = kpis;
         this.clock = clock;
+        this.monitor = monitor;
     }
 
     /** One pass over every shard; answers how many conversation versions it counted. */
@@ -122,9 +134,16 @@ public final class FoldKpiCounters {
                 if (before == null && c.vector().isEmpty()) {
                     continue; // never counted anything, and nothing to count
                 }
-                // pending keys already past are stored settled: same reading, smaller counters
-                KpiVector delta = c.vector().minus(before == null ? KpiVector.empty() : before.vector()).settled(now);
-                delta.byCycle().forEach((cycle, part) -> deltas.computeIfAbsent(c.merchant(), m -> new LinkedHashMap<>())
+                SortedMap<Cycle, KpiVector> parts;
+                try {
+                    // pending keys already past are stored settled: same reading, smaller counters
+                    parts = c.vector().minus(before == null ? KpiVector.empty() : before.vector()).settled(now).byCycle();
+                } catch (RuntimeException unreadable) {
+                    // one conversation that cannot be counted must never stop the others: set it aside, report it
+                    setAside(c, unreadable, now);
+                    continue;
+                }
+                parts.forEach((cycle, part) -> deltas.computeIfAbsent(c.merchant(), m -> new LinkedHashMap<>())
                         .merge(cycle, part, KpiVector::plus));
                 ledgers.add(c);
             }
@@ -149,6 +168,14 @@ public final class FoldKpiCounters {
             n += ledgers.size();
         }
         return n;
+    }
+
+    private void setAside(ConversationKpi c, RuntimeException failure, Instant now) {
+        SetAside s = new SetAside(c.merchant(), c.conversation(), c.version(),
+                failure.getClass().getSimpleName() + ": " + failure.getMessage(), now);
+        kpis.setAside(s);
+        counted.put(c.key(), c.version());
+        monitor.accept(s);
     }
 
     private void remember(Fold fold) {

@@ -5,6 +5,7 @@ import com.replyguard.kpi.ConversationKpi;
 import com.replyguard.kpi.CycleCounters;
 import com.replyguard.kpi.Fold;
 import com.replyguard.kpi.KpiVector;
+import com.replyguard.kpi.SetAside;
 import com.replyguard.merchant.MerchantId;
 import com.replyguard.ports.KpiStore;
 import java.time.Instant;
@@ -28,6 +29,7 @@ public final class InMemoryKpiStore implements KpiStore {
     private final Map<String, Long> counterSeq = new HashMap<>();
     private final Map<String, ConversationKpi> ledger = new HashMap<>();
     private final Map<String, CycleCounters.Frozen> frozen = new HashMap<>();
+    private final Map<String, SetAside> setAside = new TreeMap<>();
     /** Crash injection: the next apply fails after writing the counters, before the ledger. */
     public boolean crashAfterCounters;
     /** Crash injection: the next end fails before removing the journal. */
@@ -120,5 +122,20 @@ public final class InMemoryKpiStore implements KpiStore {
     @Override
     public synchronized void announced(MerchantId merchant, Cycle cycle) {
         frozen.computeIfPresent(merchant.value() + "#" + cycle, (k, f) -> new CycleCounters.Frozen(f.closedAt(), f.counts(), true));
+    }
+
+    @Override
+    public synchronized void setAside(SetAside s) {
+        setAside.put(s.key(), s);
+    }
+
+    @Override
+    public synchronized List<SetAside> setAside() {
+        return new ArrayList<>(setAside.values());
+    }
+
+    @Override
+    public synchronized void clearSetAside(String key) {
+        setAside.remove(key);
     }
 }

@@ -403,6 +403,10 @@ public final class ManagerApiHandler implements RequestHandler<APIGatewayV2HTTPE
             } catch (java.time.format.DateTimeParseException e) {
                 throw new BadRequest(List.of(Problem.ofBatch("month", "'" + monthText + "' is not a month like 2026-10")));
             }
+            if (!plausible(new Cycle(month, Cycle.Half.H1)) || !plausible(new Cycle(month, Cycle.Half.H2))) {
+                throw new BadRequest(List.of(Problem.ofBatch("month", "'" + monthText + "' lies outside the instants this API serves: "
+                        + PlausibleTime.range())));
+            }
         }
         var board = wiring.leaderboard().leaderboard(merchant, month);
         if (Csv.wanted(request.header("Accept"))) {
@@ -455,8 +459,18 @@ public final class ManagerApiHandler implements RequestHandler<APIGatewayV2HTTPE
         if (text == null) {
             return wiring.kpiCounters().currentCycle();
         }
-        return Cycle.parse(text).orElseThrow(() -> new BadRequest(List.of(Problem.ofBatch("cycle",
+        Cycle cycle = Cycle.parse(text).orElseThrow(() -> new BadRequest(List.of(Problem.ofBatch("cycle",
                 "'" + text + "' is not a cycle; expected YYYY-MM-H1 (days 1-15) or YYYY-MM-H2 (16 to month end)"))));
+        if (!plausible(cycle)) {
+            throw new BadRequest(List.of(Problem.ofBatch("cycle", "'" + text + "' lies outside the instants this API serves: "
+                    + PlausibleTime.range())));
+        }
+        return cycle;
+    }
+
+    /** A cycle wholly inside the instants this API serves. */
+    private static boolean plausible(Cycle cycle) {
+        return PlausibleTime.contains(cycle.from().toInstant()) && !cycle.to().toInstant().isAfter(PlausibleTime.LATEST);
     }
 
     private static String agentParameter(ApiRequest request) {

@@ -391,7 +391,7 @@ class ManagerApiHandlerTest {
 
     @Test
     void malformedParameters_shouldBe400_namingTheParameter() throws IOException {
-        for (String cycle : List.of("2026-10", "2026-13-H1", "2026-10-H3", "latest")) {
+        for (String cycle : List.of("2026-10", "2026-13-H1", "2026-10-H3", "latest", "1969-12-H2", "0000-01-H1", "2100-01-H1")) {
             APIGatewayV2HTTPResponse r = kpis("demo", "demo-manager-token", cycle);
             assertEquals(400, r.getStatusCode(), cycle);
             assertEquals("cycle", JSON.readTree(r.getBody()).path("details").get(0).path("field").asText());

@@ -285,7 +285,7 @@ class TemplateTest {
                 assertTrue(code.contains("\"" + f.group(1) + "\""), filter + ": no log line carries " + f.group(1));
             }
         }
-        assertEquals(3, filters.size(), "breach lag, ignored 抖音 events, ignored 抖店 messages");
+        assertEquals(4, filters.size(), "breach lag, ignored 抖音 events, ignored 抖店 messages, KPI conversations set aside");
     }
 
     @Test

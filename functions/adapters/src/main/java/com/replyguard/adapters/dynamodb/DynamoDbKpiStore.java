@@ -11,6 +11,7 @@ import com.replyguard.kpi.ConversationKpi;
 import com.replyguard.kpi.CycleCounters;
 import com.replyguard.kpi.Fold;
 import com.replyguard.kpi.KpiVector;
+import com.replyguard.kpi.SetAside;
 import com.replyguard.merchant.MerchantId;
 import com.replyguard.ports.KpiStore;
 import java.time.Instant;
@@ -38,7 +39,8 @@ import software.amazon.awssdk.services.dynamodb.model.WriteRequest;
  *       ByCycleMerchant, for the jobs);</li>
  *   <li>the closed cycle's frozen figures: {@code pk = merchant#cycle}, {@code sk = final};</li>
  *   <li>a shard's fold state and journal (gzipped JSON): {@code pk = fold#n}, {@code sk = state};</li>
- *   <li>the ledger: {@code pk = counted#merchant#conversation}, {@code sk = -}, the version and vector counted.</li>
+ *   <li>the ledger: {@code pk = counted#merchant#conversation}, {@code sk = -}, the version and vector counted;</li>
+ *   <li>conversations the fold set aside (rare): {@code pk = setaside}, {@code sk = merchant#conversation}.</li>
  * </ul>
  * A report reads one partition (a Query) and the fold states (a BatchGetItem): two requests,
  * whatever the number of conversations.
@@ -276,6 +278,34 @@ public final class DynamoDbKpiStore implements KpiStore {
         dynamo.updateItem(b -> b.tableName(table).key(key(merchant.value() + "#" + cycle, "final"))
                 .updateExpression("SET announced = :t").conditionExpression("attribute_exists(pk)")
                 .expressionAttributeValues(Map.of(":t", AttributeValue.fromBool(true))));
+    }
+
+    private static final String SET_ASIDE = "setaside";
+
+    @Override
+    public void setAside(SetAside s) {
+        Map<String, AttributeValue> item = new HashMap<>(key(SET_ASIDE, s.key()));
+        item.put("merchant", s(s.merchant().value()));
+        item.put("conversationId", s(s.conversation().value()));
+        item.put("version", n(s.version()));
+        item.put("reason", s(s.reason()));
+        item.put("at", s(s.at().toString()));
+        dynamo.putItem(b -> b.tableName(table).item(item));
+    }
+
+    @Override
+    public List<SetAside> setAside() {
+        List<SetAside> out = new ArrayList<>();
+        dynamo.queryPaginator(q -> q.tableName(table).consistentRead(true).keyConditionExpression("pk = :pk")
+                .expressionAttributeValues(Map.of(":pk", s(SET_ASIDE)))).items().forEach(i -> out.add(new SetAside(
+                        new MerchantId(string(i, "merchant")), new ConversationId(string(i, "conversationId")),
+                        Attributes.number(i, "version"), string(i, "reason"), Instant.parse(string(i, "at")))));
+        return out;
+    }
+
+    @Override
+    public void clearSetAside(String key) {
+        dynamo.deleteItem(b -> b.tableName(table).key(key(SET_ASIDE, key)));
     }
 
     /** The journal is gzipped JSON: counter keys repeat, so 40 conversations' fold stays far below 400 KB. */

@@ -82,6 +82,25 @@ class DynamoDbConversationStoreTest {
     }
 
     @Test
+    void aConversationOfBefore1970_storedWhenIngestStillAcceptedIt_shouldStillLoad() {
+        // validation now refuses such instants; an item written before that must not answer 500 forever
+        java.time.Instant t = java.time.Instant.parse("1969-12-31T10:00:00Z");
+        Cycle old = Cycle.containing(t);
+        ConversationId id = new ConversationId("c1969");
+        Conversation c = Conversation.of(DEMO, id, List.of(ConversationEvent.builder("old-1", EventType.CUSTOMER_MESSAGE, id, t)
+                .channel(Channel.CS_CHAT).customerRef("c_x").build()));
+        StoredConversation s = new StoredConversation(c, 1, new TreeSet<>(), new TreeSet<>(), new TreeSet<>(List.of(old)),
+                new TreeSet<>(), new TreeSet<>(), null, null,
+                new com.replyguard.assessment.ResponseTimes(old, Channel.CS_CHAT, null, 1, 0, 0, t),
+                new com.replyguard.kpi.KpiVector(new java.util.TreeMap<>(Map.of(old + "|all|fr.late", 1L))), t);
+        store.save(s, 0);
+        StoredConversation loaded = store.load(DEMO, id).orElseThrow();
+        assertEquals(s.knownCycles(), loaded.knownCycles());
+        assertEquals("1969-12-H2", old.toString());
+        assertEquals(List.of(s.responseTimes()), store.responseTimes(DEMO, old));
+    }
+
+    @Test
     void save_shouldRefuseAStaleVersion_andACreateOverAnExistingItem() {
         store.save(stored(1, customer("e1", "c1", "2026-10-03T10:00:00", Channel.CS_CHAT)), 0);
         assertThrows(ConversationStore.ConcurrentUpdate.class,

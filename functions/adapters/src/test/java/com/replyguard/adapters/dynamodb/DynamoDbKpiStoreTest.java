@@ -169,4 +169,18 @@ class DynamoDbKpiStoreTest {
         kpis.end(f);
         assertEquals(Map.of(c.key(), c), kpis.counted(List.of(c)));
     }
+
+    @Test
+    void setAsideConversations_shouldBeRecordedOncePerConversation_listed_andCleared() {
+        var first = new com.replyguard.kpi.SetAside(DEMO, new ConversationId("c1"), 3, "IllegalArgumentException: x", at("2026-10-03T22:00:00"));
+        var again = new com.replyguard.kpi.SetAside(DEMO, new ConversationId("c1"), 4, "IllegalArgumentException: y", at("2026-10-03T22:00:05"));
+        var other = new com.replyguard.kpi.SetAside(new com.replyguard.merchant.MerchantId("other"), new ConversationId("c1"), 1, "z",
+                at("2026-10-03T22:00:01"));
+        kpis.setAside(first);
+        kpis.setAside(again);
+        kpis.setAside(other);
+        assertEquals(List.of(again, other), kpis.setAside(), "the latest record per conversation, merchants apart");
+        kpis.clearSetAside(again.key());
+        assertEquals(List.of(other), kpis.setAside());
+    }
 }

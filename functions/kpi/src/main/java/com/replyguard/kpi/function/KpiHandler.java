@@ -14,10 +14,13 @@ import java.util.Map;
  * EventBridge Scheduler → KPI λ. {@code {"job":"fold","windowSeconds":70}} (every minute): a fold
  * pass about every second for the window; {@code {"job":"daily"}} and {@code {"job":"close"}}
  * (cron, Asia/Shanghai): the daily check and the cycle close. Drift is logged as an error with the
- * counter keys and amounts (no customer data exists in counters).
+ * counter keys and amounts (no customer data exists in counters), and so is every conversation the
+ * fold set aside (when found, and every day until it is counted).
  */
 public final class KpiHandler implements RequestHandler<Map<String, Object>, Map<String, Object>> {
     public static final int DEFAULT_WINDOW_SECONDS = 70;
+    /** The log line of a conversation the fold set aside (template: metric KpiConversationsSetAside, its alarm). */
+    public static final String SET_ASIDE_LOG = "kpi conversation set aside";
     private static final Duration PASS_EVERY = Duration.ofSeconds(1);
     private final KpiWiring wiring;
     private final JsonLog log;
@@ -63,6 +66,15 @@ public final class KpiHandler implements RequestHandler<Map<String, Object>, Map
             }
             out.put("checked", checks.size());
             out.put("drifting", drifting);
+            if ("daily".equals(job)) {
+                // conversations the fold could not count, still not counted: reported every day until repaired
+                var setAside = wiring.cycles().setAside();
+                for (var s : setAside) {
+                    log.error("kpi conversation still set aside", "merchant", s.merchant().value(), "conversationId",
+                            s.conversation().value(), "version", s.version(), "since", s.at().toString(), "reason", s.reason());
+                }
+                out.put("setAside", setAside.size());
+            }
         } else {
             throw new IllegalArgumentException("unknown job '" + job + "' (expected fold, daily or close)");
         }

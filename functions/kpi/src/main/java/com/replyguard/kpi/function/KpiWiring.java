@@ -4,6 +4,7 @@ import com.replyguard.adapters.config.AwsClients;
 import com.replyguard.adapters.config.Environment;
 import com.replyguard.adapters.config.StorageWiring;
 import com.replyguard.adapters.eventbridge.EventBridgeCyclePublisher;
+import com.replyguard.adapters.http.JsonLog;
 import com.replyguard.adapters.local.InProcess;
 import com.replyguard.ports.CyclePublisher;
 import com.replyguard.usecase.CloseKpiCycles;
@@ -26,7 +27,12 @@ public record KpiWiring(FoldKpiCounters fold, CloseKpiCycles cycles, Clock clock
         String local = storage.env.optional("LOCAL_EVENT_BUS");
         CyclePublisher publisher = local != null ? InProcess.cycleBus(local)
                 : new EventBridgeCyclePublisher(AwsClients.build(EventBridgeClient.builder(), storage.env), bus);
-        FoldKpiCounters fold = new FoldKpiCounters(storage.conversations, storage.kpis, clock);
+        // a conversation the fold cannot count is set aside and logged as an error: the template's metric
+        // filter counts these lines (KpiConversationsSetAside) and its alarm fires on the first one
+        JsonLog log = new JsonLog("kpi", clock, System.err);
+        FoldKpiCounters fold = new FoldKpiCounters(storage.conversations, storage.kpis, clock, s -> log.error(
+                KpiHandler.SET_ASIDE_LOG, "merchant", s.merchant().value(), "conversationId", s.conversation().value(),
+                "version", s.version(), "reason", s.reason()));
         return new KpiWiring(fold, new CloseKpiCycles(storage.conversations, storage.kpis, fold, publisher, clock), clock);
     }
 }
