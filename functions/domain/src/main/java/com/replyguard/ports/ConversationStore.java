@@ -3,6 +3,7 @@ package com.replyguard.ports;
 import com.replyguard.assessment.Cycle;
 import com.replyguard.assessment.CycleContribution;
 import com.replyguard.conversation.ConversationId;
+import com.replyguard.conversation.CustomerReport;
 import com.replyguard.merchant.MerchantId;
 import java.util.Collection;
 import java.util.List;
@@ -14,6 +15,26 @@ public interface ConversationStore {
 
     /** The stored conversations among {@code ids} (absent ones are missing from the map); batched. */
     Map<ConversationId, StoredConversation> loadAll(MerchantId merchant, Collection<ConversationId> ids);
+
+    /** What one batched read returns: the stored conversations, and the recorded reports of the customers asked for. */
+    record Loaded(Map<ConversationId, StoredConversation> conversations, Map<String, List<CustomerReport>> reports) {
+        public Loaded {
+            conversations = Map.copyOf(conversations);
+            reports = Map.copyOf(reports);
+        }
+    }
+
+    /**
+     * The stored conversations among {@code ids} and the reports recorded for these customers (keyed
+     * hashes; customers without a report are missing from the map), in the same batched read.
+     */
+    Loaded loadWithReports(MerchantId merchant, Collection<ConversationId> ids, Collection<String> customerRefs);
+
+    /** Adds reports to a customer's record (idempotent: a report already recorded changes nothing). */
+    void recordReports(MerchantId merchant, String customerRef, Collection<CustomerReport> reports);
+
+    /** Deletes a customer's record of reports (R29, a data-deletion request). */
+    void forgetReports(MerchantId merchant, String customerRef);
 
     Optional<StoredConversation> load(MerchantId merchant, ConversationId id);
 

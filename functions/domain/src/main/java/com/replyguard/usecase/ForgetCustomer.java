@@ -41,6 +41,8 @@ public final class ForgetCustomer {
                 changed++;
             }
         }
+        // last: while the record remains, a retry still knows the customer was reported
+        conversations.forgetReports(merchant.id(), customerRef);
         return changed;
     }
 

@@ -6,9 +6,11 @@ import com.replyguard.conversation.EventType;
 import com.replyguard.conversation.ConversationEvent;
 import com.replyguard.conversation.ConversationId;
 import com.replyguard.conversation.CustomerPseudonym;
+import com.replyguard.conversation.CustomerReport;
 import com.replyguard.conversation.MessageText;
 import com.replyguard.intake.BatchRejected;
 import com.replyguard.intake.EventValidator;
+import com.replyguard.intake.PlausibleTime;
 import com.replyguard.intake.Problem;
 import com.replyguard.intake.RawEvent;
 import com.replyguard.merchant.Merchant;
@@ -27,6 +29,8 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
+import java.util.TreeMap;
+import java.util.TreeSet;
 import java.util.stream.Collectors;
 
 /**
@@ -88,16 +92,24 @@ public final class IngestEventBatch {
 
         Map<ConversationId, List<ConversationEvent>> byConversation = events.stream()
                 .collect(Collectors.groupingBy(ConversationEvent::conversationId, LinkedHashMap::new, Collectors.toList()));
+        Map<String, List<CustomerReport>> reportsInBatch = reportsByCustomer(events);
         if (problems.isEmpty()) {
             spreadCustomerReports(merchant, events, byConversation);
         }
-        Map<ConversationId, StoredConversation> stored = byConversation.isEmpty()
-                ? Map.of() : conversations.loadAll(merchant.id(), byConversation.keySet());
+        // the batch's customers' recorded reports come with the conversations, in the same batched read
+        Set<String> customers = events.stream().map(ConversationEvent::customerRef).filter(Objects::nonNull)
+                .collect(Collectors.toCollection(TreeSet::new));
+        ConversationStore.Loaded loaded = byConversation.isEmpty() ? new ConversationStore.Loaded(Map.of(), Map.of())
+                : conversations.loadWithReports(merchant.id(), byConversation.keySet(), customers);
+        Map<ConversationId, StoredConversation> stored = loaded.conversations();
         checkChannels(byConversation, stored, indexOf, problems);
         if (!problems.isEmpty()) {
             problems.sort((a, b) -> Integer.compare(a.index() == null ? -1 : a.index(), b.index() == null ? -1 : b.index()));
             throw new BatchRejected("invalid events", problems);
         }
+        // recorded before any conversation is written, so a conversation of the customer written later finds them
+        reportsInBatch.forEach((customer, reports) -> conversations.recordReports(merchant.id(), customer, reports));
+        copyReports(merchant, byConversation, stored, loaded.reports(), reportsInBatch);
 
         int duplicates = 0;
         for (Map.Entry<ConversationId, List<ConversationEvent>> group : byConversation.entrySet()) {
@@ -110,10 +122,14 @@ public final class IngestEventBatch {
     }
 
     /**
-     * A customer report reaches the customer's other conversations of the 7 days before it: each gets
-     * a copy of the report event (id {@code reportId@conversationId}, so a redelivery merges as a
-     * duplicate), and each conversation's KPIs then leave the reported messages out like its own.
-     * A conversation of that customer first delivered after the report is not reached (docs/metrics.md).
+     * A customer report (R13, R14) reaches every conversation of the customer, whatever arrives first:
+     * when it arrives, it is recorded for the customer and copied to the customer's stored
+     * conversations (by the customer index); a conversation whose customer arrives later gets the
+     * recorded reports when its customer's events arrive ({@link #copyReports}). Each copy has the id
+     * {@code reportId@conversationId}, so a redelivery merges as a duplicate; each conversation's
+     * KPIs leave out the units of the 7 days before a report (docs/metrics.md). The residual case: a
+     * report and a conversation's first customer message written at the same moment, within the
+     * customer index's propagation delay, can miss each other.
      */
     private void spreadCustomerReports(Merchant merchant, List<ConversationEvent> events,
             Map<ConversationId, List<ConversationEvent>> byConversation) {
@@ -121,12 +137,59 @@ public final class IngestEventBatch {
             if (e.type() != EventType.CUSTOMER_REPORTED || e.customerRef() == null) {
                 continue;
             }
-            for (ConversationId other : conversations.ofCustomer(merchant.id(), e.customerRef(),
-                    e.occurredAt().minus(Conversation.REPORT_REACH))) {
+            for (ConversationId other : conversations.ofCustomer(merchant.id(), e.customerRef(), PlausibleTime.EARLIEST)) {
                 if (!other.equals(e.conversationId())) {
-                    byConversation.computeIfAbsent(other, k -> new ArrayList<>()).add(ConversationEvent
-                            .builder(e.eventId() + "@" + other.value(), EventType.CUSTOMER_REPORTED, other, e.occurredAt())
-                            .customerRef(e.customerRef()).build());
+                    byConversation.computeIfAbsent(other, k -> new ArrayList<>()).add(copyOf(e.eventId(), e.customerRef(),
+                            e.occurredAt(), other));
+                }
+            }
+        }
+    }
+
+    private static ConversationEvent copyOf(String reportId, String customerRef, Instant at, ConversationId to) {
+        return ConversationEvent.builder(reportId + "@" + to.value(), EventType.CUSTOMER_REPORTED, to, at)
+                .customerRef(customerRef).build();
+    }
+
+    /** The batch's reports, by customer. */
+    private static Map<String, List<CustomerReport>> reportsByCustomer(List<ConversationEvent> events) {
+        Map<String, List<CustomerReport>> out = new TreeMap<>();
+        for (ConversationEvent e : events) {
+            if (e.type() == EventType.CUSTOMER_REPORTED && e.customerRef() != null) {
+                out.computeIfAbsent(e.customerRef(), k -> new ArrayList<>()).add(new CustomerReport(e.eventId(), e.occurredAt()));
+            }
+        }
+        return out;
+    }
+
+    /**
+     * Every conversation of the batch whose customer was reported (recorded before, or in this batch)
+     * gets a copy of each report it does not hold yet; a report's own conversation keeps the original.
+     */
+    private static void copyReports(Merchant merchant, Map<ConversationId, List<ConversationEvent>> byConversation,
+            Map<ConversationId, StoredConversation> stored, Map<String, List<CustomerReport>> recorded,
+            Map<String, List<CustomerReport>> inBatch) {
+        if (recorded.isEmpty() && inBatch.isEmpty()) {
+            return;
+        }
+        Map<String, String> ownConversation = new HashMap<>();
+        byConversation.values().forEach(list -> list.stream().filter(e -> e.type() == EventType.CUSTOMER_REPORTED
+                && !e.eventId().contains("@")).forEach(e -> ownConversation.put(e.eventId(), e.conversationId().value())));
+        for (Map.Entry<ConversationId, List<ConversationEvent>> group : byConversation.entrySet()) {
+            Conversation base = Optional.ofNullable(stored.get(group.getKey())).map(StoredConversation::conversation)
+                    .orElse(Conversation.empty(merchant.id(), group.getKey()));
+            Optional<String> customer = base.merge(group.getValue()).conversation().customerRef();
+            if (customer.isEmpty()) {
+                continue;
+            }
+            List<CustomerReport> reports = new ArrayList<>(recorded.getOrDefault(customer.get(), List.of()));
+            reports.addAll(inBatch.getOrDefault(customer.get(), List.of()));
+            for (CustomerReport r : reports) {
+                String copyId = r.eventId() + "@" + group.getKey().value();
+                boolean held = base.events().stream().anyMatch(e -> e.eventId().equals(r.eventId()) || e.eventId().equals(copyId))
+                        || group.getValue().stream().anyMatch(e -> e.eventId().equals(copyId));
+                if (!held && !group.getKey().value().equals(ownConversation.get(r.eventId()))) {
+                    group.getValue().add(copyOf(r.eventId(), customer.get(), r.at(), group.getKey()));
                 }
             }
         }

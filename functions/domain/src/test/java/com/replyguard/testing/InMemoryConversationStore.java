@@ -20,6 +20,7 @@ import java.util.concurrent.ConcurrentHashMap;
 /** Fake of the conversation port (same version semantics as the DynamoDB adapter) and of its due-index. */
 public final class InMemoryConversationStore implements ConversationStore, DueIndex {
     private final Map<String, StoredConversation> items = new ConcurrentHashMap<>();
+    private final Map<String, java.util.SortedMap<String, com.replyguard.conversation.CustomerReport>> reports = new ConcurrentHashMap<>();
     public int saves;
 
     private static String key(MerchantId m, ConversationId c) {
@@ -31,6 +32,29 @@ public final class InMemoryConversationStore implements ConversationStore, DueIn
         Map<ConversationId, StoredConversation> found = new HashMap<>();
         ids.forEach(id -> load(merchant, id).ifPresent(s -> found.put(id, s)));
         return found;
+    }
+
+    @Override
+    public Loaded loadWithReports(MerchantId merchant, Collection<ConversationId> ids, Collection<String> customerRefs) {
+        Map<String, List<com.replyguard.conversation.CustomerReport>> found = new HashMap<>();
+        for (String ref : customerRefs) {
+            var r = reports.get(merchant.value() + "#" + ref);
+            if (r != null && !r.isEmpty()) {
+                found.put(ref, List.copyOf(r.values()));
+            }
+        }
+        return new Loaded(loadAll(merchant, ids), found);
+    }
+
+    @Override
+    public void recordReports(MerchantId merchant, String customerRef, Collection<com.replyguard.conversation.CustomerReport> added) {
+        var r = reports.computeIfAbsent(merchant.value() + "#" + customerRef, k -> new java.util.concurrent.ConcurrentSkipListMap<>());
+        added.forEach(x -> r.put(x.eventId(), x));
+    }
+
+    @Override
+    public void forgetReports(MerchantId merchant, String customerRef) {
+        reports.remove(merchant.value() + "#" + customerRef);
     }
 
     @Override

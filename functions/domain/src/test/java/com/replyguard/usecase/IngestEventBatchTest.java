@@ -238,6 +238,23 @@ class IngestEventBatchTest {
             }
 
             @Override
+            public Loaded loadWithReports(com.replyguard.merchant.MerchantId m, java.util.Collection<ConversationId> ids,
+                    java.util.Collection<String> customers) {
+                return conversations.loadWithReports(m, ids, customers);
+            }
+
+            @Override
+            public void recordReports(com.replyguard.merchant.MerchantId m, String customer,
+                    java.util.Collection<com.replyguard.conversation.CustomerReport> reports) {
+                conversations.recordReports(m, customer, reports);
+            }
+
+            @Override
+            public void forgetReports(com.replyguard.merchant.MerchantId m, String customer) {
+                conversations.forgetReports(m, customer);
+            }
+
+            @Override
             public java.util.Optional<StoredConversation> load(com.replyguard.merchant.MerchantId m, ConversationId id) {
                 return conversations.load(m, id);
             }

@@ -3,6 +3,7 @@ package com.replyguard.adapters.dynamodb;
 import com.replyguard.assessment.Cycle;
 import com.replyguard.assessment.CycleContribution;
 import com.replyguard.conversation.ConversationId;
+import com.replyguard.conversation.CustomerReport;
 import com.replyguard.merchant.MerchantId;
 import com.replyguard.ports.ConversationStore;
 import com.replyguard.ports.StoredConversation;
@@ -43,6 +44,54 @@ public final class DynamoDbConversationStore implements ConversationStore {
             found.put(s.conversation().id(), s);
         }
         return found;
+    }
+
+    /**
+     * A customer's reports ride in the conversations table under a key no conversation can have
+     * ({@code !} is not allowed in a merchant id): {@code !report#merchant#customerRef}, with a string
+     * set of {@code eventId|epochMillis}, so they come in the same BatchGetItem as the conversations.
+     */
+    static String reportKey(MerchantId merchant, String customerRef) {
+        return REPORTS + merchant.value() + "#" + customerRef;
+    }
+
+    private static final String REPORTS = "!report#";
+
+    @Override
+    public Loaded loadWithReports(MerchantId merchant, Collection<ConversationId> ids, Collection<String> customerRefs) {
+        Map<ConversationId, StoredConversation> found = new HashMap<>();
+        Map<String, List<CustomerReport>> reports = new HashMap<>();
+        List<Map<String, AttributeValue>> keys = new ArrayList<>();
+        ids.forEach(id -> keys.add(Map.of("pk", AttributeValue.fromS(ConversationItemMapper.key(merchant, id)))));
+        new java.util.TreeSet<>(customerRefs).forEach(ref -> keys.add(Map.of("pk", AttributeValue.fromS(reportKey(merchant, ref)))));
+        for (Map<String, AttributeValue> item : Batches.get(dynamo, table, keys, "conversation and report keys")) {
+            if (item.get("pk").s().startsWith(REPORTS)) {
+                List<CustomerReport> list = new ArrayList<>();
+                for (String r : item.get("reports").ss()) {
+                    int bar = r.lastIndexOf('|');
+                    list.add(new CustomerReport(r.substring(0, bar), java.time.Instant.ofEpochMilli(Long.parseLong(r.substring(bar + 1)))));
+                }
+                reports.put(item.get("customerRef").s(), list);
+            } else {
+                StoredConversation s = ConversationItemMapper.fromItem(item);
+                found.put(s.conversation().id(), s);
+            }
+        }
+        return new Loaded(found, reports);
+    }
+
+    @Override
+    public void recordReports(MerchantId merchant, String customerRef, Collection<CustomerReport> reports) {
+        List<String> values = reports.stream().map(r -> r.eventId() + "|" + r.at().toEpochMilli()).toList();
+        dynamo.updateItem(b -> b.tableName(table).key(Map.of("pk", AttributeValue.fromS(reportKey(merchant, customerRef))))
+                .updateExpression("SET merchant = :m, customerRef = :c ADD reports :r")
+                .expressionAttributeValues(Map.of(":r", AttributeValue.fromSs(values), ":m", AttributeValue.fromS(merchant.value()),
+                        ":c", AttributeValue.fromS(customerRef))));
+    }
+
+    @Override
+    public void forgetReports(MerchantId merchant, String customerRef) {
+        dynamo.deleteItem(b -> b.tableName(table).key(Map.of("pk", AttributeValue.fromS(reportKey(merchant, customerRef)))));
     }
 
     @Override

@@ -101,6 +101,25 @@ class DynamoDbConversationStoreTest {
     }
 
     @Test
+    void customerReports_shouldComeWithTheConversations_inOneRead_andBeAddedIdempotently() {
+        store.save(stored(1, customer("e1", "c1", "2026-10-03T10:00:00", Channel.CS_CHAT)), 0);
+        var r1 = new com.replyguard.conversation.CustomerReport("rep-1", com.replyguard.testing.Events.at("2026-10-03T12:00:00"));
+        var r2 = new com.replyguard.conversation.CustomerReport("rep-2", com.replyguard.testing.Events.at("2026-10-04T12:00:00.250"));
+        store.recordReports(DEMO, "c_abc", List.of(r1));
+        store.recordReports(DEMO, "c_abc", List.of(r1, r2)); // a redelivery adds nothing twice
+        store.recordReports(new MerchantId("other"), "c_abc", List.of(r2));
+        ConversationStore.Loaded loaded = store.loadWithReports(DEMO, List.of(new ConversationId("c1"), new ConversationId("c2")),
+                List.of("c_abc", "c_none"));
+        assertEquals(java.util.Set.of(new ConversationId("c1")), loaded.conversations().keySet());
+        assertEquals(java.util.Set.of(r1, r2), new java.util.HashSet<>(loaded.reports().get("c_abc")));
+        assertEquals(java.util.Set.of("c_abc"), loaded.reports().keySet(), "a customer without reports is missing");
+        store.forgetReports(DEMO, "c_abc");
+        assertTrue(store.loadWithReports(DEMO, List.of(), List.of("c_abc")).reports().isEmpty());
+        assertEquals(1, store.loadWithReports(new MerchantId("other"), List.of(), List.of("c_abc")).reports().size(),
+                "tenants are sealed");
+    }
+
+    @Test
     void save_shouldRefuseAStaleVersion_andACreateOverAnExistingItem() {
         store.save(stored(1, customer("e1", "c1", "2026-10-03T10:00:00", Channel.CS_CHAT)), 0);
         assertThrows(ConversationStore.ConcurrentUpdate.class,
