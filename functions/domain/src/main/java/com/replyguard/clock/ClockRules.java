@@ -48,10 +48,13 @@ public final class ClockRules {
         if (c.isComplex()) {
             progressUpdates(c, policy, ch, clocks, now);
         }
-        // a closed conversation owes nothing new: a clock still running when it closed is cancelled
+        // a closed conversation owes nothing new: a clock still running when it closed is cancelled - one whose
+        // deadline is the close itself too (it was not missed yet: an answer at the deadline is in time). R7 is
+        // the exception: asking "anything else?" is owed after the resolution, and closing does not ask it
         if (closedAt.isPresent()) {
             Instant closed = closedAt.get();
-            clocks.removeIf(k -> k.answeredAt() == null && k.deadline().isAfter(closed));
+            clocks.removeIf(k -> k.answeredAt() == null && !k.deadline().isBefore(closed)
+                    && k.type() != ClockType.CLOSING_FOLLOW_UP);
         }
         return clocks;
     }
@@ -151,7 +154,10 @@ public final class ClockRules {
                 escalated.get().eventId(), policy.after(ClockType.SUPERVISOR_GUIDANCE, start, policy.target(ClockType.SUPERVISOR_GUIDANCE, ch, false)), guidance));
     }
 
-    /** R7: after the (first) resolution, a human asks whether there is anything else. */
+    /**
+     * R7: after the (first) resolution, a human asks whether there is anything else: only a human agent
+     * message at most the target after the resolution meets it (a bot's does not, nor does closing).
+     */
     static void closingFollowUp(Conversation c, SlaPolicy policy, Channel ch, List<SlaClock> out) {
         Optional<ConversationEvent> resolved = c.events().stream().filter(e -> e.type() == EventType.RESOLVED).findFirst();
         if (resolved.isEmpty()) {

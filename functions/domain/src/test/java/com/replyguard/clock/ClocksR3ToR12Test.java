@@ -159,6 +159,47 @@ class ClocksR3ToR12Test {
     }
 
     @Test
+    void r7_isAnObligationToAsk_closingSoonAfterResolvingDoesNotDodgeIt() {
+        // resolved 10:02:00, closed 30 s later without asking "anything else?": still owed, breached at 10:03:00.001
+        Map<String, SlaClock> dodged = clocks(LATER, viewer("m1", "10:00:00", Channel.CS_CHAT, null),
+                said("a1", "10:00:20", "presales-zhang", AgentRole.PRESALES),
+                act("r1", EventType.RESOLVED, "10:02:00", "presales-zhang", AgentRole.PRESALES),
+                event("x", EventType.CLOSED, "c1", "2026-10-03T10:02:30").build());
+        assertEquals(ClockStatus.BREACHED, dodged.get("CLOSING_FOLLOW_UP").statusAt(LATER), dodged.keySet().toString());
+        // asked within the minute, then closed: met
+        Map<String, SlaClock> asked = clocks(LATER, viewer("m1", "10:00:00", Channel.CS_CHAT, null),
+                said("a1", "10:00:20", "presales-zhang", AgentRole.PRESALES),
+                act("r1", EventType.RESOLVED, "10:02:00", "presales-zhang", AgentRole.PRESALES),
+                said("a2", "10:02:25", "presales-zhang", AgentRole.PRESALES),
+                event("x", EventType.CLOSED, "c1", "2026-10-03T10:02:30").build());
+        assertEquals(ClockStatus.MET, asked.get("CLOSING_FOLLOW_UP").statusAt(LATER));
+        // asked exactly 60 s after resolving (at most the target after the start): met; a bot does not ask
+        Map<String, SlaClock> boundary = clocks(LATER, viewer("m1", "10:00:00", Channel.CS_CHAT, null),
+                said("a1", "10:00:20", "presales-zhang", AgentRole.PRESALES),
+                act("r1", EventType.RESOLVED, "10:02:00", "presales-zhang", AgentRole.PRESALES),
+                event("b", EventType.AGENT_MESSAGE, "c1", "2026-10-03T10:02:10").agentId("bot").auto(true).build(),
+                said("a2", "10:03:00", "presales-zhang", AgentRole.PRESALES),
+                event("x", EventType.CLOSED, "c1", "2026-10-03T10:03:00").build());
+        assertEquals(ClockStatus.MET, boundary.get("CLOSING_FOLLOW_UP").statusAt(LATER));
+        assertEquals("a2", boundary.get("CLOSING_FOLLOW_UP").answerEventId());
+    }
+
+    @Test
+    void aCloseAtADeadline_cancelsThatClock_forItWasNotYetMissed() {
+        // the second round starts 10:01:00 (deadline 10:04:00); the close comes at exactly 10:04:00
+        Map<String, SlaClock> k = clocks(LATER, viewer("m1", "10:00:00", Channel.CS_CHAT, null),
+                said("a1", "10:00:20", "presales-zhang", AgentRole.PRESALES),
+                viewer("m2", "10:01:00", Channel.CS_CHAT, null),
+                event("x", EventType.CLOSED, "c1", "2026-10-03T10:04:00").build());
+        assertTrue(!k.containsKey("NEXT_REPLY@m2"), k.keySet().toString());
+        Map<String, SlaClock> after = clocks(LATER, viewer("m1", "10:00:00", Channel.CS_CHAT, null),
+                said("a1", "10:00:20", "presales-zhang", AgentRole.PRESALES),
+                viewer("m2", "10:01:00", Channel.CS_CHAT, null),
+                event("x", EventType.CLOSED, "c1", "2026-10-03T10:04:00.001").build());
+        assertEquals(ClockStatus.BREACHED, after.get("NEXT_REPLY@m2").statusAt(LATER), "missed a millisecond before the close");
+    }
+
+    @Test
     void closing_cancelsEveryClockStillRunning_butKeepsThoseAlreadyMissed() {
         Map<String, SlaClock> k = clocks(LATER, viewer("m1", "10:00:00", Channel.CS_CHAT, Complexity.COMPLEX),
                 said("a1", "10:00:20", "presales-zhang", AgentRole.PRESALES),
