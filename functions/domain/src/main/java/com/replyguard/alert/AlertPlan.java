@@ -1,6 +1,7 @@
 package com.replyguard.alert;
 
 import com.replyguard.clock.SlaClock;
+import com.replyguard.clock.SlaPolicies;
 import com.replyguard.clock.SlaPolicy;
 import java.time.Duration;
 import java.time.Instant;
@@ -30,9 +31,16 @@ public final class AlertPlan {
         this.alerts = List.copyOf(alerts);
     }
 
+    /** Under one policy for every clock (a merchant that never changed its policy). */
     public static AlertPlan of(Collection<SlaClock> clocks, SlaPolicy policy) {
+        return of(clocks, SlaPolicies.of(policy));
+    }
+
+    /** Each clock's warning share and ladder are those of the policy version that judged it (in force at its start). */
+    public static AlertPlan of(Collection<SlaClock> clocks, SlaPolicies policies) {
         List<Alert> alerts = new ArrayList<>();
         for (SlaClock c : clocks) {
+            SlaPolicy policy = policies.number(c.policyVersion()).policy();
             // the warning share is of the clock's own time: wall time, or business time for a clock paused out of hours
             Instant riskAt;
             if (policy.pausedOutOfHours().contains(c.type())) {

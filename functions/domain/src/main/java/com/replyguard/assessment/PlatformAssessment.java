@@ -10,6 +10,7 @@ import java.time.Instant;
 import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
+import java.util.function.Function;
 
 /**
  * The platform's three metrics for one conversation, exactly as contract.md defines them:
@@ -34,6 +35,11 @@ public final class PlatformAssessment {
     }
 
     public static Map<Cycle, CycleContribution> of(Conversation conversation, AssessedHours hours) {
+        return of(conversation, at -> hours);
+    }
+
+    /** With the assessed hours in force at each unit's start (the merchant's policy version then). */
+    public static Map<Cycle, CycleContribution> of(Conversation conversation, Function<Instant, AssessedHours> hoursAt) {
         Map<Cycle, CycleContribution> byCycle = new TreeMap<>();
         Optional<Channel> channel = conversation.channel();
         Optional<Instant> hcs = conversation.humanClockStart();
@@ -41,7 +47,7 @@ public final class PlatformAssessment {
             return byCycle;
         }
         Instant start = hcs.get();
-        if (hours.contains(start)) {
+        if (hoursAt.apply(start).contains(start)) {
             Cycle cycle = Cycle.containing(start);
             Optional<ConversationEvent> reply = conversation.firstHumanReplyAtOrAfter(start);
             Instant limit = start.plus(FIRST_REPLY_LIMIT);
@@ -65,7 +71,7 @@ public final class PlatformAssessment {
             byCycle.put(cycle, acc.build(cycle));
         }
         for (Round round : conversation.rounds()) {
-            if (!hours.contains(round.start()) || conversation.excludedByReport(round.start())) {
+            if (!hoursAt.apply(round.start()).contains(round.start()) || conversation.excludedByReport(round.start())) {
                 continue;
             }
             Cycle cycle = Cycle.containing(round.start());

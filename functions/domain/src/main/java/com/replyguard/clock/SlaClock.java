@@ -9,7 +9,8 @@ import java.util.Objects;
  * One SLA promise of one conversation. {@code key} identifies the clock within its conversation
  * and stays the same however the events arrive (e.g. {@code FIRST_REPLY}). Invariant: a clock is
  * met when its answer comes at most the target after its start ({@code answeredAt <= deadline});
- * it is breached once the deadline has passed without such an answer.
+ * it is breached once the deadline has passed without such an answer. {@code policyVersion}: the
+ * merchant's policy version that judged it - the one in force at its start ({@link SlaPolicies}).
  */
 public record SlaClock(
         ClockType type,
@@ -21,7 +22,14 @@ public record SlaClock(
         Instant deadline,
         Instant answeredAt,
         String answerEventId,
-        String answeringAgentId) {
+        String answeringAgentId,
+        int policyVersion) {
+
+    /** A clock judged by the configured policy (version 0). */
+    public SlaClock(ClockType type, String key, Channel channel, boolean urgent, Instant start, String startEventId,
+            Instant deadline, Instant answeredAt, String answerEventId, String answeringAgentId) {
+        this(type, key, channel, urgent, start, startEventId, deadline, answeredAt, answerEventId, answeringAgentId, 0);
+    }
 
     public SlaClock {
         Objects.requireNonNull(type);

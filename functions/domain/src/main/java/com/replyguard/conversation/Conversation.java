@@ -1,8 +1,5 @@
 package com.replyguard.conversation;
 
-import com.replyguard.clock.ClockRules;
-import com.replyguard.clock.SlaClock;
-import com.replyguard.clock.SlaPolicy;
 import com.replyguard.merchant.MerchantId;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -218,11 +215,6 @@ public final class Conversation {
 
     /** A "response too slow" complaint against an agent, at the classification's instant. */
     public record SlowResponseComplaint(String agentId, Instant at) {
-    }
-
-    /** The SLA clocks of this conversation under a policy, as of {@code now} (R1-R12, see ClockRules). */
-    public List<SlaClock> clocks(SlaPolicy policy, Instant now) {
-        return ClockRules.of(this, policy, now);
     }
 
     /**

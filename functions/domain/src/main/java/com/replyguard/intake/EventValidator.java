@@ -31,7 +31,7 @@ public final class EventValidator {
     public static final Duration MAX_FUTURE = Duration.ofSeconds(60);
 
     private final CustomerPseudonym pseudonym;
-    private final UrgencyRules urgency;
+    private final java.util.function.Function<Instant, UrgencyRules> urgencyAt;
     /** The customer messages' texts of the valid events, by event id: handed to the text store when the merchant opted in. */
     private final java.util.Map<String, String> texts = new java.util.LinkedHashMap<>();
 
@@ -40,8 +40,13 @@ public final class EventValidator {
     }
 
     public EventValidator(CustomerPseudonym pseudonym, UrgencyRules urgency) {
+        this(pseudonym, at -> urgency);
+    }
+
+    /** With the urgency rules in force at each message's instant (the merchant's policy version then). */
+    public EventValidator(CustomerPseudonym pseudonym, java.util.function.Function<Instant, UrgencyRules> urgencyAt) {
         this.pseudonym = pseudonym;
-        this.urgency = urgency;
+        this.urgencyAt = urgencyAt;
     }
 
     /** The texts of the customer messages validated so far, by event id (kept only if the merchant opted in). */
@@ -117,7 +122,7 @@ public final class EventValidator {
             texts.put(eventId, text);
         }
         // R9: the flag overrides; without it, a customer message's text decides (the text itself is not kept)
-        if (urgent == null && type == EventType.CUSTOMER_MESSAGE && urgency.isUrgent(text)) {
+        if (urgent == null && type == EventType.CUSTOMER_MESSAGE && urgencyAt.apply(occurredAt).isUrgent(text)) {
             urgent = Boolean.TRUE;
         }
         return Optional.of(ConversationEvent.builder(eventId, type, new ConversationId(conversationId), occurredAt)

@@ -55,7 +55,13 @@ public record KpiVector(SortedMap<String, Long> counts) {
 
     /** With the conversation's SLA clocks, for the timeout rates per clock (R22). */
     public static KpiVector of(Conversation conversation, AssessedHours hours, List<SlaClock> clocks) {
-        Map<Cycle, CycleContribution> platform = PlatformAssessment.of(conversation, hours);
+        return of(conversation, at -> hours, clocks);
+    }
+
+    /** With the assessed hours in force at each unit's start (the merchant's policy version then). */
+    public static KpiVector of(Conversation conversation, java.util.function.Function<Instant, AssessedHours> hoursAt,
+            List<SlaClock> clocks) {
+        Map<Cycle, CycleContribution> platform = PlatformAssessment.of(conversation, hoursAt);
         TreeMap<String, Long> counts = new TreeMap<>();
         afterSales(conversation, counts);
         operations(conversation, clocks, counts);

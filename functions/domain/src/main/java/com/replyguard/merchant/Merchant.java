@@ -16,11 +16,7 @@ public final class Merchant {
     private final MerchantId id;
     private final List<String> webhookSecrets;
     private final byte[] customerHashKey;
-    private final AssessedHours assessedHours;
-    private final SlaPolicy policy;
-    private final UrgencyRules urgency;
-    private final DisciplineRules discipline;
-    private final Shifts shifts;
+    private final PolicyHistory policies;
     private final String douyinClientSecret;
     private final DoudianApp doudian;
     private final java.time.Duration textRetention;
@@ -48,6 +44,14 @@ public final class Merchant {
     private Merchant(MerchantId id, List<String> webhookSecrets, byte[] customerHashKey, AssessedHours assessedHours,
             SlaPolicy policy, UrgencyRules urgency, DisciplineRules discipline, Shifts shifts, String douyinClientSecret,
             DoudianApp doudian, java.time.Duration textRetention) {
+        this(id, webhookSecrets, customerHashKey, PolicyHistory.of(PolicyVersion.configured(
+                Objects.requireNonNull(policy, "policy"), Objects.requireNonNull(urgency, "urgency"),
+                Objects.requireNonNull(assessedHours, "assessedHours"), Objects.requireNonNull(discipline, "discipline"),
+                Objects.requireNonNull(shifts, "shifts"))), douyinClientSecret, doudian, textRetention);
+    }
+
+    private Merchant(MerchantId id, List<String> webhookSecrets, byte[] customerHashKey, PolicyHistory policies,
+            String douyinClientSecret, DoudianApp doudian, java.time.Duration textRetention) {
         this.id = Objects.requireNonNull(id, "id");
         this.webhookSecrets = List.copyOf(webhookSecrets);
         if (this.webhookSecrets.isEmpty() || this.webhookSecrets.stream().anyMatch(String::isEmpty)) {
@@ -57,11 +61,7 @@ public final class Merchant {
             throw new IllegalArgumentException("merchant " + id + " needs a customer hash key of at least 16 bytes");
         }
         this.customerHashKey = customerHashKey.clone();
-        this.assessedHours = Objects.requireNonNull(assessedHours, "assessedHours");
-        this.policy = Objects.requireNonNull(policy, "policy");
-        this.urgency = Objects.requireNonNull(urgency, "urgency");
-        this.discipline = Objects.requireNonNull(discipline, "discipline");
-        this.shifts = Objects.requireNonNull(shifts, "shifts");
+        this.policies = Objects.requireNonNull(policies, "policies");
         this.douyinClientSecret = douyinClientSecret;
         this.doudian = doudian;
         if (textRetention != null && (textRetention.isNegative() || textRetention.isZero()
@@ -78,8 +78,7 @@ public final class Merchant {
 
     /** The same merchant keeping message text for {@code retention} (null: not at all). */
     public Merchant withTextRetention(java.time.Duration retention) {
-        return new Merchant(id, webhookSecrets, customerHashKey, assessedHours, policy, urgency, discipline, shifts,
-                douyinClientSecret, doudian, retention);
+        return new Merchant(id, webhookSecrets, customerHashKey, policies, douyinClientSecret, doudian, retention);
     }
 
     /** The 抖店 app whose pushes (orders, after-sales) this merchant receives, when connected. */
@@ -92,15 +91,14 @@ public final class Merchant {
      * secrets (two during a rotation), the 抖音 client secret and the 抖店 app; null keeps the current one.
      */
     public Merchant withSecrets(List<String> newWebhookSecrets, String newDouyinClientSecret, DoudianApp newDoudian) {
-        return new Merchant(id, newWebhookSecrets == null ? webhookSecrets : newWebhookSecrets, customerHashKey, assessedHours,
-                policy, urgency, discipline, shifts, newDouyinClientSecret == null ? douyinClientSecret : newDouyinClientSecret,
+        return new Merchant(id, newWebhookSecrets == null ? webhookSecrets : newWebhookSecrets, customerHashKey, policies,
+                newDouyinClientSecret == null ? douyinClientSecret : newDouyinClientSecret,
                 newDoudian == null ? doudian : newDoudian, textRetention);
     }
 
     /** The same merchant with its 抖店 app. */
     public Merchant withDoudian(DoudianApp app) {
-        return new Merchant(id, webhookSecrets, customerHashKey, assessedHours, policy, urgency, discipline, shifts,
-                douyinClientSecret, app, textRetention);
+        return new Merchant(id, webhookSecrets, customerHashKey, policies, douyinClientSecret, app, textRetention);
     }
 
     /** The 抖音 open platform app's client secret, when the merchant connected one (webhook signatures). */
@@ -110,35 +108,47 @@ public final class Merchant {
 
     /** The same merchant with its 抖音 open-platform client secret. */
     public Merchant withDouyinClientSecret(String secret) {
-        return new Merchant(id, webhookSecrets, customerHashKey, assessedHours, policy, urgency, discipline, shifts, secret,
-                doudian, textRetention);
+        return new Merchant(id, webhookSecrets, customerHashKey, policies, secret, doudian, textRetention);
     }
 
-    /** R30: the merchant's shifts and their agents. */
+    /** Every version of the merchant's policy; each rule judges by the version in force at the start of what it judges. */
+    public PolicyHistory policies() {
+        return policies;
+    }
+
+    /** R30: the current version's shifts and their agents. */
     public Shifts shifts() {
-        return shifts;
+        return policies.current().shifts();
     }
 
-    /** R19, R20: what timeouts lead to for an agent. */
+    /** R19, R20: what timeouts lead to for an agent (the current version's thresholds). */
     public DisciplineRules discipline() {
-        return discipline;
+        return policies.current().discipline();
     }
 
-    /** The merchant's clock targets, warning share and escalation ladder. */
+    /** The current version's clock targets, warning share and escalation ladder. */
     public SlaPolicy policy() {
-        return policy;
+        return policies.current().sla();
     }
 
-    /** R9: the rules that find urgent customer messages in their text. */
+    /** R9: the current version's rules that find urgent customer messages in their text. */
     public UrgencyRules urgency() {
-        return urgency;
+        return policies.current().urgency();
     }
 
-    /** The same merchant under another policy: clock targets and ladder, urgency rules, assessed hours. */
+    /**
+     * The same merchant with another configured policy (version 0: clock targets and ladder, urgency
+     * rules, assessed hours, discipline, shifts), the later versions kept.
+     */
     public Merchant withPolicy(SlaPolicy newPolicy, UrgencyRules newUrgency, AssessedHours newHours,
             DisciplineRules newDiscipline, Shifts newShifts) {
-        return new Merchant(id, webhookSecrets, customerHashKey, newHours, newPolicy, newUrgency, newDiscipline, newShifts,
-                douyinClientSecret, doudian, textRetention);
+        return withPolicies(policies.withConfigured(PolicyVersion.configured(newPolicy, newUrgency, newHours, newDiscipline,
+                newShifts)));
+    }
+
+    /** The same merchant with these policy versions. */
+    public Merchant withPolicies(PolicyHistory newPolicies) {
+        return new Merchant(id, webhookSecrets, customerHashKey, newPolicies, douyinClientSecret, doudian, textRetention);
     }
 
     public MerchantId id() {
@@ -153,8 +163,9 @@ public final class Merchant {
         return customerHashKey.clone();
     }
 
+    /** The current version's assessed hours. */
     public AssessedHours assessedHours() {
-        return assessedHours;
+        return policies.current().assessedHours();
     }
 
     @Override

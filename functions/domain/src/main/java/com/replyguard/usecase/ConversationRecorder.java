@@ -4,12 +4,14 @@ import com.replyguard.assessment.Cycle;
 import com.replyguard.assessment.CycleContribution;
 import com.replyguard.assessment.PlatformAssessment;
 import com.replyguard.breach.Breach;
+import com.replyguard.clock.ClockRules;
 import com.replyguard.clock.ClockStatus;
 import com.replyguard.clock.SlaClock;
 import com.replyguard.conversation.Conversation;
 import com.replyguard.kpi.KpiVector;
 import com.replyguard.alert.AlertPlan;
 import com.replyguard.merchant.Merchant;
+import com.replyguard.merchant.PolicyHistory;
 import com.replyguard.ports.AssessmentStore;
 import com.replyguard.ports.BreachStore;
 import com.replyguard.ports.StoredConversation;
@@ -41,7 +43,7 @@ final class ConversationRecorder {
     }
 
     static Map<String, SlaClock> breachedClocks(Merchant merchant, Conversation conversation, Instant now) {
-        return breached(conversation.clocks(merchant.policy(), now), now);
+        return breached(ClockRules.of(conversation, merchant.policies().sla()), now);
     }
 
     private static Map<String, SlaClock> breached(List<SlaClock> clocks, Instant now) {
@@ -60,10 +62,11 @@ final class ConversationRecorder {
      */
     StoredConversation next(Merchant merchant, StoredConversation base, Conversation conversation, Instant now,
             Set<String> newlyNotified, Set<String> pending) {
-        List<SlaClock> clocks = conversation.clocks(merchant.policy(), now);
-        AlertPlan plan = AlertPlan.of(clocks, merchant.policy());
+        PolicyHistory policies = merchant.policies();
+        List<SlaClock> clocks = ClockRules.of(conversation, policies.sla());
+        AlertPlan plan = AlertPlan.of(clocks, policies.sla());
         Map<String, SlaClock> breached = breached(clocks, now);
-        Map<Cycle, CycleContribution> contributions = PlatformAssessment.of(conversation, merchant.assessedHours());
+        Map<Cycle, CycleContribution> contributions = PlatformAssessment.of(conversation, t -> policies.at(t).assessedHours());
         SortedSet<Cycle> knownCycles = new TreeSet<>(base.knownCycles());
         knownCycles.addAll(contributions.keySet());
         SortedSet<String> notified = StoredConversation.union(base.notified(), newlyNotified);
@@ -71,7 +74,7 @@ final class ConversationRecorder {
         // do not wake the wheel at all
         plan.dueBy(now, notified).stream().filter(a -> AlertPlan.isStale(a, now)).forEach(a -> notified.add(a.key()));
         Instant nextDue = nextDue(plan, now, notified, pending);
-        KpiVector kpi = KpiVector.of(conversation, merchant.assessedHours(), clocks);
+        KpiVector kpi = KpiVector.of(conversation, t -> policies.at(t).assessedHours(), clocks);
         return new StoredConversation(conversation, base.version() + 1, new TreeSet<>(breached.keySet()),
                 StoredConversation.union(base.knownBreachKeys(), breached.keySet()), knownCycles, notified,
                 new TreeSet<>(pending), nextDue, ownCycle(conversation, contributions),
@@ -105,8 +108,9 @@ final class ConversationRecorder {
         long version = written.version();
         // the own cycle travels on the conversation item; the assessment store holds the other cycles
         // (and an empty entry where a cycle stopped being one of them)
-        Map<Cycle, CycleContribution> previous = PlatformAssessment.of(before.conversation(), merchant.assessedHours());
-        Map<Cycle, CycleContribution> current = PlatformAssessment.of(conversation, merchant.assessedHours());
+        PolicyHistory policies = merchant.policies();
+        Map<Cycle, CycleContribution> previous = PlatformAssessment.of(before.conversation(), t -> policies.at(t).assessedHours());
+        Map<Cycle, CycleContribution> current = PlatformAssessment.of(conversation, t -> policies.at(t).assessedHours());
         Cycle ownBefore = before.ownCycle() == null ? null : before.ownCycle().cycle();
         Cycle ownNow = written.ownCycle() == null ? null : written.ownCycle().cycle();
         for (Cycle cycle : written.knownCycles()) {
@@ -119,7 +123,7 @@ final class ConversationRecorder {
                 assessments.record(merchant.id(), conversation.id(), version, c);
             }
         }
-        List<SlaClock> beforeClocks = full ? List.of() : before.conversation().clocks(merchant.policy(), now);
+        List<SlaClock> beforeClocks = full ? List.of() : ClockRules.of(before.conversation(), policies.sla());
         Map<String, SlaClock> previousClocks = beforeClocks.stream().collect(Collectors.toMap(SlaClock::key, c -> c));
         Map<String, SlaClock> breached = breachedClocks(merchant, conversation, now);
         for (SlaClock clock : breached.values()) {
@@ -127,7 +131,7 @@ final class ConversationRecorder {
                     && clock.equals(previousClocks.get(clock.key()));
             if (full || !unchanged) {
                 breaches.record(Breach.of(merchant.id(), conversation.id(), clock, now,
-                        Breach.responsibleAgent(conversation, clock, merchant.shifts())), version);
+                        Breach.responsibleAgent(conversation, clock, policies.number(clock.policyVersion()).shifts())), version);
             }
         }
         // R20: a "response too slow" complaint counts against the agent; written when it appears, changes or goes

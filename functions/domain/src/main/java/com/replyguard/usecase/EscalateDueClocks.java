@@ -1,5 +1,6 @@
 package com.replyguard.usecase;
 
+import com.replyguard.clock.ClockRules;
 import com.replyguard.conversation.Conversation;
 import com.replyguard.conversation.ConversationId;
 import com.replyguard.alert.Alert;
@@ -95,7 +96,7 @@ public final class EscalateDueClocks {
             StoredConversation stored = loaded.get();
             Instant now = clock.instant();
             Conversation c = stored.conversation();
-            AlertPlan plan = AlertPlan.of(c.clocks(m.policy(), now), m.policy());
+            AlertPlan plan = AlertPlan.of(ClockRules.of(c, m.policies().sla()), m.policies().sla());
             SortedSet<String> done = StoredConversation.union(stored.notified(), stored.pending());
             List<Alert> owed = plan.dueBy(now, done);
             Set<String> owedKeys = owed.stream().map(Alert::key).collect(Collectors.toSet());

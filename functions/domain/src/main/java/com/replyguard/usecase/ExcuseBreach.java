@@ -1,5 +1,6 @@
 package com.replyguard.usecase;
 
+import com.replyguard.clock.ClockRules;
 import com.replyguard.alert.Alert;
 import com.replyguard.alert.AlertPlan;
 import com.replyguard.breach.Breach;
@@ -66,7 +67,7 @@ public final class ExcuseBreach {
                 return;
             }
             StoredConversation s = loaded.get();
-            AlertPlan plan = AlertPlan.of(s.conversation().clocks(merchant.policy(), now), merchant.policy());
+            AlertPlan plan = AlertPlan.of(ClockRules.of(s.conversation(), merchant.policies().sla()), merchant.policies().sla());
             Set<String> ladder = plan.all().stream()
                     .filter(a -> a.clock().key().equals(breach.clock().key()) && a.kind() != Alert.Kind.AT_RISK)
                     .map(Alert::key).collect(Collectors.toSet());

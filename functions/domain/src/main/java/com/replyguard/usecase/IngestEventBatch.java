@@ -78,7 +78,9 @@ public final class IngestEventBatch {
             throw new BatchRejected("invalid batch", List.of(Problem.ofBatch("events",
                     "must hold 1 to " + MAX_EVENTS + " events (got " + raw.size() + ")")));
         }
-        EventValidator validator = new EventValidator(new CustomerPseudonym(merchant.customerHashKey()), merchant.urgency());
+        // a message's urgency is read by the urgency rules in force at its instant (its policy version)
+        EventValidator validator = new EventValidator(new CustomerPseudonym(merchant.customerHashKey()),
+                t -> merchant.policies().at(t).urgency());
         List<ConversationEvent> events = new ArrayList<>();
         Map<ConversationEvent, Integer> indexOf = new HashMap<>();
         for (int i = 0; i < raw.size(); i++) {

@@ -1,5 +1,6 @@
 package com.replyguard.usecase;
 
+import com.replyguard.clock.ClockRules;
 import com.replyguard.assessment.Cycle;
 import com.replyguard.assessment.CycleContribution;
 import com.replyguard.assessment.PlatformAssessment;
@@ -49,12 +50,12 @@ public final class ShowConversation {
         Optional<StoredConversation> stored = conversations.load(merchant.id(), id);
         return stored.map(s -> {
             Conversation c = s.conversation();
-            List<ClockView> clocks = c.clocks(merchant.policy(), now).stream().map(k -> {
+            List<ClockView> clocks = ClockRules.of(c, merchant.policies().sla()).stream().map(k -> {
                 ClockStatus status = k.statusAt(now);
                 return new ClockView(k, status, status == ClockStatus.BREACHED ? Breach.idOf(id, k.key()) : null);
             }).toList();
             return new View(c, s.version(), now, c.humanClockStart().orElse(null), clocks, c.rounds(),
-                    PlatformAssessment.of(c, merchant.assessedHours()),
+                    PlatformAssessment.of(c, t -> merchant.policies().at(t).assessedHours()),
                     merchant.textRetention().isPresent() ? texts.of(merchant.id(), id, now) : Map.of());
         });
     }

@@ -39,7 +39,7 @@ class ClocksR3ToR12Test {
     }
 
     private static Map<String, SlaClock> clocks(Instant now, ConversationEvent... events) {
-        return Conversation.of(DEMO, new ConversationId("c1"), List.of(events)).clocks(SlaPolicy.DEFAULT, now).stream()
+        return ClockRules.of(Conversation.of(DEMO, new ConversationId("c1"), List.of(events)), SlaPolicy.DEFAULT).stream()
                 .collect(Collectors.toMap(SlaClock::key, k -> k, (a, b) -> a, java.util.LinkedHashMap::new));
     }
 

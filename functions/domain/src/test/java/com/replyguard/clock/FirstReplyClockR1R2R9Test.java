@@ -22,7 +22,7 @@ import org.junit.jupiter.api.Test;
 class FirstReplyClockR1R2R9Test {
 
     private static SlaClock firstReply(ConversationEvent... events) {
-        List<SlaClock> clocks = Conversation.of(DEMO, new ConversationId("c1"), List.of(events)).clocks(SlaPolicy.DEFAULT, at("2026-10-04T00:00:00"));
+        List<SlaClock> clocks = ClockRules.of(Conversation.of(DEMO, new ConversationId("c1"), List.of(events)), SlaPolicy.DEFAULT);
         assertEquals(ClockType.FIRST_REPLY, clocks.get(0).type());
         return clocks.get(0);
     }
@@ -87,7 +87,7 @@ class FirstReplyClockR1R2R9Test {
 
     @Test
     void clock_hasNoStart_withoutACustomerMessageOrTransfer() {
-        assertTrue(Conversation.of(DEMO, new ConversationId("c1"),
-                List.of(agent("a1", "c1", "2026-10-03T20:00:00"))).clocks(SlaPolicy.DEFAULT, at("2026-10-04T00:00:00")).isEmpty());
+        assertTrue(ClockRules.of(Conversation.of(DEMO, new ConversationId("c1"),
+                List.of(agent("a1", "c1", "2026-10-03T20:00:00"))), SlaPolicy.DEFAULT).isEmpty());
     }
 }

@@ -10,6 +10,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.replyguard.breach.Breach;
 import com.replyguard.clock.ClockStatus;
 import com.replyguard.clock.SlaClock;
+import com.replyguard.clock.ClockRules;
 import com.replyguard.clock.SlaPolicy;
 import com.replyguard.conversation.Channel;
 import com.replyguard.conversation.Conversation;
@@ -34,7 +35,7 @@ class ShiftHandoverR30Test {
     }
 
     private static SlaClock nextReply(Conversation c) {
-        return c.clocks(SlaPolicy.DEFAULT, at("2026-10-04T00:00:00")).stream()
+        return ClockRules.of(c, SlaPolicy.DEFAULT).stream()
                 .filter(k -> k.key().equals("NEXT_REPLY@m2")).findFirst().orElseThrow();
     }
 

@@ -8,6 +8,7 @@ import com.replyguard.adapters.http.ApiRequest;
 import com.replyguard.adapters.http.ApiResponses;
 import com.replyguard.adapters.http.JsonLog;
 import com.replyguard.adapters.json.Instants;
+import com.replyguard.adapters.dynamodb.DynamoDbPolicyOverrides;
 import com.replyguard.adapters.json.PolicyJson;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.replyguard.assessment.Cycle;
@@ -114,7 +115,9 @@ public final class ManagerApiHandler implements RequestHandler<APIGatewayV2HTTPE
         t.put("GET /merchants/{merchantId}/breaches", (h, m, r, c, tok) -> h.breaches(m, r));
         t.put("GET /merchants/{merchantId}/conversations/{conversationId}", (h, m, r, c, tok) -> h.conversation(m, r));
         t.put("GET /merchants/{merchantId}/policy", (h, m, r, c, tok) -> ApiResponses.json(200,
-                PolicyJson.write(m.policy(), m.urgency(), m.assessedHours(), m.discipline(), m.shifts())));
+                PolicyJson.write(m.policies().current())));
+        t.put("GET /merchants/{merchantId}/policy/versions", (h, m, r, c, tok) -> ApiResponses.json(200,
+                Map.of("versions", m.policies().all().stream().map(PolicyJson::write).toList())));
         t.put("PUT /merchants/{merchantId}/policy", (h, m, r, c, tok) -> h.putPolicy(m, r));
         t.put("POST /merchants/{merchantId}/breaches/{breachId}/excuse", (h, m, r, c, tok) -> h.excuse(m, r, auditName(c, tok), c));
         t.put("GET /merchants/{merchantId}/agents/{agentId}/discipline", (h, m, r, c, tok) -> h.discipline(m, r));
@@ -269,8 +272,9 @@ public final class ManagerApiHandler implements RequestHandler<APIGatewayV2HTTPE
         try {
             Merchant updated = wiring.policyEditor().apply(merchant.id(), body);
             log.info("policy changed", "merchant", merchant.id().value());
-            return ApiResponses.json(200, PolicyJson.write(updated.policy(), updated.urgency(), updated.assessedHours(),
-                    updated.discipline(), updated.shifts()));
+            return ApiResponses.json(200, PolicyJson.write(updated.policies().current()));
+        } catch (DynamoDbPolicyOverrides.TooManyVersions e) {
+            return ApiResponses.error(409, e.getMessage());
         } catch (PolicyJson.Rejected e) {
             List<Problem> problems = new ArrayList<>();
             for (String p : e.problems()) {

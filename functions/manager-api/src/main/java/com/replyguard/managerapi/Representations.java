@@ -406,6 +406,7 @@ final class Representations {
         m.put("answeredAt", Instants.format(b.clock().answeredAt()));
         m.put("answeringAgentId", b.clock().answeringAgentId());
         m.put("responsibleAgentId", b.responsibleAgentId());
+        m.put("policyVersion", b.clock().policyVersion());
         if (b.excuse() != null) {
             m.put("excuse", Map.of("reason", b.excuse().reason(), "by", b.excuse().by(), "at", Instants.format(b.excuse().at())));
         }
@@ -442,6 +443,8 @@ final class Representations {
             k.put("answeredAt", Instants.format(c.clock().answeredAt()));
             k.put("answerEventId", c.clock().answerEventId());
             k.put("breachId", c.breachId());
+            // the merchant's policy version that judged the clock: the one in force at its start
+            k.put("policyVersion", c.clock().policyVersion());
             clocks.add(k);
         }
         m.put("clocks", clocks);

@@ -46,7 +46,7 @@ class LocalRunnerProcessTest {
             p.destroyForcibly();
         }
         String output = String.join("\n", lines);
-        assertTrue(output.contains("DEMO replayed 635 events"), output);
+        assertTrue(output.contains("DEMO replayed 685 events"), output);
         assertTrue(output.contains("\"firstReply2Min\""), output);
         assertEquals(143, p.exitValue(), "terminated by SIGTERM");
         for (ProcessHandle child : children) {

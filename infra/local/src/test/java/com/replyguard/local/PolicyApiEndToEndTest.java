@@ -12,7 +12,11 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** GET/PUT /merchants/{m}/policy: every problem of a bad policy listed, nothing changed; a good one takes effect. */
+/**
+ * GET/PUT /merchants/{m}/policy: every problem of a bad policy listed, nothing changed; a good one is
+ * the next version, in force from now - clocks starting later are judged by it, back-filled ones by
+ * the version of their own time.
+ */
 class PolicyApiEndToEndTest {
 
     private static Http.Answer put(Http http, String merchant, String token, String body) {
@@ -60,14 +64,35 @@ class PolicyApiEndToEndTest {
             assertEquals(403, put(http, "demo", "other-manager-token", "{}").status());
             assertEquals(401, put(http, "demo", "nope", "{}").status());
 
-            // the ingest function caches policies for at most 10 s; this merchant was never read before
+            // the change is version 1, in force from now; version 0 (the configured policy) stays in the history
+            assertEquals(0, defaults.path("version").asInt());
+            assertTrue(defaults.path("effectiveFrom").isNull(), defaults.toString());
+            assertEquals(1, ok.json().path("version").asInt());
+            JsonNode versions = http.get("/merchants/demo/policy/versions", "demo-manager-token").json().path("versions");
+            assertEquals(2, versions.size(), versions.toString());
+            assertEquals(defaults, versions.get(0));
+            assertEquals(ok.json(), versions.get(1));
+
+            // the ingest function caches policies for at most 10 s; this merchant was never read before. A message
+            // written now is judged by version 1: the merchant's own urgency term makes it urgent (30 s)
+            String nowLocal = java.time.Instant.now()
+                    .atOffset(java.time.ZoneOffset.ofHours(8)).toString();
             Http.Answer posted = http.postSigned("demo", "demo-webhook-secret", "{\"events\":[{\"eventId\":\"pol-1\","
                     + "\"type\":\"customer.message\",\"conversationId\":\"pol-chat\",\"channel\":\"CS_CHAT\","
-                    + "\"customerId\":\"b\",\"text\":\"赠品呢？少了赠品\",\"occurredAt\":\"2026-10-05T10:00:00+08:00\"}]}");
+                    + "\"customerId\":\"b\",\"text\":\"赠品呢？少了赠品\",\"occurredAt\":\"" + nowLocal + "\"}]}");
             assertEquals(200, posted.status(), posted.body());
             JsonNode clock = http.get("/merchants/demo/conversations/pol-chat", "demo-manager-token").json().path("clocks").get(0);
             assertEquals(30.0, clock.path("targetSeconds").asDouble(), "the merchant's own urgency term made it urgent (30 s)");
             assertTrue(clock.path("urgent").asBoolean());
+            assertEquals(1, clock.path("policyVersion").asInt());
+            // back-filled history is judged by the policy of its own time (version 0): the same words, not urgent, 60 s
+            Http.Answer old = http.postSigned("demo", "demo-webhook-secret", "{\"events\":[{\"eventId\":\"pol-2\","
+                    + "\"type\":\"customer.message\",\"conversationId\":\"pol-old\",\"channel\":\"CS_CHAT\","
+                    + "\"customerId\":\"b\",\"text\":\"赠品呢？少了赠品\",\"occurredAt\":\"2026-10-05T10:00:00+08:00\"}]}");
+            assertEquals(200, old.status(), old.body());
+            JsonNode backfilled = http.get("/merchants/demo/conversations/pol-old", "demo-manager-token").json().path("clocks").get(0);
+            assertEquals(60.0, backfilled.path("targetSeconds").asDouble(), backfilled.toString());
+            assertEquals(0, backfilled.path("policyVersion").asInt());
         }
     }
 

@@ -74,6 +74,7 @@ public final class DynamoDbBreachStore implements BreachStore {
         values.put(":sk", s(sortKey(c.deadline(), b.breachId())));
         values.put(":now", s(b.detectedAt().toString()));
         values.put(":t", bool(true));
+        values.put(":pv", n(c.policyVersion()));
         List<String> removes = new ArrayList<>();
         StringBuilder agent = new StringBuilder();
         if (b.responsibleAgentId() != null) {
@@ -88,7 +89,7 @@ public final class DynamoDbBreachStore implements BreachStore {
         }
         StringBuilder update = new StringBuilder("SET version = :v, merchant = :m, breachId = :id, conversationId = :conv,"
                 + " clock = :clock, clockKey = :key, channel = :ch, urgent = :urgent, clockStart = :start,"
-                + " startEventId = :startEvent, deadline = :deadline, listPk = :m, listSk = :sk, active = :t,"
+                + " startEventId = :startEvent, deadline = :deadline, listPk = :m, listSk = :sk, active = :t, policyVersion = :pv,"
                 + " detectedAt = if_not_exists(detectedAt, :now)").append(agent);
         if (c.answeredAt() != null) {
             update.append(", answeredAt = :ans, answerEventId = :ansEvent");
@@ -246,7 +247,8 @@ public final class DynamoDbBreachStore implements BreachStore {
                 Channel.valueOf(string(item, "channel")), item.get("urgent") != null && item.get("urgent").bool(),
                 Instant.parse(string(item, "clockStart")), string(item, "startEventId"),
                 Instant.parse(string(item, "deadline")), answered == null ? null : Instant.parse(answered),
-                string(item, "answerEventId"), string(item, "answeringAgentId"));
+                string(item, "answerEventId"), string(item, "answeringAgentId"),
+                item.containsKey("policyVersion") ? (int) Attributes.number(item, "policyVersion") : 0);
         String excusedAt = string(item, "excusedAt");
         Breach.Excuse excuse = excusedAt == null ? null
                 : new Breach.Excuse(string(item, "excuseReason"), string(item, "excusedBy"), Instant.parse(excusedAt));

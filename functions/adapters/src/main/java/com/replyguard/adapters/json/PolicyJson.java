@@ -8,6 +8,7 @@ import com.replyguard.conversation.UrgencyRules;
 import com.replyguard.discipline.DisciplineRules;
 import com.replyguard.discipline.Shifts;
 import com.replyguard.merchant.AssessedHours;
+import com.replyguard.merchant.PolicyVersion;
 import java.time.Duration;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
@@ -235,7 +236,19 @@ public final class PolicyJson {
         return out;
     }
 
-    /** The policy as JSON, every field explicit (what GET /policy answers). */
+    /**
+     * One policy version as JSON: its number, when it took effect (null for version 0, the configured
+     * policy) and every field explicit (what GET /policy answers for the current version).
+     */
+    public static Map<String, Object> write(PolicyVersion v) {
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("version", v.number());
+        m.put("effectiveFrom", Instants.format(v.effectiveFrom()));
+        m.putAll(write(v.sla(), v.urgency(), v.assessedHours(), v.discipline(), v.shifts()));
+        return m;
+    }
+
+    /** The policy as JSON, every field explicit. */
     public static Map<String, Object> write(SlaPolicy p, UrgencyRules urgency, AssessedHours hours, DisciplineRules d,
             Shifts shifts) {
         Map<String, Object> m = new LinkedHashMap<>();
