@@ -11,7 +11,12 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 
-/** A test client of the public HTTP API: signs webhooks like a platform, reads like a manager. */
+/**
+ * A test client of the public HTTP API: signs webhooks like a platform, reads like a manager. Every
+ * answer it receives is held to docs/openapi.yaml (the schema of the operation and status it
+ * answers, {@link OpenApiContract}): an answer the document does not describe fails the test that
+ * received it.
+ */
 final class Http {
     static final ObjectMapper JSON = new ObjectMapper();
     private final HttpClient client = HttpClient.newHttpClient();
@@ -99,6 +104,8 @@ final class Http {
     Answer send(HttpRequest request) {
         try {
             HttpResponse<String> r = client.send(request, HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
+            OpenApiContract.assertConforms(OpenApiContract.repository().problems(request.method(), request.uri().getRawPath(),
+                    r.statusCode(), r.headers().firstValue("Content-Type").orElse(null), r.body()));
             return new Answer(r.statusCode(), r.body());
         } catch (IOException e) {
             throw new AssertionError("request failed: " + e, e);
