@@ -22,12 +22,12 @@ import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 
 /**
- * template.yaml against the code that uses it (issue 6, a `sam validate` stand-in for what SAM
+ * template.yaml against the code that uses it (docs/deploy.md; a `sam validate` stand-in for what SAM
  * cannot know): handlers exist and are Lambda handlers; every variable a composition root requires
  * is set for its function; every index the adapters query is declared; every table, queue, bus and
  * function a policy names exists, every function's tables are covered by its policies, the
  * manager and webhook routes of the template are exactly those the handlers answer, and the
- * webhooks sit behind the per-merchant AWS WAF rate rule (issue 5).
+ * webhooks sit behind the per-merchant AWS WAF rate rule (decision 0006).
  */
 class TemplateTest {
     private static final SamTemplate TEMPLATE = SamTemplate.read(ProjectLayout.template(), "");
