@@ -157,16 +157,28 @@ class DocumentationLinksTest {
         }
     }
 
-    /** Tracked text files of the repository (what a clone holds), as git lists them. */
+    /**
+     * The repository's files as a clone holds them: what git tracks, or, outside a git work tree
+     * (an exported copy), every file but build output, installed packages and git's own.
+     */
     private static List<Path> trackedFiles(Path root) throws Exception {
         Process git = new ProcessBuilder("git", "ls-files", "-z").directory(root.toFile()).redirectErrorStream(true).start();
         String out = new String(git.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-        assertEquals(0, git.waitFor(), out);
         List<Path> files = new ArrayList<>();
-        for (String name : out.split("\0")) {
-            if (!name.isEmpty() && !name.endsWith("package-lock.json")) {
-                files.add(root.resolve(name));
+        if (git.waitFor() == 0) {
+            for (String name : out.split("\0")) {
+                if (!name.isEmpty()) {
+                    files.add(root.resolve(name));
+                }
             }
+            return files;
+        }
+        try (Stream<Path> all = Files.walk(root)) {
+            all.filter(Files::isRegularFile).filter(p -> {
+                String rel = root.relativize(p).toString().replace('\\', '/');
+                return !rel.startsWith(".git/") && !rel.contains("node_modules/") && !rel.contains("/target/")
+                        && !rel.startsWith("target/");
+            }).forEach(files::add);
         }
         return files;
     }
