@@ -13,7 +13,7 @@ import java.util.TreeMap;
 import java.util.function.Function;
 
 /**
- * The platform's three metrics for one conversation, exactly as contract.md defines them:
+ * The platform's three metrics for one conversation, exactly as docs/metrics.md defines them:
  * <ul>
  *   <li>R13 firstReply2Min: one unit per conversation, met when the first human reply at or after
  *       the human clock start comes at most 120 s after it; cycle of the human clock start;</li>

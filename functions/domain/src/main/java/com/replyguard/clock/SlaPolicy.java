@@ -11,7 +11,7 @@ import java.util.Objects;
 
 /**
  * The targets a merchant's clocks run against, the share of a target after which a clock is "at
- * risk", and the escalation ladder. {@link #DEFAULT} holds contract.md's default targets.
+ * risk", and the escalation ladder. {@link #DEFAULT} holds the contract's default targets (docs/requirements.md).
  *
  * <p>Targets are set per clock for the live room and for every other channel, with an optional
  * urgent variant (R9); an unset urgent target falls back to the normal one. Invariant: every

@@ -12,7 +12,7 @@ import java.util.TreeMap;
 
 /**
  * Reads counters (a sum of {@link KpiVector}s) as the platform's metrics of one cycle at an
- * instant: a pending key counts once {@code asOf} is after its instant (R13-R15, contract.md).
+ * instant: a pending key counts once {@code asOf} is after its instant (R13-R15, docs/metrics.md).
  */
 public final class KpiFigures {
     private final Cycle cycle;

@@ -4,9 +4,10 @@ import java.util.Objects;
 import java.util.Set;
 
 /**
- * A signed-in manager of one merchant (invariant 7) with a role (issue 5): {@code SUPERVISOR} sees
- * and changes everything of the merchant; {@code OPERATIONS} reads everything and changes nothing;
- * {@code TEAM_LEAD} reads the merchant's aggregates and acts only for the agents of their team.
+ * A signed-in manager of one merchant (invariant 7) with a role (docs/security.md, token theft and
+ * over-reach): {@code SUPERVISOR} sees and changes everything of the merchant; {@code OPERATIONS} reads
+ * everything and changes nothing; {@code TEAM_LEAD} reads the merchant's aggregates and acts only for the
+ * agents of their team.
  */
 public record Manager(MerchantId merchant, Role role, Set<String> team) {
     public enum Role { SUPERVISOR, TEAM_LEAD, OPERATIONS }

@@ -22,7 +22,7 @@ import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 
-/** R13-R15 exactly as contract.md defines them. */
+/** R13-R15 exactly as docs/metrics.md defines them. */
 class PlatformMetricsR13R14R15Test {
     private static final Cycle OCT_H1 = Cycle.parse("2026-10-H1").orElseThrow();
 

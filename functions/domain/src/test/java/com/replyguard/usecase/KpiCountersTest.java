@@ -23,7 +23,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /**
- * KPI counters (issue 4, architecture invariant 5): counters fed by the fold equal the
+ * KPI counters (docs/kpis.md; invariant 5 of docs/architecture.md): counters fed by the fold equal the
  * recomputation from the stored conversations, to the unit, after duplicates, reordering and a
  * crash between any two writes; a closed cycle is frozen and announced once.
  */

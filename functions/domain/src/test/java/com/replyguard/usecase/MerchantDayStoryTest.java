@@ -20,9 +20,9 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 
 /**
- * Story: a merchant's last day of the October H1 cycle. Reads like the seeds: the live room
- * (R1), the chat window with its bot and 转人工 (R8, R9, R13, R14), an urgent quality complaint
- * (R9), ratings (R15), and the platform's assessment at midnight (R16, R17).
+ * Story: a merchant's last day of the October H1 cycle. Reads like the merchants' policies
+ * (docs/requirements.md): the live room (R1), the chat window with its bot and 转人工 (R8, R9, R13, R14), an
+ * urgent quality complaint (R9), ratings (R15), and the platform's assessment at midnight (R16, R17).
  */
 class MerchantDayStoryTest {
     private final MutableClock clock = new MutableClock(at("2026-10-15T07:00:00"));

@@ -36,7 +36,7 @@ import net.jqwik.api.constraints.Size;
 import net.jqwik.api.statistics.Statistics;
 
 /**
- * Issue 5 abuse limits: arbitrary bytes and mutated valid batches, correctly signed, to every
+ * Abuse limits (docs/security.md, event flooding): arbitrary bytes and mutated valid batches, correctly signed, to every
  * public webhook route. Always an answer below 500, and a refused request writes nothing (the
  * conversation store's write count is unchanged). Fixed seed, bounded tries: part of the normal suite.
  */

@@ -132,9 +132,9 @@ public final class ManagerApiHandler implements RequestHandler<APIGatewayV2HTTPE
     }
 
     /**
-     * Issue 5 roles: operations only reads; a team lead may not change the policy, and reads or acts
-     * for agents of their team only (an agent's discipline and scorecard; excusing a breach is checked
-     * against the breach's responsible agent). Empty: allowed.
+     * Roles (docs/security.md, token theft and over-reach): operations only reads; a team lead may not change
+     * the policy, and reads or acts for agents of their team only (an agent's discipline and scorecard;
+     * excusing a breach is checked against the breach's responsible agent). Empty: allowed.
      */
     static Optional<String> refusal(Manager manager, ApiRequest request) {
         String route = request.routeKey();

@@ -18,7 +18,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
-/** The JSON shapes of the manager API (contract.md). Instants in China time (+08:00). */
+/** The JSON shapes of the manager API (docs/openapi.yaml). Instants in China time (+08:00). */
 final class Representations {
     private Representations() {
     }

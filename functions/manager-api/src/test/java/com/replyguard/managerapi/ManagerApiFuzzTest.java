@@ -24,8 +24,9 @@ import net.jqwik.api.Property;
 import net.jqwik.api.Provide;
 
 /**
- * Issue 5: arbitrary query strings, path values and bodies on every manager route, with a valid
- * token: always an answer below 500 (a bad parameter is a 400 that names it). Fixed seed, bounded tries.
+ * Abuse limits (docs/security.md, event flooding): arbitrary query strings, path values and bodies on every
+ * manager route, with a valid token: always an answer below 500 (a bad parameter is a 400 that names it).
+ * Fixed seed, bounded tries.
  */
 class ManagerApiFuzzTest {
     private final MutableClock clock = new MutableClock(at("2026-10-04T09:00:00"));

@@ -20,8 +20,9 @@ import org.junit.jupiter.api.Test;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 
 /**
- * Every example and error case of contract.md, reproduced against the local runner's HTTP port
- * with the shipped merchants (demo / other), exactly as an integrator or manager would send them.
+ * Every example and error case of the public contract (docs/openapi.yaml), reproduced against the local
+ * runner's HTTP port with the shipped merchants (demo / other), exactly as an integrator or manager would send
+ * them.
  */
 class ContractExamplesTest {
     static LocalSystem system;

@@ -4,7 +4,6 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import com.replyguard.adapters.doudian.DoudianPush;
 import com.replyguard.dynalite.ProjectLayout;
-import java.net.http.HttpRequest;
 import java.nio.file.Files;
 import org.junit.jupiter.api.Test;
 
@@ -13,15 +12,7 @@ class DoudianPushEndToEndTest {
     private static final String KEY = "demo-doudian-app-key";
 
     private static Http.Answer push(Http http, byte[] body, String appId, String sign) {
-        HttpRequest.Builder b = HttpRequest.newBuilder(http.uri("/webhooks/demo/doudian"))
-                .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofByteArray(body));
-        if (appId != null) {
-            b.header("app-id", appId);
-        }
-        if (sign != null) {
-            b.header("event-sign", sign);
-        }
-        return http.send(b.build());
+        return http.postDoudian("demo", body, appId, sign);
     }
 
     private static byte[] fixture(String name) throws Exception {

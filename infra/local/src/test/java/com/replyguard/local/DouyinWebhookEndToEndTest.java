@@ -3,11 +3,7 @@ package com.replyguard.local;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import com.replyguard.dynalite.ProjectLayout;
-import java.net.http.HttpRequest;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
-import java.security.MessageDigest;
-import java.util.HexFormat;
 import org.junit.jupiter.api.Test;
 
 /** 抖音 open-platform pushes, signed as the platform signs them, end to end to a KPI change. */
@@ -15,21 +11,11 @@ class DouyinWebhookEndToEndTest {
     private static final String SECRET = "demo-douyin-client-secret";
 
     private static Http.Answer push(Http http, byte[] body, String signature, String msgId) {
-        HttpRequest.Builder b = HttpRequest.newBuilder(http.uri("/webhooks/demo/douyin"))
-                .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofByteArray(body));
-        if (signature != null) {
-            b.header("X-Douyin-Signature", signature);
-        }
-        if (msgId != null) {
-            b.header("Msg-Id", msgId);
-        }
-        return http.send(b.build());
+        return http.postDouyin("demo", body, signature, msgId);
     }
 
-    private static String sign(byte[] body) throws Exception {
-        MessageDigest sha1 = MessageDigest.getInstance("SHA-1");
-        sha1.update(SECRET.getBytes(StandardCharsets.UTF_8));
-        return HexFormat.of().formatHex(sha1.digest(body));
+    private static String sign(byte[] body) {
+        return Http.douyinSignature(SECRET, body);
     }
 
     private static byte[] fixture(String name) throws Exception {

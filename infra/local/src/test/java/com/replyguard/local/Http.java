@@ -6,12 +6,22 @@ import com.replyguard.intake.WebhookSignature;
 import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
+import java.net.http.HttpHeaders;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
 import java.time.Instant;
+import java.util.HexFormat;
+import java.util.Optional;
 
-/** A test client of the public HTTP API: signs webhooks like a platform, reads like a manager. */
+/**
+ * A test client of the public HTTP API: signs webhooks like a platform, reads like a manager. Every
+ * answer it receives is held to docs/openapi.yaml (the schema of the operation and status it
+ * answers, {@link OpenApiContract}): an answer the document does not describe fails the test that
+ * received it.
+ */
 final class Http {
     static final ObjectMapper JSON = new ObjectMapper();
     private final HttpClient client = HttpClient.newHttpClient();
@@ -21,7 +31,12 @@ final class Http {
         this.base = base;
     }
 
-    record Answer(int status, String body) {
+    record Answer(int status, String body, HttpHeaders headers) {
+        /** An answer's header (the first value), if it has it. */
+        Optional<String> header(String name) {
+            return headers.firstValue(name);
+        }
+
         JsonNode json() {
             try {
                 return JSON.readTree(body);
@@ -51,6 +66,39 @@ final class Http {
         }
         if (signature != null) {
             b.header("X-Signature", signature);
+        }
+        return send(b.build());
+    }
+
+    /** A push as the 抖音 open platform sends it ({@code X-Douyin-Signature}, {@code Msg-Id}; either may be left out). */
+    Answer postDouyin(String merchant, byte[] body, String signature, String msgId) {
+        return postJson("/webhooks/" + merchant + "/douyin", body, "X-Douyin-Signature", signature, "Msg-Id", msgId);
+    }
+
+    /** 抖音's signature: lowercase hex SHA-1 of the client secret followed by the raw body. */
+    static String douyinSignature(String clientSecret, byte[] body) {
+        try {
+            MessageDigest sha1 = MessageDigest.getInstance("SHA-1");
+            sha1.update(clientSecret.getBytes(StandardCharsets.UTF_8));
+            return HexFormat.of().formatHex(sha1.digest(body));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** A push as 抖店 sends it ({@code app-id}, {@code event-sign}; either may be left out). */
+    Answer postDoudian(String merchant, byte[] body, String appId, String sign) {
+        return postJson("/webhooks/" + merchant + "/doudian", body, "app-id", appId, "event-sign", sign);
+    }
+
+    /** A JSON POST with headers given as name, value pairs; a null value leaves its header out. */
+    private Answer postJson(String path, byte[] body, String... headers) {
+        HttpRequest.Builder b = HttpRequest.newBuilder(base.resolve(path))
+                .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofByteArray(body));
+        for (int i = 0; i < headers.length; i += 2) {
+            if (headers[i + 1] != null) {
+                b.header(headers[i], headers[i + 1]);
+            }
         }
         return send(b.build());
     }
@@ -99,7 +147,9 @@ final class Http {
     Answer send(HttpRequest request) {
         try {
             HttpResponse<String> r = client.send(request, HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
-            return new Answer(r.statusCode(), r.body());
+            OpenApiContract.assertConforms(OpenApiContract.repository().problems(request.method(), request.uri().getRawPath(),
+                    r.statusCode(), r.headers().firstValue("Content-Type").orElse(null), r.body()));
+            return new Answer(r.statusCode(), r.body(), r.headers());
         } catch (IOException e) {
             throw new AssertionError("request failed: " + e, e);
         } catch (InterruptedException e) {

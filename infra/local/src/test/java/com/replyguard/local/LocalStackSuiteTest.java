@@ -42,10 +42,10 @@ import software.amazon.awssdk.services.scheduler.SchedulerClient;
 import software.amazon.awssdk.services.sqs.SqsClient;
 
 /**
- * The AWS side on LocalStack (issue 6): the DynamoDB tables created from template.yaml's own
- * definitions, with the real adapters; an alert published through EventBridge and routed by the
- * template's own rule pattern (AlertsToLogsRule) to a queue; EventBridge Scheduler schedule CRUD with the
- * template's expressions (LocalStack never fires schedules, so the wheel itself is tested locally).
+ * The AWS side on LocalStack (docs/deploy.md, the LocalStack suite): the DynamoDB tables created from
+ * template.yaml's own definitions, with the real adapters; an alert published through EventBridge and routed
+ * by the template's own rule pattern (AlertsToLogsRule) to a queue; EventBridge Scheduler schedule CRUD with
+ * the template's expressions (LocalStack never fires schedules, so the wheel itself is tested locally).
  *
  * <p>Runs where a Docker engine exists: {@code mvn -B verify -pl infra/local -am -Dtest=LocalStackSuiteTest
  * -Dsurefire.failIfNoSpecifiedTests=false}. Skipped with one line where none exists. The image tag is

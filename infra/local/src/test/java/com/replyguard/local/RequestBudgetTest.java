@@ -12,7 +12,7 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 
 /**
- * architecture.md: at most 3 DynamoDB requests per ingested event on average, everything included,
+ * docs/architecture.md: at most 3 DynamoDB requests per ingested event on average, everything included,
  * counted from outside at the DynamoDB endpoint (dynalite counts what it serves). Workload: the
  * demo live-stream session in platform-sized batches of 100, then the same events again one per
  * request (the worst case a platform can choose), numbers printed for docs/benchmarks.md. The

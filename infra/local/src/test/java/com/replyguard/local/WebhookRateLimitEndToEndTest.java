@@ -8,7 +8,7 @@ import java.nio.charset.StandardCharsets;
 import org.junit.jupiter.api.Test;
 
 /**
- * Issue 5 abuse limits, per merchant: the webhook API's web ACL rule (template.yaml
+ * Abuse limits per merchant (decision 0006): the webhook API's web ACL rule (template.yaml
  * {@code WebhookFirewall}, limit {@code WebhookRateLimitPerMerchant}, here overridden to 20 a
  * minute as {@code sam deploy --parameter-overrides} would) answers 429 with its custom body once a
  * merchant's route has had its share, before the function runs - so nothing is written - while

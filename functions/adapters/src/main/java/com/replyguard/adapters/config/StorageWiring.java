@@ -102,7 +102,8 @@ public final class StorageWiring {
             baseDirectory = directory;
             this.managerTokens = directory;
         }
-        // issue 5: webhook and platform secrets from Secrets Manager where the function is given a prefix
+        // secrets at rest (docs/security.md): webhook and platform secrets from Secrets Manager where the
+        // function is given a prefix
         String secretsPrefix = env.optional("MERCHANT_SECRETS_PREFIX");
         if (secretsPrefix != null && merchantsFile == null) {
             baseDirectory = new com.replyguard.adapters.secrets.SecretsManagerMerchantDirectory(baseDirectory,

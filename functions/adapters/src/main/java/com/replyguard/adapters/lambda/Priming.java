@@ -9,7 +9,7 @@ import org.crac.Core;
 import org.crac.Resource;
 
 /**
- * SnapStart priming (issue 6): before Lambda snapshots a published version, run each function's
+ * SnapStart priming (docs/benchmarks.md, cold starts): before Lambda snapshots a published version, run each function's
  * representative work once - its handler on a request that is refused early, its JSON mappings, one
  * read through its DynamoDB client - so the classes are loaded, JIT-warmed and the connections'
  * code paths initialised in the snapshot, and the first request after a restore pays for none of

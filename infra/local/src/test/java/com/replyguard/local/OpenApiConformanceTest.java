@@ -1,0 +1,326 @@
+package com.replyguard.local;
+
+import static com.replyguard.local.Http.batch;
+import static com.replyguard.local.Http.event;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.replyguard.adapters.doudian.DoudianPush;
+import com.replyguard.dynalite.ProjectLayout;
+import java.net.http.HttpRequest;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.TreeSet;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Every route of docs/openapi.yaml driven on the local runner with real data - a merchant's day of
+ * chats, a live-room handoff, platform pushes, reports, excuses, classifications, policy changes,
+ * a deletion - with good and bad requests, each answer held to its operation's schema by
+ * {@link Http} (JSON) or to its documented header row (CSV). At the end every documented operation
+ * must have had a 2xx and a 4xx answer checked, and a CSV answer where it documents one, so a
+ * route nobody drives cannot pass unchecked. Good request bodies are held to the request schemas.
+ */
+class OpenApiConformanceTest {
+    private static final String TOKEN = "demo-manager-token";
+    private static final String SECRET = "demo-webhook-secret";
+    private static final OpenApiContract DOCUMENT = OpenApiContract.repository();
+    /** The platforms' captured pushes, beside the adapters' tests. */
+    private static final Path FIXTURES = ProjectLayout.root().resolve("functions/adapters/src/test/resources");
+
+    /** Statuses and media types seen per documented route. */
+    private final Map<String, Set<String>> seen = new TreeMap<>();
+    private Http http;
+
+    private Http.Answer call(String method, String path, String token, String contentType, String accept, String body) {
+        HttpRequest.Builder b = HttpRequest.newBuilder(http.uri(path)).method(method,
+                body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(body));
+        if (token != null) {
+            b.header("Authorization", "Bearer " + token);
+        }
+        if (contentType != null) {
+            b.header("Content-Type", contentType);
+        }
+        if (accept != null) {
+            b.header("Accept", accept);
+        }
+        return record(method, path, body, http.send(b.build()));
+    }
+
+    private Http.Answer get(String path) {
+        return call("GET", path, TOKEN, null, null, null);
+    }
+
+    private Http.Answer csv(String path) {
+        Http.Answer a = call("GET", path, TOKEN, null, "text/csv", null);
+        assertEquals(200, a.status(), a.body());
+        assertTrue(a.header("Content-Type").orElse("").startsWith("text/csv"), path);
+        return a;
+    }
+
+    private Http.Answer json(String method, String path, String token, String body) {
+        return call(method, path, token, "application/json", null, body);
+    }
+
+    private Http.Answer record(String method, String path, String requestBody, Http.Answer a) {
+        String rawPath = path.contains("?") ? path.substring(0, path.indexOf('?')) : path;
+        DOCUMENT.operation(method, rawPath).ifPresent(op -> {
+            String media = a.header("Content-Type").orElse("").startsWith("text/csv") ? " csv" : "";
+            seen.computeIfAbsent(op.route(), k -> new TreeSet<>()).add(a.status() / 100 + "xx" + media);
+            if (a.status() / 100 == 2 && requestBody != null && !op.route().startsWith("POST /webhooks/")) {
+                OpenApiContract.assertConforms(DOCUMENT.requestProblems(method, rawPath, requestBody));
+            }
+        });
+        return a;
+    }
+
+    private Http.Answer webhook(String body) {
+        Http.Answer a = http.postSigned("demo", SECRET, body);
+        return record("POST", "/webhooks/demo/events", body, a);
+    }
+
+    private static byte[] fixture(String platform, String name) throws Exception {
+        return Files.readAllBytes(FIXTURES.resolve(platform).resolve(name));
+    }
+
+    private static void status(int expected, Http.Answer a) {
+        assertEquals(expected, a.status(), a.body());
+    }
+
+    @Test
+    void everyDocumentedRoute_answersAsDocumented_forGoodAndBadRequests() throws Exception {
+        try (LocalSystem system = LocalSystem.start(new LocalSystem.Options(0, null,
+                ProjectLayout.root().resolve("infra/local/merchants.json"), ProjectLayout.template()))) {
+            http = new Http(system.url());
+            webhooks();
+            platformPushes();
+            reports();
+            breachesAndExcuses();
+            conversationsAndCases();
+            agents();
+            policy();
+            customers();
+        }
+        List<String> unchecked = new ArrayList<>();
+        for (OpenApiContract.Operation op : DOCUMENT.operations()) {
+            Set<String> s = seen.getOrDefault(op.route(), Set.of());
+            if (s.stream().noneMatch(x -> x.startsWith("2xx"))) {
+                unchecked.add(op.route() + ": no 2xx answer checked");
+            }
+            if (s.stream().noneMatch(x -> x.startsWith("4xx"))) {
+                unchecked.add(op.route() + ": no 4xx answer checked");
+            }
+            boolean documentsCsv = op.node().path("responses").path("200").path("content").has("text/csv");
+            if (documentsCsv && !s.contains("2xx csv")) {
+                unchecked.add(op.route() + ": its CSV answer was not checked");
+            }
+        }
+        assertEquals(List.of(), unchecked, "seen: " + seen);
+    }
+
+    /** A day of the demo merchant: chats answered on time and late, a bot, a transfer, a live-room handoff, a held conversation. */
+    private void webhooks() {
+        List<String> events = new ArrayList<>(List.of(
+                event("oa-1", "customer.message", "oa-chat", "2026-10-09T10:00:00",
+                        "\"channel\":\"CS_CHAT\",\"customerId\":\"buyer-oa\",\"text\":\"快递一直没到，能帮我查一下吗\""),
+                event("oa-2", "agent.message", "oa-chat", "2026-10-09T10:00:05", "\"agentId\":\"bot\",\"auto\":true"),
+                event("oa-3", "conversation.transferred", "oa-chat", "2026-10-09T10:00:10", ""),
+                event("oa-4", "agent.message", "oa-chat", "2026-10-09T10:00:40",
+                        "\"agentId\":\"presales-zhang\",\"agentRole\":\"PRESALES\""),
+                event("oa-5", "customer.message", "oa-chat", "2026-10-09T10:01:00", "\"customerId\":\"buyer-oa\""),
+                event("oa-6", "agent.message", "oa-chat", "2026-10-09T10:05:00", "\"agentId\":\"presales-zhang\""),
+                event("oa-7", "conversation.resolved", "oa-chat", "2026-10-09T10:06:00", "\"agentId\":\"presales-zhang\""),
+                event("oa-8", "conversation.rated", "oa-chat", "2026-10-09T10:07:00", "\"rating\":5"),
+                event("oa-9", "conversation.closed", "oa-chat", "2026-10-09T10:08:00", ""),
+                event("oa-l1", "customer.message", "oa-live", "2026-10-09T20:00:00",
+                        "\"channel\":\"LIVE_COMMENT\",\"customerId\":\"viewer-1\",\"complexity\":\"COMPLEX\",\"urgent\":true"),
+                event("oa-l2", "conversation.handoff", "oa-live", "2026-10-09T20:00:20", "\"agentId\":\"host-li\",\"agentRole\":\"HOST\""),
+                event("oa-h1", "agent.message", "oa-held", "2026-10-09T11:00:00", "\"agentId\":\"presales-li\""),
+                event("oa-e1", "customer.message", "oa-esc", "2026-10-09T12:00:00",
+                        "\"channel\":\"DIRECT_MESSAGE\",\"customerId\":\"buyer-2\",\"text\":\"客服回复太慢了\""),
+                event("oa-e2", "agent.message", "oa-esc", "2026-10-09T12:00:30", "\"agentId\":\"aftersales-wang\""),
+                event("oa-e3", "conversation.escalated", "oa-esc", "2026-10-09T12:01:00", "\"agentId\":\"aftersales-wang\""),
+                event("oa-e4", "conversation.classified", "oa-esc", "2026-10-09T12:02:00", "\"category\":\"SERVICE_SLOW_RESPONSE\""),
+                event("oa-e5", "conversation.rated", "oa-esc", "2026-10-09T12:03:00", "\"rating\":2")));
+        // enough quick first responses for presales-zhang to be ranked for the month's award (R21)
+        for (int i = 0; i < 10; i++) {
+            events.add(event("oa-lb-" + i + "a", "customer.message", "oa-lb-" + i, "2026-10-1" + (i % 5) + "T09:0" + i + ":00",
+                    "\"channel\":\"CS_CHAT\",\"customerId\":\"buyer-lb-" + i + "\""));
+            events.add(event("oa-lb-" + i + "b", "agent.message", "oa-lb-" + i, "2026-10-1" + (i % 5) + "T09:0" + i + ":25",
+                    "\"agentId\":\"presales-zhang\""));
+            events.add(event("oa-lb-" + i + "c", "conversation.rated", "oa-lb-" + i, "2026-10-1" + (i % 5) + "T09:0" + i + ":50",
+                    "\"rating\":" + (4 + i % 2)));
+        }
+        String day = batch(events.toArray(String[]::new));
+        status(200, webhook(day));
+        assertEquals(events.size(), webhook(day).json().path("duplicates").asInt(), "a redelivery is all duplicates");
+        OpenApiContract.assertConforms(DOCUMENT.requestProblems("POST", "/webhooks/demo/events", day));
+
+        status(400, webhook(batch(event("oa-x1", "agent.message", "oa-x", "2026-10-09T10:00:00", ""), "\"not an event\"")));
+        byte[] any = batch(event("oa-x2", "conversation.closed", "oa-x", "2026-10-09T10:00:00", "")).getBytes(StandardCharsets.UTF_8);
+        long now = System.currentTimeMillis() / 1000;
+        status(401, record("POST", "/webhooks/demo/events", null,
+                http.postSigned("demo", "other-webhook-secret", any, now, "application/json")));
+        status(401, record("POST", "/webhooks/nobody/events", null, http.postSigned("nobody", SECRET, any, now, "application/json")));
+        byte[] big = ("{\"events\":[],\"pad\":\"" + "x".repeat(1024 * 1024) + "\"}").getBytes(StandardCharsets.UTF_8);
+        status(413, record("POST", "/webhooks/demo/events", null, http.postSigned("demo", SECRET, big, now, "application/json")));
+        status(415, record("POST", "/webhooks/demo/events", null,
+                http.postSigned("demo", SECRET, "hello".getBytes(StandardCharsets.UTF_8), now, "text/plain")));
+    }
+
+    private void platformPushes() throws Exception {
+        String douyinSecret = "demo-douyin-client-secret";
+        for (String name : List.of("verify_webhook.json", "im_receive_msg.json", "im_enter_direct_msg.json")) {
+            byte[] body = fixture("douyin", name);
+            status(200, record("POST", "/webhooks/demo/douyin", null,
+                    http.postDouyin("demo", body, Http.douyinSignature(douyinSecret, body), "oa-" + name)));
+        }
+        byte[] message = fixture("douyin", "im_receive_msg.json");
+        status(401, record("POST", "/webhooks/demo/douyin", null, http.postDouyin("demo", message, "0".repeat(40), "oa-m")));
+        byte[] notJson = "not json".getBytes(StandardCharsets.UTF_8);
+        status(415, record("POST", "/webhooks/demo/douyin", null,
+                http.postDouyin("demo", notJson, Http.douyinSignature(douyinSecret, notJson), "oa-n")));
+
+        String key = "demo-doudian-app-key";
+        byte[] created = fixture("doudian", "order_paid_and_aftersale.json");
+        Http.Answer stored = record("POST", "/webhooks/demo/doudian", null,
+                http.postDoudian("demo", created, key, DoudianPush.sign(key, created, "demo-doudian-app-secret")));
+        status(200, stored);
+        assertEquals(1, stored.json().path("ignored").asInt());
+        byte[] object = "{}".getBytes(StandardCharsets.UTF_8);
+        status(400, record("POST", "/webhooks/demo/doudian", null,
+                http.postDoudian("demo", object, key, DoudianPush.sign(key, object, "demo-doudian-app-secret"))));
+        status(401, record("POST", "/webhooks/demo/doudian", null, http.postDoudian("demo", created, key, "0".repeat(32))));
+        Http.Answer unknown = record("POST", "/webhooks/nobody/doudian", null, http.postDoudian("nobody", created, key, "0".repeat(32)));
+        status(401, unknown);
+        assertEquals("unknown merchant", unknown.json().path("error").asText(), "the contract's shape before the merchant is known");
+    }
+
+    private void reports() {
+        Http.Answer kpis = record("GET", "/merchants/demo/kpis", null,
+                http.kpisCountingAllWritesSoFar("/merchants/demo/kpis?cycle=2026-10-H1", TOKEN));
+        status(200, kpis);
+        status(200, get("/merchants/demo/kpis?cycle=2026-10-H1&groupBy=agent"));
+        status(200, get("/merchants/demo/kpis"));
+        csv("/merchants/demo/kpis?cycle=2026-10-H1");
+        csv("/merchants/demo/kpis?cycle=2026-10-H1&groupBy=channel");
+        status(400, get("/merchants/demo/kpis?groupBy=weekday"));
+        status(401, call("GET", "/merchants/demo/kpis", null, null, null, null));
+        status(401, call("GET", "/merchants/demo/kpis", "nobody-holds-this", null, null, null));
+        status(403, call("GET", "/merchants/demo/kpis", "other-manager-token", null, null, null));
+
+        status(200, get("/merchants/demo/operations?cycle=2026-10-H1"));
+        status(200, get("/merchants/demo/operations?cycle=2026-10-H1&groupBy=channelCategory"));
+        csv("/merchants/demo/operations?cycle=2026-10-H1");
+        csv("/merchants/demo/operations?cycle=2026-10-H1&groupBy=agent");
+        status(400, get("/merchants/demo/operations?groupBy=moon"));
+
+        Http.Answer board = get("/merchants/demo/leaderboard?month=2026-10");
+        status(200, board);
+        assertEquals("presales-zhang", board.json().path("award").asText(), board.body());
+        csv("/merchants/demo/leaderboard?month=2026-10");
+        status(400, get("/merchants/demo/leaderboard?month=October"));
+
+        Http.Answer afterSales = get("/merchants/demo/aftersales?cycle=2026-10-H1");
+        status(200, afterSales);
+        assertTrue(afterSales.json().path("cases").asInt() >= 1, afterSales.body());
+        csv("/merchants/demo/aftersales?cycle=2026-10-H1");
+        status(400, get("/merchants/demo/aftersales?cycle=2026-13-H1"));
+    }
+
+    private void breachesAndExcuses() {
+        Http.Answer page = get("/merchants/demo/breaches?from=2026-10-09T00:00:00%2B08:00&to=2026-10-10T00:00:00%2B08:00&limit=1");
+        status(200, page);
+        String next = page.json().path("nextToken").asText();
+        status(200, get("/merchants/demo/breaches?from=2026-10-09T00:00:00%2B08:00&to=2026-10-10T00:00:00%2B08:00&limit=1&nextToken="
+                + next));
+        Http.Answer sheet = csv("/merchants/demo/breaches?limit=1");
+        assertTrue(sheet.header("X-Next-Token").isPresent(), "the CSV's next page");
+        status(400, get("/merchants/demo/breaches?limit=0"));
+        status(400, get("/merchants/demo/breaches?from=yesterday"));
+
+        String breach = null;
+        for (var b : get("/merchants/demo/breaches?limit=1000").json().path("breaches")) {
+            if ("presales-zhang".equals(b.path("responsibleAgentId").asText(null))) {
+                breach = b.path("breachId").asText();
+            }
+        }
+        assertTrue(breach != null, "presales-zhang answered a round late");
+        String excuse = "/merchants/demo/breaches/" + breach + "/excuse";
+        status(403, json("POST", excuse, "demo-operations-token", "{\"reason\":\"系统故障\"}"));
+        status(400, json("POST", excuse, TOKEN, "{}"));
+        status(415, json("POST", excuse, TOKEN, "not json"));
+        status(200, json("POST", excuse, TOKEN, "{\"reason\":\"系统故障，消息延迟送达\"}"));
+        status(409, json("POST", excuse, TOKEN, "{\"reason\":\"again\"}"));
+        status(404, json("POST", "/merchants/demo/breaches/b_000000000000000000000000/excuse", TOKEN, "{\"reason\":\"x\"}"));
+    }
+
+    private void conversationsAndCases() {
+        status(200, get("/merchants/demo/conversations/oa-chat"));
+        status(200, get("/merchants/demo/conversations/oa-live"));
+        Http.Answer held = get("/merchants/demo/conversations/oa-held");
+        status(200, held);
+        assertTrue(held.json().path("channel").isNull(), "held until an event names its channel");
+        status(200, get("/merchants/demo/conversations/dy:7301122334455"));
+        status(404, get("/merchants/demo/conversations/nope"));
+        status(400, get("/merchants/demo/conversations/" + "x".repeat(129)));
+        status(403, call("GET", "/merchants/demo/conversations/oa-chat", "other-manager-token", null, null, null));
+
+        String category = "/merchants/demo/conversations/oa-chat/category";
+        status(200, json("PUT", category, TOKEN, "{\"category\":\"LOGISTICS_LATE\"}"));
+        status(400, json("PUT", category, TOKEN, "{\"category\":\"LOST\"}"));
+        status(415, json("PUT", category, TOKEN, "{"));
+        status(404, json("PUT", "/merchants/demo/conversations/nope/category", TOKEN, "{\"category\":\"LOGISTICS_LATE\"}"));
+    }
+
+    private void agents() {
+        String discipline = "/merchants/demo/agents/presales-zhang/discipline?cycle=2026-10-H1";
+        status(200, get(discipline));
+        Http.Answer sheet = csv(discipline);
+        assertTrue(sheet.header("X-Discipline-Level").isPresent(), sheet.headers().toString());
+        status(200, call("GET", discipline, "demo-teamlead-token", null, null, null));
+        status(403, call("GET", "/merchants/demo/agents/aftersales-wang/discipline", "demo-teamlead-token", null, null, null));
+        status(400, get("/merchants/demo/agents/presales-zhang/discipline?cycle=soon"));
+
+        String scorecard = "/merchants/demo/agents/presales-zhang/scorecard?cycle=2026-10-H1";
+        Http.Answer card = get(scorecard);
+        status(200, card);
+        assertTrue(card.json().path("firstResponses").asInt() >= 10, card.body());
+        csv(scorecard);
+        status(400, get("/merchants/demo/agents/presales-zhang/scorecard?cycle=2026-10"));
+    }
+
+    private void policy() {
+        status(200, get("/merchants/demo/policy"));
+        status(403, call("GET", "/merchants/demo/policy", "other-manager-token", null, null, null));
+        String change = "{\"targets\":{\"FIRST_REPLY\":{\"liveRoom\":\"PT20S\",\"elsewhere\":45}},"
+                + "\"escalationDelays\":[\"PT0S\",\"PT1M\",\"PT3M\"],\"urgentTerms\":[\"少了赠品\"],"
+                + "\"businessHours\":{\"pausedClocks\":[\"RESOLUTION\"],\"weekly\":{\"MONDAY\":[\"09:00-12:00\",\"13:30-18:00\"],"
+                + "\"SATURDAY\":[\"10:00-24:00\"]},\"holidays\":[\"2026-10-01\"],\"workdays\":[\"2026-10-10\"],\"workdayTemplate\":\"MONDAY\"},"
+                + "\"shifts\":[{\"name\":\"day\",\"from\":\"08:30\",\"to\":\"16:30\",\"agents\":[\"presales-zhang\"]},"
+                + "{\"name\":\"late\",\"from\":\"16:00\",\"to\":\"24:00\",\"agents\":[\"presales-li\"]}]}";
+        status(403, json("PUT", "/merchants/demo/policy", "demo-teamlead-token", change));
+        status(400, json("PUT", "/merchants/demo/policy", TOKEN, "{\"targets\":{\"FIRST_REPLY\":{\"elsewhere\":\"soon\"}}}"));
+        status(415, call("PUT", "/merchants/demo/policy", TOKEN, "text/plain", null, change));
+        Http.Answer changed = json("PUT", "/merchants/demo/policy", TOKEN, change);
+        status(200, changed);
+        assertEquals("PT45S", changed.json().path("targets").path("FIRST_REPLY").path("elsewhere").asText());
+        assertEquals("24:00", changed.json().path("shifts").get(1).path("to").asText());
+        status(200, get("/merchants/demo/policy"));
+    }
+
+    private void customers() {
+        status(403, call("DELETE", "/merchants/demo/customers/buyer-oa?idType=platform", "demo-teamlead-token", null, null, null));
+        status(400, call("DELETE", "/merchants/demo/customers/buyer-oa", TOKEN, null, null, null));
+        Http.Answer forgotten = call("DELETE", "/merchants/demo/customers/buyer-oa?idType=platform", TOKEN, null, null, null);
+        status(200, forgotten);
+        assertEquals(1, forgotten.json().path("conversationsUnlinked").asInt(), forgotten.body());
+        status(200, call("DELETE", "/merchants/demo/customers/" + forgotten.json().path("customer").asText(), TOKEN, null, null, null));
+    }
+}
