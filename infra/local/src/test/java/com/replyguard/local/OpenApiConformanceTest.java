@@ -313,6 +313,10 @@ class OpenApiConformanceTest {
         assertEquals("PT45S", changed.json().path("targets").path("FIRST_REPLY").path("elsewhere").asText());
         assertEquals("24:00", changed.json().path("shifts").get(1).path("to").asText());
         status(200, get("/merchants/demo/policy"));
+        Http.Answer versions = get("/merchants/demo/policy/versions");
+        status(200, versions);
+        assertEquals(2, versions.json().path("versions").size(), versions.body());
+        status(403, call("GET", "/merchants/demo/policy/versions", "other-manager-token", null, null, null));
     }
 
     private void customers() {
