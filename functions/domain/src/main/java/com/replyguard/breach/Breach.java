@@ -53,29 +53,6 @@ public record Breach(String breachId, MerchantId merchant, ConversationId conver
         return excuse != null;
     }
 
-    /**
-     * R20, R30: the agent a breach counts against - the late answerer; else the agent who last replied
-     * before the clock started, unless the deadline fell after that agent's shift ended (the case had
-     * passed to the next shift: then no single agent).
-     */
-    public static String responsibleAgent(com.replyguard.conversation.Conversation c, SlaClock clock,
-            com.replyguard.discipline.Shifts shifts) {
-        if (clock.answeringAgentId() != null) {
-            return clock.answeringAgentId();
-        }
-        String owner = null;
-        for (com.replyguard.conversation.ConversationEvent e : c.events()) {
-            if (e.isHumanReply() && !e.occurredAt().isAfter(clock.start())) {
-                owner = e.agentId();
-            }
-        }
-        return owner != null && shifts.offDuty(owner, clock.deadline()) ? null : owner;
-    }
-
-    public static String responsibleAgent(com.replyguard.conversation.Conversation c, SlaClock clock) {
-        return responsibleAgent(c, clock, com.replyguard.discipline.Shifts.NONE);
-    }
-
     /** {@code b_} + 24 hex digits of SHA-256(conversationId NUL clockKey): URL-safe and stable. */
     public static String idOf(ConversationId conversationId, String clockKey) {
         try {

@@ -9,6 +9,9 @@ import java.util.Objects;
  * absent. The customer is held only as a keyed hash ({@code customerRef}); message text is not
  * kept by the domain at all (R29).
  *
+ * {@code toAgentId}: whom a transfer, handoff or escalation is addressed to, when the platform says
+ * (it decides who owes the answer: {@code discipline.Attribution}).
+ *
  * <p>Invariant: the canonical order of events is by {@code occurredAt}, ties by {@code eventId},
  * so a conversation's state never depends on arrival order.
  */
@@ -26,7 +29,8 @@ public record ConversationEvent(
         Complexity complexity,
         Integer rating,
         AfterSalesCategory category,
-        AfterSalesSuggestion suggestion) {
+        AfterSalesSuggestion suggestion,
+        String toAgentId) {
 
     public static final Comparator<ConversationEvent> CANONICAL_ORDER =
             Comparator.comparing(ConversationEvent::occurredAt).thenComparing(ConversationEvent::eventId);
@@ -71,6 +75,7 @@ public record ConversationEvent(
         private Integer rating;
         private AfterSalesCategory category;
         private AfterSalesSuggestion suggestion;
+        private String toAgentId;
 
         private Builder(String eventId, EventType type, ConversationId conversationId, Instant occurredAt) {
             this.eventId = eventId;
@@ -89,10 +94,11 @@ public record ConversationEvent(
         public Builder rating(Integer v) { this.rating = v; return this; }
         public Builder category(AfterSalesCategory v) { this.category = v; return this; }
         public Builder suggestion(AfterSalesSuggestion v) { this.suggestion = v; return this; }
+        public Builder toAgentId(String v) { this.toAgentId = v; return this; }
 
         public ConversationEvent build() {
             return new ConversationEvent(eventId, type, conversationId, occurredAt, channel, customerRef, agentId,
-                    agentRole, auto, urgent, complexity, rating, category, suggestion);
+                    agentRole, auto, urgent, complexity, rating, category, suggestion, toAgentId);
         }
     }
 }

@@ -17,12 +17,21 @@ import java.util.Set;
 public record Shifts(List<Shift> shifts) {
     public static final Shifts NONE = new Shifts(List.of());
 
-    public record Shift(String name, LocalTime from, LocalTime to, Set<String> agents) {
+    /**
+     * A shift: its agents and, optionally, the superiors on duty in it ({@code supervisors}, in the
+     * order they are asked: the first owes the guidance an escalation asks for, R12).
+     */
+    public record Shift(String name, LocalTime from, LocalTime to, Set<String> agents, List<String> supervisors) {
         public Shift {
             Objects.requireNonNull(name);
             Objects.requireNonNull(from);
             Objects.requireNonNull(to);
             agents = Set.copyOf(agents);
+            supervisors = List.copyOf(supervisors);
+        }
+
+        public Shift(String name, LocalTime from, LocalTime to, Set<String> agents) {
+            this(name, from, to, agents, List.of());
         }
 
         /** [from, to) in China time; to 00:00 is midnight; a shift may run past midnight. */
@@ -41,8 +50,16 @@ public record Shifts(List<Shift> shifts) {
 
     /** Whether the agent is rostered and none of their shifts covers the instant. */
     public boolean offDuty(String agentId, Instant at) {
-        List<Shift> theirs = shifts.stream().filter(s -> s.agents().contains(agentId)).toList();
+        List<Shift> theirs = shifts.stream().filter(s -> s.agents().contains(agentId) || s.supervisors().contains(agentId))
+                .toList();
         return !theirs.isEmpty() && theirs.stream().noneMatch(s -> s.covers(at));
+    }
+
+    /** R12: the superior on duty at an instant - the first supervisor of the shift on duty then; empty if none is rostered. */
+    public Optional<String> supervisorOnDuty(Instant at) {
+        // among the shifts on duty with a superior, the latest to start (during an overlap: the one taking over)
+        return shifts.stream().filter(s -> s.covers(at) && !s.supervisors().isEmpty())
+                .max(java.util.Comparator.comparing(Shift::from)).map(s -> s.supervisors().get(0));
     }
 
     /** The shift on duty at an instant (the latest to start, during an overlap: the one taking over). */

@@ -85,6 +85,8 @@ public final class EventValidator {
         Channel channel = r.enumValue(raw, "channel", Channel.class);
         String customerId = r.optionalString(raw, "customerId", MAX_ID_LENGTH);
         String agentId = r.optionalString(raw, "agentId", MAX_ID_LENGTH);
+        // whom a transfer, handoff or escalation is addressed to, when the platform says (who owes the answer)
+        String toAgentId = r.optionalString(raw, "toAgentId", MAX_ID_LENGTH);
         AgentRole agentRole = r.enumValue(raw, "agentRole", AgentRole.class);
         String text = r.optionalString(raw, "text", MAX_TEXT_LENGTH);
         Boolean auto = r.bool(raw, "auto");
@@ -137,6 +139,7 @@ public final class EventValidator {
                 // R24: a customer message's text suggests an after-sales subtype (the text itself is not kept)
                 .suggestion(type == EventType.CUSTOMER_MESSAGE ? AfterSalesSuggestion.of(text).orElse(null) : null)
                 .category(category)
+                .toAgentId(toAgentId)
                 .build());
     }
 

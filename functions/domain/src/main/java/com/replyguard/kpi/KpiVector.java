@@ -58,13 +58,24 @@ public record KpiVector(SortedMap<String, Long> counts) {
         return of(conversation, at -> hours, clocks);
     }
 
-    /** With the assessed hours in force at each unit's start (the merchant's policy version then). */
+    /** With the assessed hours in force at each unit's start; clocks counted for the first replier. */
     public static KpiVector of(Conversation conversation, java.util.function.Function<Instant, AssessedHours> hoursAt,
             List<SlaClock> clocks) {
+        String first = firstReplier(conversation);
+        return of(conversation, hoursAt, clocks, k -> "-".equals(first) ? null : first);
+    }
+
+    /**
+     * With the assessed hours in force at each unit's start (the merchant's policy version then), and
+     * each clock counted for the agent who owed its answer ({@code ownerOf}, null: nobody;
+     * {@code discipline.Attribution}), as discipline holds its breach.
+     */
+    public static KpiVector of(Conversation conversation, java.util.function.Function<Instant, AssessedHours> hoursAt,
+            List<SlaClock> clocks, java.util.function.Function<SlaClock, String> ownerOf) {
         Map<Cycle, CycleContribution> platform = PlatformAssessment.of(conversation, hoursAt);
         TreeMap<String, Long> counts = new TreeMap<>();
         afterSales(conversation, counts);
-        operations(conversation, clocks, counts);
+        operations(conversation, clocks, ownerOf, counts);
         if (platform.isEmpty()) {
             return new KpiVector(counts);
         }
@@ -140,9 +151,12 @@ public record KpiVector(SortedMap<String, Long> counts) {
      * {@code op.round.n}/{@code op.round.ms}
      * (answered rounds, reply time capped at 10 min; an open round adds 1 and 10 min once 10 min have
      * passed); in the cycle of each clock's start {@code clk.<TYPE>.n} (clocks started) and
-     * {@code clk.<TYPE>.late} (answered after the deadline, or unanswered once it has passed).
+     * {@code clk.<TYPE>.late} (answered after the deadline, or unanswered once it has passed), under
+     * {@code agent:<id>} for the agent who owed the clock's answer ({@code -}: nobody), so the per-agent
+     * timeouts equal the breaches discipline holds against the agent.
      */
-    private static void operations(Conversation c, List<SlaClock> clocks, Map<String, Long> counts) {
+    private static void operations(Conversation c, List<SlaClock> clocks, java.util.function.Function<SlaClock, String> ownerOf,
+            Map<String, Long> counts) {
         if (c.channel().isEmpty()) {
             return;
         }
@@ -172,7 +186,11 @@ public record KpiVector(SortedMap<String, Long> counts) {
         });
         for (SlaClock clock : clocks) {
             Cycle cycle = Cycle.containing(clock.start());
-            for (String dim : dims) {
+            // a clock counts for the agent who owed its answer (who its breach is held against), not the first replier
+            String owner = ownerOf.apply(clock);
+            List<String> clockDims = List.of(ALL, "channel:" + ch, "category:" + cat, "channelCategory:" + ch + "/" + cat,
+                    "agent:" + (owner == null ? "-" : owner));
+            for (String dim : clockDims) {
                 String p = cycle + "|" + dim + "|clk." + clock.type().name() + ".";
                 add(counts, p + "n", 1);
                 if (clock.answeredAt() == null) {

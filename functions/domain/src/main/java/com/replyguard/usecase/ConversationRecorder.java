@@ -8,6 +8,7 @@ import com.replyguard.clock.ClockRules;
 import com.replyguard.clock.ClockStatus;
 import com.replyguard.clock.SlaClock;
 import com.replyguard.conversation.Conversation;
+import com.replyguard.discipline.Attribution;
 import com.replyguard.kpi.KpiVector;
 import com.replyguard.alert.AlertPlan;
 import com.replyguard.merchant.Merchant;
@@ -74,7 +75,8 @@ final class ConversationRecorder {
         // do not wake the wheel at all
         plan.dueBy(now, notified).stream().filter(a -> AlertPlan.isStale(a, now)).forEach(a -> notified.add(a.key()));
         Instant nextDue = nextDue(plan, now, notified, pending);
-        KpiVector kpi = KpiVector.of(conversation, t -> policies.at(t).assessedHours(), clocks);
+        KpiVector kpi = KpiVector.of(conversation, t -> policies.at(t).assessedHours(), clocks,
+                k -> Attribution.ownerOf(conversation, k, policies.number(k.policyVersion()).shifts()));
         return new StoredConversation(conversation, base.version() + 1, new TreeSet<>(breached.keySet()),
                 StoredConversation.union(base.knownBreachKeys(), breached.keySet()), knownCycles, notified,
                 new TreeSet<>(pending), nextDue, ownCycle(conversation, contributions),
@@ -131,7 +133,7 @@ final class ConversationRecorder {
                     && clock.equals(previousClocks.get(clock.key()));
             if (full || !unchanged) {
                 breaches.record(Breach.of(merchant.id(), conversation.id(), clock, now,
-                        Breach.responsibleAgent(conversation, clock, policies.number(clock.policyVersion()).shifts())), version);
+                        Attribution.ownerOf(conversation, clock, policies.number(clock.policyVersion()).shifts())), version);
             }
         }
         // R20: a "response too slow" complaint counts against the agent; written when it appears, changes or goes

@@ -59,7 +59,7 @@ public final class ForgetCustomer {
                 if (customerRef.equals(e.customerRef())) {
                     events.add(new ConversationEvent(e.eventId(), e.type(), e.conversationId(), e.occurredAt(), e.channel(),
                             null, e.agentId(), e.agentRole(), e.auto(), e.urgent(), e.complexity(), e.rating(), e.category(),
-                            e.suggestion()));
+                            e.suggestion(), e.toAgentId()));
                     touched = true;
                 } else {
                     events.add(e);

@@ -7,7 +7,6 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import com.replyguard.breach.Breach;
 import com.replyguard.clock.ClockStatus;
 import com.replyguard.clock.SlaClock;
 import com.replyguard.clock.ClockRules;
@@ -44,15 +43,15 @@ class ShiftHandoverR30Test {
         Conversation c = chat("16:28:00"); // deadline 16:31:00, after zhang's shift (ends 16:30)
         SlaClock clock = nextReply(c);
         assertEquals(ClockStatus.BREACHED, clock.statusAt(at("2026-10-03T16:31:01")), "never dropped: it still breached");
-        assertNull(Breach.responsibleAgent(c, clock, ROSTER), "zhang had gone off duty");
+        assertNull(Attribution.ownerOf(c, clock, ROSTER), "zhang had gone off duty");
         assertEquals("evening", ROSTER.onDuty(clock.deadline()).orElseThrow().name());
-        assertEquals("zhang", Breach.responsibleAgent(c, clock, Shifts.NONE), "without a roster, the owner");
+        assertEquals("zhang", Attribution.ownerOf(c, clock, Shifts.NONE), "without a roster, the owner");
     }
 
     @Test
     void aDeadlineWithinTheOwnersShift_isTheirs_andALateAnswerIsTheAnswerers() {
         Conversation c = chat("16:25:00"); // deadline 16:28:00, zhang still on duty
-        assertEquals("zhang", Breach.responsibleAgent(c, nextReply(c), ROSTER));
+        assertEquals("zhang", Attribution.ownerOf(c, nextReply(c), ROSTER));
         assertTrue(ROSTER.offDuty("zhang", at("2026-10-03T20:00:00")));
         assertTrue(!ROSTER.offDuty("someone-unrostered", at("2026-10-03T03:00:00")), "unrostered agents are never off duty");
         assertEquals("evening", ROSTER.onDuty(at("2026-10-03T16:15:00")).orElseThrow().name(), "the shift taking over");

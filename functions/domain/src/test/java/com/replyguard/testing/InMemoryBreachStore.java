@@ -77,7 +77,7 @@ public final class InMemoryBreachStore implements BreachStore {
     @Override
     public List<Breach> ofAgent(MerchantId merchant, String agentId, com.replyguard.assessment.Cycle cycle) {
         return active(merchant).stream().filter(b -> agentId.equals(b.responsibleAgentId()))
-                .filter(b -> com.replyguard.assessment.Cycle.containing(b.deadline()).equals(cycle)).toList();
+                .filter(b -> com.replyguard.assessment.Cycle.containing(b.clock().start()).equals(cycle)).toList();
     }
 
     private record Complaint(long version, String agentId, Instant at) {

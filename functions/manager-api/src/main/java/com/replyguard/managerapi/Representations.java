@@ -487,6 +487,7 @@ final class Representations {
         putIf(m, "customer", e.customerRef());
         putIf(m, "agentId", e.agentId());
         putIf(m, "agentRole", e.agentRole() == null ? null : e.agentRole().name());
+        putIf(m, "toAgentId", e.toAgentId());
         if (e.auto()) {
             m.put("auto", true);
         }

@@ -188,6 +188,9 @@ final class ConversationItemMapper {
         if (e.agentRole() != null) {
             m.put("ro", s(e.agentRole().name()));
         }
+        if (e.toAgentId() != null) {
+            m.put("to", s(e.toAgentId()));
+        }
         if (e.auto()) {
             m.put("au", AttributeValue.fromBool(true));
         }
@@ -221,7 +224,7 @@ final class ConversationItemMapper {
             if (m.containsKey("ch")) {
                 b.channel(Channel.valueOf(string(m, "ch")));
             }
-            b.customerRef(string(m, "cu")).agentId(string(m, "ag"));
+            b.customerRef(string(m, "cu")).agentId(string(m, "ag")).toAgentId(string(m, "to"));
             if (m.containsKey("ro")) {
                 b.agentRole(AgentRole.valueOf(string(m, "ro")));
             }

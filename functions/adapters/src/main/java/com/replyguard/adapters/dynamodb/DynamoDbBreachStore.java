@@ -81,7 +81,8 @@ public final class DynamoDbBreachStore implements BreachStore {
             // the sparse ByAgent index: an agent's breaches of a cycle (R20)
             agent.append(", agentId = :agentId, agentKey = :agentKey, agentSk = :sk");
             values.put(":agentId", s(b.responsibleAgentId()));
-            values.put(":agentKey", s(agentKey(b.merchant(), b.responsibleAgentId(), Cycle.containing(c.deadline()))));
+            // the cycle of the clock's start, as the KPI counters count clocks (an agent's timeouts agree everywhere)
+            values.put(":agentKey", s(agentKey(b.merchant(), b.responsibleAgentId(), Cycle.containing(c.start()))));
         } else {
             removes.add("agentId");
             removes.add("agentKey");

@@ -178,7 +178,8 @@ public final class PolicyJson {
                 String to = sh.path("to").asText();
                 shifts.add(new Shifts.Shift(sh.path("name").asText(f), java.time.LocalTime.parse(sh.path("from").asText()),
                         "24:00".equals(to) ? java.time.LocalTime.MIDNIGHT : java.time.LocalTime.parse(to),
-                        new java.util.HashSet<>(strings(sh.path("agents"), f + ".agents", problems))));
+                        new java.util.HashSet<>(strings(sh.path("agents"), f + ".agents", problems)),
+                        strings(sh.path("supervisors"), f + ".supervisors", problems)));
             } catch (DateTimeParseException e) {
                 problems.add(f + " needs from and to as HH:mm (China time; to may be 24:00)");
             }
@@ -294,6 +295,7 @@ public final class PolicyJson {
             v.put("from", s.from().toString());
             v.put("to", s.to().equals(java.time.LocalTime.MIDNIGHT) ? "24:00" : s.to().toString());
             v.put("agents", new java.util.TreeSet<>(s.agents()));
+            v.put("supervisors", s.supervisors());
             roster.add(v);
         }
         m.put("shifts", roster);
