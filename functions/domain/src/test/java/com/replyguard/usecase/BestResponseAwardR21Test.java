@@ -24,7 +24,7 @@ class BestResponseAwardR21Test {
         for (int i = 0; i < count; i++) {
             String conv = agent + "-" + day + "-" + i;
             String t = String.format("2026-10-%02dT%02d:00:00+08:00", day, 9 + i);
-            String r = String.format("2026-10-%02dT%02d:00:%02d+08:00", day, 9 + i, replySeconds);
+            String r = String.format("2026-10-%02dT%02d:%02d:%02d+08:00", day, 9 + i, replySeconds / 60, replySeconds % 60);
             out.add(raw("eventId", conv + "-m", "type", "customer.message", "conversationId", conv, "channel", "CS_CHAT",
                     "occurredAt", t, "customerId", "b" + i));
             out.add(raw("eventId", conv + "-r", "type", "agent.message", "conversationId", conv, "occurredAt", r, "agentId", agent));
@@ -70,5 +70,29 @@ class BestResponseAwardR21Test {
                 YearMonth.of(2026, 10));
         assertEquals(List.of("an", "bo"), board.entries().stream().map(ReportLeaderboard.Entry::agentId).toList());
         assertEquals(2, board.entries().get(1).rank());
+    }
+
+    @Test
+    void theAwardNeedsTheMinimumStandard_andNoWinnerIsAValidAnswer() {
+        MutableClock clock = new MutableClock(at("2026-11-01T09:00:00"));
+        InMemoryConversationStore conversations = new InMemoryConversationStore();
+        InMemoryBreachStore breaches = new InMemoryBreachStore();
+        IngestEventBatch webhook = new IngestEventBatch(conversations, new InMemoryAssessmentStore(), breaches, clock);
+        // the only agent with enough volume: every first reply 90 s against the 60 s target - 12 timeouts, dismissal review
+        webhook.ingest(DEMO_MERCHANT, chats("slow", 12, 90, 5, 8));
+        webhook.ingest(DEMO_MERCHANT, chats("new", 3, 10, 5, 5)); // too few to rank
+        var board = new ReportLeaderboard(conversations, new ReportAgentDiscipline(breaches)).leaderboard(DEMO_MERCHANT,
+                YearMonth.of(2026, 10));
+        assertEquals(List.of("slow"), board.entries().stream().map(ReportLeaderboard.Entry::agentId).toList(), "ranked");
+        ReportLeaderboard.Entry slow = board.entries().get(0);
+        assertEquals(90.0, slow.averageFirstResponseSeconds(), 1e-9);
+        assertEquals(List.of(ReportLeaderboard.ShortOf.DISCIPLINE, ReportLeaderboard.ShortOf.FIRST_RESPONSE), slow.shortOf());
+        assertEquals(null, board.award(), "no winner this month: rank alone never wins the award");
+        assertEquals(60.0, board.standard().firstResponseTargetSeconds());
+
+        // a qualifying agent beside him wins even if ranked below a disqualified one
+        webhook.ingest(DEMO_MERCHANT, chats("chen", 10, 50, 4, 9));
+        board = new ReportLeaderboard(conversations, new ReportAgentDiscipline(breaches)).leaderboard(DEMO_MERCHANT, YearMonth.of(2026, 10));
+        assertEquals("chen", board.award().agentId());
     }
 }

@@ -300,7 +300,13 @@ final class Representations {
         Map<String, Object> m = new LinkedHashMap<>();
         m.put("merchantId", merchant);
         m.put("month", b.month().toString());
+        // the best-ranked agent who meets the minimum standard; null: no winner this month
         m.put("award", b.award() == null ? null : b.award().agentId());
+        Map<String, Object> standard = new LinkedHashMap<>();
+        standard.put("firstResponseTargetSeconds", b.standard().firstResponseTargetSeconds());
+        standard.put("satisfactionTarget", b.standard().satisfactionTarget());
+        standard.put("worstDisciplineLevel", b.standard().worstDiscipline().name());
+        m.put("standard", standard);
         List<Map<String, Object>> entries = new ArrayList<>();
         for (var e : b.entries()) {
             Map<String, Object> v = new LinkedHashMap<>();
@@ -313,6 +319,8 @@ final class Representations {
             v.put("firstResponses", e.firstResponses());
             v.put("averageFirstResponseSeconds", e.averageFirstResponseSeconds());
             v.put("rated", e.rated());
+            v.put("qualifies", e.qualifies());
+            v.put("shortOf", e.shortOf().stream().map(Enum::name).toList());
             entries.add(v);
         }
         m.put("ranking", entries);
@@ -322,13 +330,14 @@ final class Representations {
     }
 
     static final List<String> LEADERBOARD_CSV_HEADER = List.of("month", "rank", "agentId", "score", "speed", "satisfaction",
-            "discipline", "firstResponses", "averageFirstResponseSeconds", "rated");
+            "discipline", "firstResponses", "averageFirstResponseSeconds", "rated", "qualifies", "shortOf");
 
     static List<List<Object>> leaderboardRows(com.replyguard.usecase.ReportLeaderboard.Leaderboard b) {
         List<List<Object>> rows = new ArrayList<>();
         for (var e : b.entries()) {
             rows.add(java.util.Arrays.asList(b.month().toString(), e.rank(), e.agentId(), e.score(), e.speed(), e.satisfaction(),
-                    e.disciplineShare(), e.firstResponses(), e.averageFirstResponseSeconds(), e.rated()));
+                    e.disciplineShare(), e.firstResponses(), e.averageFirstResponseSeconds(), e.rated(), e.qualifies(),
+                    String.join(" ", e.shortOf().stream().map(Enum::name).toList())));
         }
         return rows;
     }
