@@ -5,6 +5,7 @@ import static com.replyguard.testing.Events.DEMO_MERCHANT;
 import static com.replyguard.testing.Events.at;
 import static com.replyguard.testing.Events.raw;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
@@ -305,7 +306,7 @@ class ManagerApiHandlerTest {
 
     @Test
     void everyRouteOfTheFunction_refusesForeignMerchants_andOutOfRoleRequests() {
-        assertEquals(13, ManagerApiHandler.ROUTES.size());
+        assertEquals(14, ManagerApiHandler.ROUTES.size());
         for (String route : ManagerApiHandler.ROUTES) {
             boolean reads = route.startsWith("GET ");
             assertEquals(401, call(route, null, "presales-zhang", null).getStatusCode(), route);
@@ -366,6 +367,41 @@ class ManagerApiHandlerTest {
         APIGatewayV2HTTPResponse refused = handler.handleRequest(bad, null);
         assertEquals(400, refused.getStatusCode());
         assertTrue(refused.getBody().contains("idType=platform"), refused.getBody());
+    }
+
+    @Test
+    void me_tellsTheConsoleWhoTheCallerIs_roleTeamAndWhetherTheyMayAct() throws IOException {
+        JsonNode lead = JSON.readTree(handler.handleRequest(get("/merchants/{merchantId}/me", "demo", "lead-token", null, Map.of()),
+                null).getBody());
+        assertEquals("demo", lead.path("merchantId").asText());
+        assertEquals("TEAM_LEAD", lead.path("role").asText());
+        assertEquals("[\"presales-zhang\"]", lead.path("team").toString());
+        assertTrue(lead.path("mayChange").asBoolean());
+        JsonNode ops = JSON.readTree(handler.handleRequest(get("/merchants/{merchantId}/me", "demo", "ops-token", null, Map.of()),
+                null).getBody());
+        assertEquals("OPERATIONS", ops.path("role").asText());
+        assertFalse(ops.path("mayChange").asBoolean(), "operations is read-only: the console shows no action");
+        assertEquals(403, handler.handleRequest(get("/merchants/{merchantId}/me", "demo", "other-manager-token", null, Map.of()),
+                null).getStatusCode(), "a token of another merchant learns nothing about this one");
+    }
+
+    @Test
+    void theTokenTrigger_copiesMerchantRoleAndTeamIntoTheAccessToken_andOnlyWhatTheUserHas() {
+        Map<String, Object> event = new HashMap<>(Map.of("version", "2", "triggerSource", "TokenGeneration_HostedAuth",
+                "request", Map.of("userAttributes", Map.of("sub", "u-1", "email", "lead@shop.example",
+                        "custom:merchant", "demo", "custom:role", "TEAM_LEAD", "custom:team", "presales-zhang,presales-li")),
+                "response", new HashMap<>(Map.of("claimsAndScopeOverrideDetails", Map.of()))));
+        Map<String, Object> answer = new AccessTokenClaims().handleRequest(event, null);
+        Object claims = ((Map<?, ?>) ((Map<?, ?>) ((Map<?, ?>) answer.get("response")).get("claimsAndScopeOverrideDetails"))
+                .get("accessTokenGeneration")).get("claimsToAddOrOverride");
+        assertEquals(Map.of("custom:merchant", "demo", "custom:role", "TEAM_LEAD", "custom:team", "presales-zhang,presales-li"), claims,
+                "no e-mail or other attribute leaks into the access token");
+        assertEquals("TokenGeneration_HostedAuth", answer.get("triggerSource"), "the event comes back with the response filled");
+        Map<String, Object> bare = new HashMap<>(Map.of("request", Map.of("userAttributes", Map.of("sub", "u-2")),
+                "response", new HashMap<>()));
+        Object none = ((Map<?, ?>) ((Map<?, ?>) ((Map<?, ?>) new AccessTokenClaims().handleRequest(bare, null).get("response"))
+                .get("claimsAndScopeOverrideDetails")).get("accessTokenGeneration")).get("claimsToAddOrOverride");
+        assertEquals(Map.of(), none, "a user without a merchant gets no claims (the API then answers 401)");
     }
 
     @Test
