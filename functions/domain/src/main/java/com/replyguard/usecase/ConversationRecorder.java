@@ -13,6 +13,7 @@ import com.replyguard.merchant.Merchant;
 import com.replyguard.ports.AssessmentStore;
 import com.replyguard.ports.BreachStore;
 import com.replyguard.ports.StoredConversation;
+import com.replyguard.queue.WaitingClock;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
@@ -76,7 +77,8 @@ final class ConversationRecorder {
                 StoredConversation.union(base.knownBreachKeys(), breached.keySet()), knownCycles, notified,
                 new TreeSet<>(pending), nextDue, ownCycle(conversation, contributions),
                 com.replyguard.assessment.ResponseTimes.of(conversation).orElse(null), kpi,
-                kpi.equals(base.kpi()) ? base.kpiChangedAt() : now);
+                kpi.equals(base.kpi()) ? base.kpiChangedAt() : now,
+                WaitingClock.of(conversation, clocks, merchant.policy(), merchant.shifts()));
     }
 
     /** The contribution to the cycle of the human clock start, if the conversation makes one. */
