@@ -102,6 +102,9 @@ final class LocalApiGateway implements AutoCloseable {
             Matcher matcher = null;
             boolean pathKnown = false;
             for (Binding b : bindings) {
+                if (b.greedy() && pathKnown) {
+                    break; // a specific route has this path (with another method): 405, as API Gateway would
+                }
                 Matcher mm = b.pattern().matcher(rawPath);
                 if (mm.matches()) {
                     // a greedy GET route matches any path; other methods there are unknown routes (404), not 405
