@@ -14,9 +14,9 @@ export function rowKey(row) {
  * (an answer at the deadline itself is in time), AT_RISK from its warning instant, else RUNNING.
  */
 export function stateAt(row, now) {
-  const deadline = Date.parse(row.deadline);
+  const deadline = row.deadlineMs ?? Date.parse(row.deadline);
   if (now > deadline) return 'BREACHED';
-  const warnAt = row.warnAt ? Date.parse(row.warnAt) : null;
+  const warnAt = row.warnMs !== undefined ? row.warnMs : row.warnAt ? Date.parse(row.warnAt) : null;
   if (warnAt !== null && now >= warnAt) return 'AT_RISK';
   return 'RUNNING';
 }
@@ -32,7 +32,7 @@ export function stateIcon(state) {
 
 /** Milliseconds left until the deadline (negative once overdue) and how long the customer has waited. */
 export function timing(row, now) {
-  return { remaining: Date.parse(row.deadline) - now, waited: now - Date.parse(row.start) };
+  return { remaining: (row.deadlineMs ?? Date.parse(row.deadline)) - now, waited: now - (row.startMs ?? Date.parse(row.start)) };
 }
 
 /** Soonest deadline first; ties by conversation, then clock (the API's order). */
@@ -55,7 +55,10 @@ export function applyAnswer(current, incoming) {
     if (old && sameRow(old, row)) {
       next.push(old);
     } else {
-      next.push(Object.freeze({ ...row }));
+      // the instants parsed once, not at every second's tick
+      next.push(Object.freeze({
+        ...row, deadlineMs: Date.parse(row.deadline), startMs: Date.parse(row.start), warnMs: row.warnAt ? Date.parse(row.warnAt) : null,
+      }));
       changed = true;
     }
   }

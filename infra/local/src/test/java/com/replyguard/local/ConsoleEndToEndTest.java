@@ -4,13 +4,10 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.replyguard.dynalite.ProjectLayout;
-import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
+import java.time.Duration;
 import java.util.List;
-import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
 
@@ -42,7 +39,8 @@ class ConsoleEndToEndTest {
         Path shots = ProjectLayout.root().resolve("infra/local/target/console-e2e");
         try (LocalSystem system = LocalSystem.start(new LocalSystem.Options(0, null,
                 ProjectLayout.root().resolve("infra/local/merchants.json"), ProjectLayout.template()))) {
-            List<String> lines = node(web, "e2e/console.e2e.mjs", system.url().toString(), shots.toString());
+            List<String> lines = NodeScript.run(web, Duration.ofMinutes(4), "console e2e: ", "e2e/console.e2e.mjs",
+                    system.url().toString(), shots.toString());
             List<String> failed = lines.stream().filter(l -> l.startsWith("FAIL ")).toList();
             assertTrue(failed.isEmpty(), String.join("\n", lines));
             for (String s : SCENARIOS) {
@@ -54,31 +52,5 @@ class ConsoleEndToEndTest {
                 assertTrue(Files.size(shots.resolve(view + ".png")) > 10_000, view + " screenshot");
             }
         }
-    }
-
-    /** Runs a node script, printing its lines (the surefire output file keeps them), within 4 minutes. */
-    static List<String> node(Path dir, String... args) throws IOException, InterruptedException {
-        List<String> command = new ArrayList<>(List.of("node"));
-        command.addAll(List.of(args));
-        Process p = new ProcessBuilder(command).directory(dir.toFile()).redirectErrorStream(true).start();
-        List<String> lines = java.util.Collections.synchronizedList(new ArrayList<>());
-        Thread reader = new Thread(() -> {
-            try (var in = p.inputReader(StandardCharsets.UTF_8)) {
-                for (String line = in.readLine(); line != null; line = in.readLine()) {
-                    System.out.println("console e2e: " + line);
-                    lines.add(line);
-                }
-            } catch (IOException e) {
-                lines.add("FAIL reading the browser test's output: " + e.getMessage());
-            }
-        }, "console-e2e-output");
-        reader.setDaemon(true);
-        reader.start();
-        if (!p.waitFor(4, TimeUnit.MINUTES)) {
-            p.destroyForcibly();
-            throw new AssertionError("the browser test did not finish in 4 minutes: " + lines);
-        }
-        reader.join(5_000);
-        return lines;
     }
 }
