@@ -54,6 +54,7 @@ public final class LocalRunner {
         System.out.flush();
         if (demo) {
             DemoSession.replay(system.url(), root.resolve("infra/local/demo/live-session.json"), merchants, System.out);
+            DemoSession.streamLive(system.url(), merchants, System.out);
         }
         stopped.await();
     }
