@@ -5,7 +5,9 @@ import com.replyguard.assessment.CycleContribution;
 import com.replyguard.assessment.ResponseTimes;
 import com.replyguard.conversation.Conversation;
 import com.replyguard.kpi.KpiVector;
+import com.replyguard.queue.WaitingClock;
 import java.time.Instant;
+import java.util.List;
 import java.util.Set;
 import java.util.SortedSet;
 import java.util.TreeSet;
@@ -25,21 +27,33 @@ import java.util.TreeSet;
  *       cycles (rounds that run past a cycle's end) are projections like the breaches;</li>
  *   <li>{@code responseTimes}: its figures for the operations report (R18, R22), also on the item;</li>
  *   <li>{@code kpi}: what it adds to the KPI counters, and {@code kpiChangedAt}, when that last
- *       changed (its entry in the change feed the KPI fold reads; null: never counted anything).</li>
+ *       changed (its entry in the change feed the KPI fold reads; null: never counted anything);</li>
+ *   <li>{@code waiting}: the clocks the customer still waits on, the conversation's entry in the live
+ *       queue (issue 15; empty: not in the queue).</li>
  * </ul>
  */
 public record StoredConversation(Conversation conversation, long version, SortedSet<String> activeBreachKeys,
         SortedSet<String> knownBreachKeys, SortedSet<Cycle> knownCycles, SortedSet<String> notified,
         SortedSet<String> pending, Instant nextDue, CycleContribution ownCycle, ResponseTimes responseTimes,
-        KpiVector kpi, Instant kpiChangedAt) {
+        KpiVector kpi, Instant kpiChangedAt, List<WaitingClock> waiting) {
 
     public StoredConversation {
+        waiting = waiting == null ? List.of() : List.copyOf(waiting);
         activeBreachKeys = new TreeSet<>(activeBreachKeys);
         knownBreachKeys = new TreeSet<>(knownBreachKeys);
         knownCycles = new TreeSet<>(knownCycles);
         notified = new TreeSet<>(notified);
         pending = new TreeSet<>(pending);
         kpi = kpi == null ? KpiVector.empty() : kpi;
+    }
+
+    /** A state with no live-queue entry (stores and tests that predate the queue). */
+    public StoredConversation(Conversation conversation, long version, SortedSet<String> activeBreachKeys,
+            SortedSet<String> knownBreachKeys, SortedSet<Cycle> knownCycles, SortedSet<String> notified,
+            SortedSet<String> pending, Instant nextDue, CycleContribution ownCycle, ResponseTimes responseTimes,
+            KpiVector kpi, Instant kpiChangedAt) {
+        this(conversation, version, activeBreachKeys, knownBreachKeys, knownCycles, notified, pending, nextDue, ownCycle,
+                responseTimes, kpi, kpiChangedAt, List.of());
     }
 
     public static StoredConversation fresh(Conversation conversation) {
@@ -49,7 +63,7 @@ public record StoredConversation(Conversation conversation, long version, Sorted
 
     public StoredConversation withVersion(long newVersion) {
         return new StoredConversation(conversation, newVersion, activeBreachKeys, knownBreachKeys, knownCycles, notified,
-                pending, nextDue, ownCycle, responseTimes, kpi, kpiChangedAt);
+                pending, nextDue, ownCycle, responseTimes, kpi, kpiChangedAt, waiting);
     }
 
     /**
@@ -58,13 +72,14 @@ public record StoredConversation(Conversation conversation, long version, Sorted
      */
     public StoredConversation withConversation(Conversation changed) {
         return new StoredConversation(changed, version + 1, activeBreachKeys, knownBreachKeys, knownCycles, notified,
-                pending, nextDue, ownCycle, responseTimes, kpi, kpiChangedAt);
+                pending, nextDue, ownCycle, responseTimes, kpi, kpiChangedAt, waiting);
     }
 
     /** The next version of this state with new alert bookkeeping (the events and projections unchanged). */
     public StoredConversation withAlerts(Set<String> newNotified, Set<String> newPending, Instant newNextDue) {
         return new StoredConversation(conversation, version + 1, activeBreachKeys, knownBreachKeys, knownCycles,
-                new TreeSet<>(newNotified), new TreeSet<>(newPending), newNextDue, ownCycle, responseTimes, kpi, kpiChangedAt);
+                new TreeSet<>(newNotified), new TreeSet<>(newPending), newNextDue, ownCycle, responseTimes, kpi, kpiChangedAt,
+                waiting);
     }
 
     public static SortedSet<String> union(Set<String> a, Set<String> b) {

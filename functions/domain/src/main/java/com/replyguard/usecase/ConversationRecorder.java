@@ -16,6 +16,7 @@ import com.replyguard.merchant.PolicyHistory;
 import com.replyguard.ports.AssessmentStore;
 import com.replyguard.ports.BreachStore;
 import com.replyguard.ports.StoredConversation;
+import com.replyguard.queue.WaitingClock;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
@@ -23,6 +24,7 @@ import java.util.Set;
 import java.util.SortedSet;
 import java.util.TreeMap;
 import java.util.TreeSet;
+import java.util.function.Function;
 import java.util.stream.Collectors;
 
 /**
@@ -75,13 +77,15 @@ final class ConversationRecorder {
         // do not wake the wheel at all
         plan.dueBy(now, notified).stream().filter(a -> AlertPlan.isStale(a, now)).forEach(a -> notified.add(a.key()));
         Instant nextDue = nextDue(plan, now, notified, pending);
-        KpiVector kpi = KpiVector.of(conversation, t -> policies.at(t).assessedHours(), clocks,
-                k -> Attribution.ownerOf(conversation, k, policies.number(k.policyVersion()).shifts()));
+        // one attribution rule for every view: the KPI counters, the queue and (in project) the breaches
+        Function<SlaClock, String> owner = k -> Attribution.ownerOf(conversation, k, policies.number(k.policyVersion()).shifts());
+        KpiVector kpi = KpiVector.of(conversation, t -> policies.at(t).assessedHours(), clocks, owner);
         return new StoredConversation(conversation, base.version() + 1, new TreeSet<>(breached.keySet()),
                 StoredConversation.union(base.knownBreachKeys(), breached.keySet()), knownCycles, notified,
                 new TreeSet<>(pending), nextDue, ownCycle(conversation, contributions),
                 com.replyguard.assessment.ResponseTimes.of(conversation).orElse(null), kpi,
-                kpi.equals(base.kpi()) ? base.kpiChangedAt() : now);
+                kpi.equals(base.kpi()) ? base.kpiChangedAt() : now,
+                WaitingClock.of(conversation, clocks, policies.sla(), owner));
     }
 
     /** The contribution to the cycle of the human clock start, if the conversation makes one. */

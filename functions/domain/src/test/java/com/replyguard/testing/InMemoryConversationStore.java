@@ -18,7 +18,7 @@ import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 
 /** Fake of the conversation port (same version semantics as the DynamoDB adapter) and of its due-index. */
-public final class InMemoryConversationStore implements ConversationStore, DueIndex {
+public final class InMemoryConversationStore implements ConversationStore, DueIndex, com.replyguard.ports.QueueIndex {
     private final Map<String, StoredConversation> items = new ConcurrentHashMap<>();
     private final Map<String, java.util.SortedMap<String, com.replyguard.conversation.CustomerReport>> reports = new ConcurrentHashMap<>();
     public int saves;
@@ -72,6 +72,17 @@ public final class InMemoryConversationStore implements ConversationStore, DueIn
         }
         saves++;
         items.put(k, next);
+    }
+
+    @Override
+    public List<Entry> waiting(MerchantId merchant, Instant since) {
+        List<Entry> out = new ArrayList<>();
+        for (StoredConversation s : items.values()) {
+            if (s.conversation().merchant().equals(merchant) && s.waiting().stream().anyMatch(w -> !w.deadline().isBefore(since))) {
+                out.add(new Entry(s.conversation().id(), s.conversation().channel().orElse(null), s.waiting()));
+            }
+        }
+        return out;
     }
 
     public int size() {

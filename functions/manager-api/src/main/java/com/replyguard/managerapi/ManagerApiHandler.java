@@ -128,6 +128,8 @@ public final class ManagerApiHandler implements RequestHandler<APIGatewayV2HTTPE
         t.put("PUT /merchants/{merchantId}/conversations/{conversationId}/category",
                 (h, m, r, c, tok) -> h.classify(m, r, auditName(c, tok)));
         t.put("DELETE /merchants/{merchantId}/customers/{customer}", (h, m, r, c, tok) -> h.forgetCustomer(m, r));
+        t.put("GET /merchants/{merchantId}/me", (h, m, r, c, tok) -> ApiResponses.json(200, Representations.manager(c)));
+        t.put("GET /merchants/{merchantId}/queue", (h, m, r, c, tok) -> QueueRoute.answer(h.wiring.queue(), m, r, c));
         return java.util.Collections.unmodifiableMap(t);
     }
 

@@ -6,6 +6,7 @@ import com.replyguard.ports.ManagerTokens;
 import com.replyguard.ports.MerchantDirectory;
 import com.replyguard.usecase.ExcuseBreach;
 import com.replyguard.usecase.ListBreaches;
+import com.replyguard.usecase.ListQueue;
 import com.replyguard.usecase.ReportAgentDiscipline;
 import com.replyguard.usecase.ReportAgentScorecard;
 import com.replyguard.usecase.ReportLeaderboard;
@@ -25,7 +26,7 @@ public record ManagerApiWiring(ManagerTokens tokens, MerchantDirectory merchants
         ReportLeaderboard leaderboard, com.replyguard.usecase.ReportAfterSales afterSales,
         com.replyguard.usecase.ClassifyCase classify,
         com.replyguard.usecase.ReportOperationsByType operationsByType, com.replyguard.usecase.ForgetCustomer forgetCustomer,
-        Clock clock) {
+        Clock clock, ListQueue queue) {
 
     public static ManagerApiWiring from(Map<String, String> environment, Clock clock) {
         StorageWiring storage = StorageWiring.from(new Environment(environment), clock);
@@ -40,6 +41,7 @@ public record ManagerApiWiring(ManagerTokens tokens, MerchantDirectory merchants
                 new com.replyguard.usecase.ClassifyCase(storage.conversations, new com.replyguard.usecase.IngestEventBatch(
                         storage.conversations, storage.assessments, storage.breaches, storage.texts, clock), clock),
                 new com.replyguard.usecase.ReportOperationsByType(storage.kpis, clock),
-                new com.replyguard.usecase.ForgetCustomer(storage.conversations, storage.texts), clock);
+                new com.replyguard.usecase.ForgetCustomer(storage.conversations, storage.texts), clock,
+                new ListQueue(storage.queue, clock));
     }
 }

@@ -23,6 +23,19 @@ final class Representations {
     private Representations() {
     }
 
+    /**
+     * Who the caller is, as this API sees them (the console shows only what the role may do):
+     * merchant, role, a team lead's agents, whether the role may change anything.
+     */
+    static Map<String, Object> manager(com.replyguard.merchant.Manager manager) {
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("merchantId", manager.merchant().value());
+        m.put("role", manager.role().name());
+        m.put("team", new java.util.TreeSet<>(manager.team()));
+        m.put("mayChange", manager.mayChange());
+        return m;
+    }
+
     /** The contract's KPI report, with {@code final}, {@code countedThrough} and, when asked for, {@code groups}. */
     static Map<String, Object> kpis(com.replyguard.usecase.ReportKpiCounters.View view, String groupBy) {
         Map<String, Object> m = kpis(view.total());

@@ -5,6 +5,7 @@ import static com.replyguard.testing.Events.DEMO_MERCHANT;
 import static com.replyguard.testing.Events.at;
 import static com.replyguard.testing.Events.raw;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
@@ -34,6 +35,8 @@ class ManagerApiHandlerTest {
     private ManagerApiHandler handler;
     private com.replyguard.usecase.ExcuseBreach excuses;
     private Runnable fold;
+    private IngestEventBatch webhook;
+    private MutableClock now;
 
     @BeforeEach
     void setUp() {
@@ -41,7 +44,9 @@ class ManagerApiHandlerTest {
         InMemoryConversationStore conversations = new InMemoryConversationStore();
         InMemoryAssessmentStore assessments = new InMemoryAssessmentStore();
         InMemoryBreachStore breaches = new InMemoryBreachStore();
-        new IngestEventBatch(conversations, assessments, breaches, clock).ingest(DEMO_MERCHANT, List.of(
+        now = clock;
+        webhook = new IngestEventBatch(conversations, assessments, breaches, clock);
+        webhook.ingest(DEMO_MERCHANT, List.of(
                 raw("eventId", "e1", "type", "customer.message", "conversationId", "c1", "channel", "CS_CHAT",
                         "occurredAt", "2026-10-03T10:00:00+08:00", "customerId", "buyer-1"),
                 raw("eventId", "e2", "type", "agent.message", "conversationId", "c1",
@@ -72,7 +77,7 @@ class ManagerApiHandlerTest {
                         new IngestEventBatch(conversations, assessments, breaches, clock), clock),
                 new com.replyguard.usecase.ReportOperationsByType(kpiStore, clock),
                 new com.replyguard.usecase.ForgetCustomer(conversations),
-                clock));
+                clock, new com.replyguard.usecase.ListQueue(conversations, clock)));
         this.fold = () -> {
             clock.advance(java.time.Duration.ofSeconds(2));
             new com.replyguard.usecase.FoldKpiCounters(conversations, kpiStore, clock).pass();
@@ -305,7 +310,7 @@ class ManagerApiHandlerTest {
 
     @Test
     void everyRouteOfTheFunction_refusesForeignMerchants_andOutOfRoleRequests() {
-        assertEquals(14, ManagerApiHandler.ROUTES.size(), "every route is checked below: " + ManagerApiHandler.ROUTES);
+        assertEquals(16, ManagerApiHandler.ROUTES.size(), "every route is checked below: " + ManagerApiHandler.ROUTES);
         for (String route : ManagerApiHandler.ROUTES) {
             boolean reads = route.startsWith("GET ");
             assertEquals(401, call(route, null, "presales-zhang", null).getStatusCode(), route);
@@ -366,6 +371,78 @@ class ManagerApiHandlerTest {
         APIGatewayV2HTTPResponse refused = handler.handleRequest(bad, null);
         assertEquals(400, refused.getStatusCode());
         assertTrue(refused.getBody().contains("idType=platform"), refused.getBody());
+    }
+
+    @Test
+    void theQueue_listsEveryClockStillWaitedOn_asJsonOrCsv_andNamesEveryBadParameter() throws IOException {
+        webhook.ingest(DEMO_MERCHANT, List.of(raw("eventId", "q1", "type", "customer.message", "conversationId", "live-9",
+                "channel", "LIVE_COMMENT", "occurredAt", "2026-10-04T08:59:50+08:00", "customerId", "viewer-9")));
+        JsonNode answer = JSON.readTree(handler.handleRequest(get("/merchants/{merchantId}/queue", "demo", "ops-token", null,
+                Map.of()), null).getBody());
+        assertEquals("demo", answer.path("merchantId").asText());
+        assertEquals(1, answer.path("queue").size(), answer.toString());
+        JsonNode row = answer.path("queue").get(0);
+        assertEquals("{\"conversationId\":\"live-9\",\"channel\":\"LIVE_COMMENT\",\"clock\":\"FIRST_REPLY\",\"clockKey\":\"FIRST_REPLY\","
+                + "\"urgent\":false,\"start\":\"2026-10-04T08:59:50+08:00\",\"deadline\":\"2026-10-04T09:00:20+08:00\","
+                + "\"warnAt\":\"2026-10-04T09:00:14+08:00\",\"responsibleAgentId\":null,\"team\":null,\"status\":\"RUNNING\"}",
+                row.toString());
+        assertTrue(answer.has("nextToken") && answer.path("nextToken").isNull());
+        now.advance(java.time.Duration.ofSeconds(30));
+        assertEquals("BREACHED", JSON.readTree(handler.handleRequest(get("/merchants/{merchantId}/queue", "demo", "ops-token", null,
+                Map.of()), null).getBody()).path("queue").get(0).path("status").asText(), "the status is the one at the request");
+        APIGatewayV2HTTPResponse csv = handler.handleRequest(get("/merchants/{merchantId}/queue", "demo", "demo-manager-token",
+                Map.of("channel", "LIVE_COMMENT"), Map.of(), Map.of("accept", "text/csv")), null);
+        assertTrue(csv.getBody().startsWith("\uFEFFconversationId,channel,clock,clockKey,urgent,start,deadline,warnAt,"
+                + "responsibleAgentId,team,status"), csv.getBody());
+        assertTrue(csv.getBody().contains("live-9,LIVE_COMMENT,FIRST_REPLY"), csv.getBody());
+        APIGatewayV2HTTPResponse bad = handler.handleRequest(get("/merchants/{merchantId}/queue", "demo", "demo-manager-token",
+                Map.of("channel", "TELEGRAM", "clock", "LUNCH", "limit", "0", "nextToken", "x"), Map.of()), null);
+        assertEquals(400, bad.getStatusCode());
+        JsonNode details = JSON.readTree(bad.getBody()).path("details");
+        assertEquals(3, details.size(), bad.getBody());
+        assertEquals("channel", details.get(0).path("field").asText());
+        assertTrue(details.get(0).path("message").asText().contains("LIVE_COMMENT"), "names the allowed values");
+        assertEquals("clock", details.get(1).path("field").asText());
+        assertEquals("limit", details.get(2).path("field").asText());
+        APIGatewayV2HTTPResponse token = handler.handleRequest(get("/merchants/{merchantId}/queue", "demo", "demo-manager-token",
+                Map.of("nextToken", "bm90LW91cnM"), Map.of()), null);
+        assertEquals(400, token.getStatusCode());
+        assertEquals("nextToken", JSON.readTree(token.getBody()).path("details").get(0).path("field").asText());
+    }
+
+    @Test
+    void me_tellsTheConsoleWhoTheCallerIs_roleTeamAndWhetherTheyMayAct() throws IOException {
+        JsonNode lead = JSON.readTree(handler.handleRequest(get("/merchants/{merchantId}/me", "demo", "lead-token", null, Map.of()),
+                null).getBody());
+        assertEquals("demo", lead.path("merchantId").asText());
+        assertEquals("TEAM_LEAD", lead.path("role").asText());
+        assertEquals("[\"presales-zhang\"]", lead.path("team").toString());
+        assertTrue(lead.path("mayChange").asBoolean());
+        JsonNode ops = JSON.readTree(handler.handleRequest(get("/merchants/{merchantId}/me", "demo", "ops-token", null, Map.of()),
+                null).getBody());
+        assertEquals("OPERATIONS", ops.path("role").asText());
+        assertFalse(ops.path("mayChange").asBoolean(), "operations is read-only: the console shows no action");
+        assertEquals(403, handler.handleRequest(get("/merchants/{merchantId}/me", "demo", "other-manager-token", null, Map.of()),
+                null).getStatusCode(), "a token of another merchant learns nothing about this one");
+    }
+
+    @Test
+    void theTokenTrigger_copiesMerchantRoleAndTeamIntoTheAccessToken_andOnlyWhatTheUserHas() {
+        Map<String, Object> event = new HashMap<>(Map.of("version", "2", "triggerSource", "TokenGeneration_HostedAuth",
+                "request", Map.of("userAttributes", Map.of("sub", "u-1", "email", "lead@shop.example",
+                        "custom:merchant", "demo", "custom:role", "TEAM_LEAD", "custom:team", "presales-zhang,presales-li")),
+                "response", new HashMap<>(Map.of("claimsAndScopeOverrideDetails", Map.of()))));
+        Map<String, Object> answer = new AccessTokenClaims().handleRequest(event, null);
+        Object claims = ((Map<?, ?>) ((Map<?, ?>) ((Map<?, ?>) answer.get("response")).get("claimsAndScopeOverrideDetails"))
+                .get("accessTokenGeneration")).get("claimsToAddOrOverride");
+        assertEquals(Map.of("custom:merchant", "demo", "custom:role", "TEAM_LEAD", "custom:team", "presales-zhang,presales-li"), claims,
+                "no e-mail or other attribute leaks into the access token");
+        assertEquals("TokenGeneration_HostedAuth", answer.get("triggerSource"), "the event comes back with the response filled");
+        Map<String, Object> bare = new HashMap<>(Map.of("request", Map.of("userAttributes", Map.of("sub", "u-2")),
+                "response", new HashMap<>()));
+        Object none = ((Map<?, ?>) ((Map<?, ?>) ((Map<?, ?>) new AccessTokenClaims().handleRequest(bare, null).get("response"))
+                .get("claimsAndScopeOverrideDetails")).get("accessTokenGeneration")).get("claimsToAddOrOverride");
+        assertEquals(Map.of(), none, "a user without a merchant gets no claims (the API then answers 401)");
     }
 
     @Test

@@ -85,6 +85,76 @@ final class DemoSession {
         out.flush();
     }
 
+    /** How long the demo keeps its live stream going after the replay (the runner stays up as long as asked). */
+    static final Duration LIVE_FOR = Duration.ofMinutes(30);
+
+    /**
+     * After the replay (history of 3 October), a live tail for the console: a new live-room comment
+     * every 4 s, as the stream would bring them; two in three get an answer 8-20 s later, the rest
+     * count down, turn amber and breach on the queue. Runs {@link #LIVE_FOR}, on a daemon thread.
+     */
+    static Thread streamLive(URI base, Path merchantsFile, PrintStream out) throws IOException {
+        String secret = null;
+        for (JsonNode m : JSON.readTree(merchantsFile.toFile()).path("merchants")) {
+            if ("demo".equals(m.path("merchantId").asText())) {
+                secret = m.path("webhookSecrets").path(0).asText();
+            }
+        }
+        if (secret == null) {
+            return null;
+        }
+        String key = secret;
+        HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+        out.println("DEMO live: a new live-room comment every 4 s for " + LIVE_FOR.toMinutes() + " min; watch them on the console");
+        out.flush();
+        Thread t = new Thread(() -> {
+            java.time.Instant end = java.time.Instant.now().plus(LIVE_FOR);
+            java.util.Random random = new java.util.Random(15);
+            java.util.List<Object[]> answers = new java.util.ArrayList<>();
+            String run = Long.toString(System.currentTimeMillis() / 1000, 36);
+            for (int n = 1; java.time.Instant.now().isBefore(end); n++) {
+                try {
+                    java.time.Instant now = java.time.Instant.now();
+                    String conversation = "live-" + run + "-" + n;
+                    post(http, base, key, "{\"eventId\":\"" + conversation + "-q\",\"type\":\"customer.message\",\"conversationId\":\""
+                            + conversation + "\",\"channel\":\"LIVE_COMMENT\",\"customerId\":\"viewer-" + n + "\",\"occurredAt\":\"" + now + "\"}");
+                    if (n % 3 != 0) {
+                        answers.add(new Object[] {conversation, now.plusSeconds(8 + random.nextInt(13))});
+                    }
+                    for (var it = answers.iterator(); it.hasNext(); ) {
+                        Object[] a = it.next();
+                        if (!((java.time.Instant) a[1]).isAfter(now)) {
+                            post(http, base, key, "{\"eventId\":\"" + a[0] + "-a\",\"type\":\"agent.message\",\"conversationId\":\"" + a[0]
+                                    + "\",\"agentId\":\"presales-zhang\",\"agentRole\":\"PRESALES\",\"occurredAt\":\"" + now + "\"}");
+                            it.remove();
+                        }
+                    }
+                    Thread.sleep(4_000);
+                } catch (InterruptedException e) {
+                    return;
+                } catch (IOException | RuntimeException e) {
+                    System.err.println("DEMO live: " + e.getMessage());
+                    return;
+                }
+            }
+        }, "demo-live-stream");
+        t.setDaemon(true);
+        t.start();
+        return t;
+    }
+
+    private static void post(HttpClient http, URI base, String secret, String event) throws IOException, InterruptedException {
+        byte[] bytes = ("{\"events\":[" + event + "]}").getBytes(StandardCharsets.UTF_8);
+        String ts = Long.toString(System.currentTimeMillis() / 1000);
+        HttpResponse<String> r = http.send(HttpRequest.newBuilder(base.resolve("/webhooks/demo/events"))
+                .header("Content-Type", "application/json").header("X-Timestamp", ts)
+                .header("X-Signature", WebhookSignature.sign(secret, ts, bytes))
+                .POST(HttpRequest.BodyPublishers.ofByteArray(bytes)).build(), HttpResponse.BodyHandlers.ofString());
+        if (r.statusCode() != 200) {
+            throw new IllegalStateException("live event refused: " + r.statusCode() + " " + r.body());
+        }
+    }
+
     private static String get(HttpClient http, URI uri, String token) throws IOException, InterruptedException {
         HttpResponse<String> r = http.send(HttpRequest.newBuilder(uri).header("Authorization", "Bearer " + token).GET().build(),
                 HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));

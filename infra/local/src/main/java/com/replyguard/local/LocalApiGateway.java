@@ -44,6 +44,10 @@ final class LocalApiGateway implements AutoCloseable {
 
     record Binding(String functionName, SamTemplate.Route route, Pattern pattern, List<String> parameters,
             RequestHandler<Object, Object> handler, List<PathRateLimiter> limiters) {
+        /** A greedy path parameter ({@code {proxy+}}): API Gateway tries such a route only when no other matches. */
+        boolean greedy() {
+            return route.path().contains("+}");
+        }
     }
 
     private final HttpServer server;
@@ -70,12 +74,15 @@ final class LocalApiGateway implements AutoCloseable {
         StringBuilder regex = new StringBuilder();
         int last = 0;
         while (m.find()) {
-            regex.append(Pattern.quote(route.path().substring(last, m.start()))).append("([^/]+)");
-            names.add(m.group(1));
+            boolean greedy = m.group(1).endsWith("+");
+            regex.append(Pattern.quote(route.path().substring(last, m.start()))).append(greedy ? "(.+)" : "([^/]+)");
+            names.add(greedy ? m.group(1).substring(0, m.group(1).length() - 1) : m.group(1));
             last = m.end();
         }
         regex.append(Pattern.quote(route.path().substring(last)));
         bindings.add(new Binding(functionName, route, Pattern.compile(regex.toString()), names, handler, List.copyOf(limiters)));
+        // the most specific route wins, as in API Gateway: greedy ones last
+        bindings.sort(java.util.Comparator.comparing(Binding::greedy));
     }
 
     void start() {
@@ -95,9 +102,13 @@ final class LocalApiGateway implements AutoCloseable {
             Matcher matcher = null;
             boolean pathKnown = false;
             for (Binding b : bindings) {
+                if (b.greedy() && pathKnown) {
+                    break; // a specific route has this path (with another method): 405, as API Gateway would
+                }
                 Matcher mm = b.pattern().matcher(rawPath);
                 if (mm.matches()) {
-                    pathKnown = true;
+                    // a greedy GET route matches any path; other methods there are unknown routes (404), not 405
+                    pathKnown |= !b.greedy();
                     if (b.route().method().equals(method)) {
                         match = b;
                         matcher = mm;

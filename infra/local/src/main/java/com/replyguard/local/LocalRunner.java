@@ -9,7 +9,7 @@ import java.util.concurrent.CountDownLatch;
 /**
  * {@code infra/local/run [--port N] [--demo] [--dynamodb-endpoint URL] [--merchants FILE]}
  * (contract: running locally). Prints {@code READY http://127.0.0.1:N} once requests are
- * accepted; on SIGTERM/SIGINT stops the HTTP server and the dynalite it started, leaving no
+ * accepted, then {@code CONSOLE http://127.0.0.1:N/} (the team-lead console); on SIGTERM/SIGINT stops the HTTP server and the dynalite it started, leaving no
  * process behind.
  */
 public final class LocalRunner {
@@ -49,9 +49,12 @@ public final class LocalRunner {
             stopped.countDown();
         }, "local-runner-stop"));
         System.out.println("READY " + system.url());
+        // the team-lead console is the template's GET / route on the same port (docs/console.md)
+        System.out.println("CONSOLE " + system.url() + "/");
         System.out.flush();
         if (demo) {
             DemoSession.replay(system.url(), root.resolve("infra/local/demo/live-session.json"), merchants, System.out);
+            DemoSession.streamLive(system.url(), merchants, System.out);
         }
         stopped.await();
     }

@@ -32,6 +32,9 @@ class LocalRunnerProcessTest {
         try (BufferedReader out = new BufferedReader(new InputStreamReader(p.getInputStream(), StandardCharsets.UTF_8))) {
             String first = out.readLine();
             assertTrue(first != null && first.matches("READY http://127\\.0\\.0\\.1:\\d+"), "first line: " + first);
+            String second = out.readLine();
+            assertEquals(first.substring("READY ".length()) + "/", second == null ? null : second.substring("CONSOLE ".length()),
+                    "the line after READY says where the console is: " + second);
             for (String line; (line = out.readLine()) != null; ) {
                 lines.add(line);
                 if (line.startsWith("DEMO breaches recorded")) {

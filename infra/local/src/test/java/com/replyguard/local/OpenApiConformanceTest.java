@@ -105,6 +105,7 @@ class OpenApiConformanceTest {
             conversationsAndCases();
             agents();
             policy();
+            console();
             customers();
         }
         List<String> unchecked = new ArrayList<>();
@@ -317,6 +318,19 @@ class OpenApiConformanceTest {
         status(200, versions);
         assertEquals(2, versions.json().path("versions").size(), versions.body());
         status(403, call("GET", "/merchants/demo/policy/versions", "other-manager-token", null, null, null));
+    }
+
+    /** What the console reads: the caller and the live queue (the day's clocks are long past: an empty page is fine). */
+    private void console() {
+        Http.Answer me = call("GET", "/merchants/demo/me", "demo-teamlead-token", null, null, null);
+        status(200, me);
+        assertEquals("TEAM_LEAD", me.json().path("role").asText());
+        status(403, call("GET", "/merchants/demo/me", "other-manager-token", null, null, null));
+        status(200, get("/merchants/demo/queue?limit=5"));
+        csv("/merchants/demo/queue?channel=LIVE_COMMENT");
+        Http.Answer bad = get("/merchants/demo/queue?channel=RADIO&limit=0");
+        status(400, bad);
+        assertEquals(2, bad.json().path("details").size(), bad.body());
     }
 
     private void customers() {

@@ -1,6 +1,7 @@
 package com.replyguard.local;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.amazonaws.services.lambda.runtime.RequestHandler;
@@ -67,7 +68,7 @@ class TemplateTest {
 
     @Test
     void everyHandlerExists_isALambdaHandler_andHasBothConstructors() throws Exception {
-        assertEquals(5, TEMPLATE.functions().size(), "ingest, manager API, deadline, escalation, KPI");
+        assertEquals(7, TEMPLATE.functions().size(), "ingest, manager API, deadline, escalation, KPI, console, token claims");
         for (SamTemplate.Function f : TEMPLATE.functions()) {
             Class<?> type = Class.forName(f.handlerClass());
             assertTrue(RequestHandler.class.isAssignableFrom(type), f.logicalId() + " handler is not a RequestHandler");
@@ -143,6 +144,8 @@ class TemplateTest {
                 case "ManagerApiFunction" -> expected.addAll(List.of("AssessmentsTable", "BreachesTable", "KpisTable",
                         "TextsTable"));
                 case "KpiFunction" -> expected.add("KpisTable");
+                // the console serves its jar and the token trigger copies attributes: neither builds a store
+                case "ConsoleFunction", "TokenClaimsFunction" -> expected.clear();
                 default -> { }
             }
             if (f.logicalId().equals("IngestFunction")) {
@@ -177,6 +180,35 @@ class TemplateTest {
         TEMPLATE.resources().path("ManagerApiFunction").path("Properties").path("Events").fields().forEachRemaining(e ->
                 assertEquals("ManagerJwt", e.getValue().path("Properties").path("Auth").path("Authorizer").asText(),
                         e.getKey() + " is not behind the JWT authorizer"));
+    }
+
+    @Test
+    void theConsoleIsServedOnTheManagerApisOrigin_withoutSignIn_andItsDataRoutesTakeOnlyAccessTokens() {
+        SamTemplate.Function console = TEMPLATE.functions().stream().filter(f -> f.logicalId().equals("ConsoleFunction"))
+                .findFirst().orElseThrow();
+        assertEquals("com.replyguard.console.ConsoleHandler", console.handlerClass());
+        Set<String> routes = new TreeSet<>();
+        console.routes().forEach(r -> {
+            routes.add(r.key());
+            assertEquals("ReplyGuardHttpApi", r.api(), r.key() + ": same origin as the manager API");
+        });
+        assertEquals(new TreeSet<>(List.of("GET /", "GET /console/config", "GET /{proxy+}")), routes);
+        TEMPLATE.resources().path("ConsoleFunction").path("Properties").path("Events").fields().forEachRemaining(e ->
+                assertTrue(e.getValue().path("Properties").path("Auth").isMissingNode(), e.getKey() + ": the page loads before sign-in"));
+        // research: an ID token has no scope claim, so route scopes let only access tokens through
+        JsonNode jwt = TEMPLATE.resources().path("ReplyGuardHttpApi").path("Properties").path("Auth").path("Authorizers")
+                .path("ManagerJwt");
+        assertEquals("[\"openid\",\"aws.cognito.signin.user.admin\"]", jwt.path("AuthorizationScopes").toString());
+        JsonNode client = TEMPLATE.resources().path("ManagerUserPoolClient").path("Properties");
+        assertFalse(client.path("GenerateSecret").asBoolean(true), "a browser is a public client: no secret");
+        assertTrue(client.path("AllowedOAuthFlows").toString().contains("code"), "authorization code (with PKCE), never implicit");
+        assertTrue(client.path("CallbackURLs").toString().contains("ConsoleUrl"), client.toString());
+        JsonNode trigger = TEMPLATE.resources().path("ManagerUserPool").path("Properties").path("LambdaConfig")
+                .path("PreTokenGenerationConfig");
+        assertEquals("V2_0", trigger.path("LambdaVersion").asText(), "access-token claims need the version-2 event");
+        assertEquals("ESSENTIALS", TEMPLATE.resources().path("ManagerUserPool").path("Properties").path("UserPoolTier").asText());
+        Map<String, String> env = console.environment();
+        assertTrue(env.containsKey("COGNITO_DOMAIN") && env.containsKey("COGNITO_CLIENT_ID") && env.containsKey("CONSOLE_URL"), env.toString());
     }
 
     @Test

@@ -97,6 +97,8 @@ final class ConversationItemMapper {
         if (!s.kpi().isEmpty()) {
             item.put("kv", DynamoDbKpiStore.vector(s.kpi()));
         }
+        // the live queue's entry (sparse GSI ByQueue), written in the same PutItem as the conversation
+        DynamoDbQueueIndex.put(item, c.merchant(), c.id(), s.waiting());
         if (s.kpiChangedAt() != null) {
             // the KPI change feed (sparse GSI ByKpiChange): shard, then when the vector last changed
             item.put("kpiShard", s(Integer.toString(com.replyguard.kpi.Fold.shardOf(key(c.merchant(), c.id())))));
@@ -258,6 +260,7 @@ final class ConversationItemMapper {
                 new TreeSet<>(stringList(item, "notified")), new TreeSet<>(stringList(item, "pending")),
                 nextDue == null ? null : Instant.parse(nextDue), ownCycle(item), responseTimes(item),
                 DynamoDbKpiStore.vector(item.get("kv")), kpiAt == null ? null
-                        : Instant.ofEpochMilli(Long.parseLong(kpiAt.substring(0, kpiAt.indexOf('#')))));
+                        : Instant.ofEpochMilli(Long.parseLong(kpiAt.substring(0, kpiAt.indexOf('#')))),
+                DynamoDbQueueIndex.waiting(item));
     }
 }

@@ -1,0 +1,96 @@
+// The manager API, on the same origin as the page. Every call carries the session's bearer token
+// (locally the manager token, in AWS the Cognito access token).
+import { reactive } from 'vue';
+
+export const session = reactive({ token: null, merchantId: null, role: null, team: [], mayChange: false, login: null });
+
+const SESSION_KEY = 'replyguard.session';
+
+export function restoreSession() {
+  try {
+    const s = JSON.parse(sessionStorage.getItem(SESSION_KEY) || 'null');
+    if (s && s.token && s.merchantId) Object.assign(session, s);
+  } catch {
+    /* nothing stored */
+  }
+}
+
+export function saveSession(values) {
+  Object.assign(session, values);
+  sessionStorage.setItem(SESSION_KEY, JSON.stringify({ ...session }));
+}
+
+export function clearSession() {
+  Object.assign(session, { token: null, merchantId: null, role: null, team: [], mayChange: false });
+  sessionStorage.removeItem(SESSION_KEY);
+}
+
+export class ApiError extends Error {
+  constructor(status, message) {
+    super(message);
+    this.status = status;
+  }
+}
+
+let onUnauthorized = () => {};
+export function whenUnauthorized(fn) {
+  onUnauthorized = fn;
+}
+
+export async function call(method, path, { body, token = session.token, accept = 'application/json' } = {}) {
+  const headers = { Accept: accept };
+  if (token) headers.Authorization = `Bearer ${token}`;
+  if (body !== undefined) headers['Content-Type'] = 'application/json';
+  const sentAt = Date.now();
+  const response = await fetch(apiRoot() + path.replace(/^\//, ''), {
+    method, headers, body: body === undefined ? undefined : JSON.stringify(body), cache: 'no-store',
+  });
+  const receivedAt = Date.now();
+  if (response.status === 401 && token === session.token && session.token) onUnauthorized();
+  if (!response.ok) {
+    let message = response.statusText;
+    try {
+      message = (await response.json()).error || message;
+    } catch {
+      /* not JSON */
+    }
+    throw new ApiError(response.status, message);
+  }
+  if (accept !== 'application/json') return { blob: await response.blob(), headers: response.headers };
+  const json = await response.json();
+  return Object.defineProperty(json, '$timing', { value: { sentAt, receivedAt }, enumerable: false });
+}
+
+/**
+ * Where the API lives: the directory the console was loaded from - index.html is served at the API's
+ * root ("/" locally, "/<stage>/" in AWS), and the views are in the fragment (#/queue), never the path.
+ */
+export function apiRoot() {
+  const here = location.pathname;
+  return here.slice(0, here.lastIndexOf('/') + 1);
+}
+
+export function merchantPath(path) {
+  return `merchants/${encodeURIComponent(session.merchantId)}/${path}`;
+}
+
+export const api = {
+  get: (path, opts) => call('GET', merchantPath(path), opts),
+  post: (path, body) => call('POST', merchantPath(path), { body }),
+  put: (path, body) => call('PUT', merchantPath(path), { body }),
+  /** Downloads a CSV answer (Accept: text/csv) under the file name the API gives. */
+  async csv(path, fallbackName) {
+    const { blob, headers } = await call('GET', merchantPath(path), { accept: 'text/csv' });
+    const disposition = headers.get('Content-Disposition') || '';
+    const name = /filename="?([^";]+)"?/.exec(disposition)?.[1] || fallbackName;
+    const url = URL.createObjectURL(blob);
+    const a = document.createElement('a');
+    a.href = url;
+    a.download = name;
+    document.body.appendChild(a);
+    a.click();
+    a.remove();
+    setTimeout(() => URL.revokeObjectURL(url), 1000);
+    return name;
+  },
+};

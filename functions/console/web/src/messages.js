@@ -1,0 +1,156 @@
+// Every word the console shows, in 简体中文 (the default) and English. test/i18n.test.js fails when
+// a key is missing in either language or a key used in the source is missing here.
+export const messages = {
+  zh: {
+    app: { title: 'ReplyGuard 客服时效看板', logout: '退出登录', language: 'English', merchant: '商户', role: '角色', team: '班组成员', now: '北京时间' },
+    nav: { queue: '实时队列', agents: '坐席', cycle: '考核', breaches: '超时记录', alerts: '告警', aftersales: '售后', conversation: '会话' },
+    login: {
+      title: '登录客服时效看板', merchant: '商户编号', token: '管理令牌', submit: '登录', cognito: '使用企业账号登录',
+      failed: '登录失败：{reason}', wrongMerchant: '此令牌不属于商户 {merchant}', badToken: '令牌无效', notReady: '托管登录尚未配置（见部署文档：ConsoleUrl 参数）',
+      signingIn: '正在登录…', hint: '本地运行：令牌见 infra/local/merchants.json',
+    },
+    roles: { SUPERVISOR: '客服主管', TEAM_LEAD: '客服组长', OPERATIONS: '运营专员' },
+    channels: { LIVE_COMMENT: '直播间评论', DIRECT_MESSAGE: '私信', CS_CHAT: '客服会话', HOTLINE: '热线', EMAIL: '邮件' },
+    clocks: {
+      FIRST_REPLY: '首次回复', NEXT_REPLY: '后续回复', HANDOFF: '主播转交', HANDOFF_PICKUP: '转交接待', RESOLUTION: '问题解决',
+      PROGRESS_UPDATE: '进度更新', SUPERVISOR_GUIDANCE: '上级指导', CLOSING_FOLLOW_UP: '结束前询问',
+    },
+    status: { RUNNING: '计时中', AT_RISK: '即将超时', BREACHED: '已超时', MET: '已达标' },
+    levels: { GOOD: '良好', WARNING: '警告', DEDUCTION: '扣分', DISMISSAL_REVIEW: '辞退评估' },
+    verdicts: { barred: '不达标（将被限制活动）', atRisk: '有风险', passing: '达标' },
+    metrics: { firstReply2Min: '2分钟首次回复率', reply3Min: '3分钟回复率', satisfaction: '满意度' },
+    categories: {
+      PRODUCT_QUALITY: '商品质量', LOGISTICS: '物流', PROMOTION: '宣传', RETURN: '退换货', SERVICE: '服务', '-': '未分类',
+      PRODUCT_QUALITY_DEFECT: '质量缺陷', PRODUCT_QUALITY_PERFORMANCE_MISMATCH: '性能不符', PRODUCT_QUALITY_COUNTERFEIT: '疑似假货',
+      LOGISTICS_NOT_RECEIVED: '未收到货', LOGISTICS_DAMAGED: '运输破损', LOGISTICS_LATE: '物流延迟',
+      PROMOTION_FALSE_ADVERTISING: '虚假宣传', PROMOTION_MISLEADING_EXPLANATION: '讲解误导',
+      RETURN_NO_REASON: '七天无理由', RETURN_QUALITY: '质量退货', RETURN_PROCESS_TROUBLE: '退款流程问题',
+      SERVICE_ATTITUDE: '服务态度', SERVICE_SLOW_RESPONSE: '回复太慢', SERVICE_UNHAPPY_OUTCOME: '处理结果不满',
+    },
+    events: {
+      'customer.message': '顾客消息', 'conversation.transferred': '转人工', 'agent.message': '客服回复', 'conversation.handoff': '主播转交客服',
+      'conversation.escalated': '升级上级', 'conversation.resolved': '已解决', 'conversation.rated': '顾客评价', 'conversation.classified': '售后分类',
+      'conversation.closed': '会话结束', 'customer.reported': '顾客被举报',
+    },
+    agentRoles: { HOST: '主播', ASSISTANT: '助播', PRESALES: '售前', AFTERSALES: '售后', TEAM_LEAD: '组长', SUPERVISOR: '主管' },
+    kinds: { feishu: '飞书', lark: 'Lark', dingtalk: '钉钉', wecom: '企业微信', webhook: 'Webhook' },
+    alertTypes: { SlaAtRisk: '即将超时', SlaBreached: '已超时', SlaEscalated: '超时升级' },
+    deliveries: { PENDING: '待发送', SENT: '已发送', DELIVERED: '已送达', RETRYING: '重试中', FAILED: '发送失败', SKIPPED: '未发送' },
+    common: {
+      all: '全部', none: '—', loading: '加载中…', refresh: '刷新', download: '下载 CSV', unassigned: '未分配', yes: '是', no: '否',
+      seconds: '{n} 秒', minutes: '{m} 分 {s} 秒', hours: '{h} 小时 {m} 分', overdue: '超时 {d}', remaining: '剩余 {d}',
+      error: '出错了：{reason}', notAvailable: '此功能尚未上线（服务端暂无该接口）', readOnly: '只读角色：不能操作', cancel: '取消', confirm: '确定',
+      open: '查看', previous: '上一页', next: '下一页', empty: '暂无数据', asOf: '数据时间 {t}', urgent: '加急',
+    },
+    queue: {
+      title: '实时队列', conversation: '会话', channel: '渠道', clock: '时效', agent: '负责坐席', waited: '顾客已等待', countdown: '倒计时', state: '状态',
+      filterChannel: '渠道', filterTeam: '班组', filterAgent: '坐席', filterClock: '时效类型', count: '共 {n} 个计时', live: '实时更新中',
+      stale: '连接中断，{s} 秒前更新', jumpLongest: '跳到等待最久', deadline: '截止',
+    },
+    agents: {
+      title: '坐席', agent: '坐席', onShift: '在班', offShift: '不在班', notRostered: '未排班', open: '处理中会话', metToday: '今日达标', breachedToday: '今日超时',
+      metCycle: '本周期达标', breachedCycle: '本周期超时', level: '纪律等级', avgFirst: '平均首次回复', shift: '班次',
+    },
+    cycle: {
+      title: '考核', cycle: '考核周期', metric: '指标', rate: '当前', target: '目标', met: '达标数', total: '考核数', result: '结果', pass: '达标', fail: '未达标',
+      noUnits: '暂无考核数据', verdict: '总体结论', forecast: '预测', missesAllowed: '本周期还可以超时 {n} 次', overTarget: '按目前节奏本周期将低于目标（已超出 {n} 次）',
+      headroom: '若之后全部超时，再超时 {n} 次即跌破目标', recover: '需连续达标 {n} 次才能回到目标', final: '已结算（最终数据）', running: '进行中',
+      perDay: '周期内每日超时次数', trend: '近六个周期走势', groupBy: '分组', groupNone: '不分组', groupAgent: '按坐席', groupChannel: '按渠道', groupCategory: '按问题类型',
+      group: '分组',
+    },
+    breaches: {
+      title: '超时记录', from: '截止时间从', to: '到', conversation: '会话', clock: '时效', deadline: '截止时间', detected: '发现时间', agent: '负责坐席', answered: '回复时间',
+      notAnswered: '仍未回复', excuse: '免责', excused: '已免责：{reason}', reason: '免责原因', reasonRequired: '请填写免责原因', excusedOk: '已免责', ack: '确认',
+      acked: '已确认', channel: '渠道', target: '时限',
+    },
+    alerts: {
+      title: '告警', type: '类型', level: '级别', conversation: '会话', clock: '时效', due: '触发时间', deadline: '截止时间', agent: '负责坐席', deliveries: '推送状态',
+      ack: '确认', acked: '{by} 于 {at} 确认', attempts: '尝试 {n} 次', levelN: '第 {n} 级',
+    },
+    aftersales: {
+      title: '售后', cases: '售后案例', suggested: '其中系统推断', incidence: '每千次会话发生率', processing: '平均处理时长（小时）', returns: '退货平均等待', warranty: '质保 48 小时完成率',
+      complaints: '投诉率', complaintSatisfaction: '投诉满意度', rating: '投诉平均评分', target: '目标', category: '类别', subtype: '子类', previous: '上周期', trend: '趋势',
+      hours: '{n} 小时', casesOf: '{category} 的案例', caseListMissing: '逐案列表需要服务端接口（尚未提供）',
+    },
+    conversation: {
+      title: '会话 {id}', timeline: '时间线', clocks: '时效', start: '开始', deadline: '截止', outcome: '结果', answered: '回复于', type: '事件', at: '时间', who: '人员',
+      notFound: '找不到这个会话', open: '输入会话编号', go: '打开', channel: '渠道', humanStart: '人工计时开始',
+    },
+  },
+  en: {
+    app: { title: 'ReplyGuard response-time console', logout: 'Sign out', language: '中文', merchant: 'Merchant', role: 'Role', team: 'Team', now: 'China time' },
+    nav: { queue: 'Live queue', agents: 'Agents', cycle: 'Cycle', breaches: 'Breaches', alerts: 'Alerts', aftersales: 'After-sales', conversation: 'Conversation' },
+    login: {
+      title: 'Sign in to the console', merchant: 'Merchant id', token: 'Manager token', submit: 'Sign in', cognito: 'Sign in with your company account',
+      failed: 'Sign-in failed: {reason}', wrongMerchant: 'This token is not for merchant {merchant}', badToken: 'Invalid token', notReady: 'Hosted sign-in is not configured yet (see the deploy guide: ConsoleUrl parameter)',
+      signingIn: 'Signing in…', hint: 'Local runner: tokens are in infra/local/merchants.json',
+    },
+    roles: { SUPERVISOR: 'Supervisor', TEAM_LEAD: 'Team lead', OPERATIONS: 'Operations' },
+    channels: { LIVE_COMMENT: 'Live-room comment', DIRECT_MESSAGE: 'Direct message', CS_CHAT: 'Service chat', HOTLINE: 'Hotline', EMAIL: 'Email' },
+    clocks: {
+      FIRST_REPLY: 'First reply', NEXT_REPLY: 'Next reply', HANDOFF: 'Host handoff', HANDOFF_PICKUP: 'Handoff pickup', RESOLUTION: 'Resolution',
+      PROGRESS_UPDATE: 'Progress update', SUPERVISOR_GUIDANCE: 'Supervisor guidance', CLOSING_FOLLOW_UP: 'Closing follow-up',
+    },
+    status: { RUNNING: 'Running', AT_RISK: 'At risk', BREACHED: 'Breached', MET: 'Met' },
+    levels: { GOOD: 'Good', WARNING: 'Warning', DEDUCTION: 'Deduction', DISMISSAL_REVIEW: 'Dismissal review' },
+    verdicts: { barred: 'Failing (campaigns barred)', atRisk: 'At risk', passing: 'Passing' },
+    metrics: { firstReply2Min: '2-minute first-reply rate', reply3Min: '3-minute reply rate', satisfaction: 'Satisfaction' },
+    categories: {
+      PRODUCT_QUALITY: 'Product quality', LOGISTICS: 'Logistics', PROMOTION: 'Promotion', RETURN: 'Returns', SERVICE: 'Service', '-': 'Unclassified',
+      PRODUCT_QUALITY_DEFECT: 'Defect', PRODUCT_QUALITY_PERFORMANCE_MISMATCH: 'Not as described', PRODUCT_QUALITY_COUNTERFEIT: 'Counterfeit suspected',
+      LOGISTICS_NOT_RECEIVED: 'Not received', LOGISTICS_DAMAGED: 'Damaged in transit', LOGISTICS_LATE: 'Late delivery',
+      PROMOTION_FALSE_ADVERTISING: 'False advertising', PROMOTION_MISLEADING_EXPLANATION: 'Misleading explanation',
+      RETURN_NO_REASON: 'No-reason return', RETURN_QUALITY: 'Quality return', RETURN_PROCESS_TROUBLE: 'Refund process trouble',
+      SERVICE_ATTITUDE: 'Attitude', SERVICE_SLOW_RESPONSE: 'Slow response', SERVICE_UNHAPPY_OUTCOME: 'Unhappy with outcome',
+    },
+    events: {
+      'customer.message': 'Customer message', 'conversation.transferred': 'Transferred to a human', 'agent.message': 'Agent reply', 'conversation.handoff': 'Host handoff',
+      'conversation.escalated': 'Escalated', 'conversation.resolved': 'Resolved', 'conversation.rated': 'Rated', 'conversation.classified': 'Classified',
+      'conversation.closed': 'Closed', 'customer.reported': 'Customer reported',
+    },
+    agentRoles: { HOST: 'Host', ASSISTANT: 'Assistant', PRESALES: 'Pre-sales', AFTERSALES: 'After-sales', TEAM_LEAD: 'Team lead', SUPERVISOR: 'Supervisor' },
+    kinds: { feishu: 'Feishu', lark: 'Lark', dingtalk: 'DingTalk', wecom: 'WeCom', webhook: 'Webhook' },
+    alertTypes: { SlaAtRisk: 'At risk', SlaBreached: 'Breached', SlaEscalated: 'Escalated' },
+    deliveries: { PENDING: 'Pending', SENT: 'Sent', DELIVERED: 'Delivered', RETRYING: 'Retrying', FAILED: 'Failed', SKIPPED: 'Not sent' },
+    common: {
+      all: 'All', none: '—', loading: 'Loading…', refresh: 'Refresh', download: 'Download CSV', unassigned: 'Unassigned', yes: 'Yes', no: 'No',
+      seconds: '{n} s', minutes: '{m} min {s} s', hours: '{h} h {m} min', overdue: '{d} over', remaining: '{d} left',
+      error: 'Something went wrong: {reason}', notAvailable: 'Not available yet (the server has no such route)', readOnly: 'Read-only role: no actions', cancel: 'Cancel', confirm: 'OK',
+      open: 'Open', previous: 'Previous', next: 'Next', empty: 'Nothing here', asOf: 'As of {t}', urgent: 'Urgent',
+    },
+    queue: {
+      title: 'Live queue', conversation: 'Conversation', channel: 'Channel', clock: 'Clock', agent: 'Responsible agent', waited: 'Customer waited', countdown: 'Countdown', state: 'State',
+      filterChannel: 'Channel', filterTeam: 'Team', filterAgent: 'Agent', filterClock: 'Clock', count: '{n} clocks', live: 'Live',
+      stale: 'Connection lost, updated {s} s ago', jumpLongest: 'Jump to the longest wait', deadline: 'Deadline',
+    },
+    agents: {
+      title: 'Agents', agent: 'Agent', onShift: 'On shift', offShift: 'Off shift', notRostered: 'Not rostered', open: 'Open conversations', metToday: 'Met today', breachedToday: 'Breached today',
+      metCycle: 'Met this cycle', breachedCycle: 'Breached this cycle', level: 'Discipline', avgFirst: 'Avg first response', shift: 'Shift',
+    },
+    cycle: {
+      title: 'Cycle', cycle: 'Cycle', metric: 'Metric', rate: 'Now', target: 'Target', met: 'Met', total: 'Assessed', result: 'Result', pass: 'Pass', fail: 'Fail',
+      noUnits: 'Nothing assessed yet', verdict: 'Overall', forecast: 'Forecast', missesAllowed: '{n} more misses allowed this cycle', overTarget: 'At this pace the cycle ends below target ({n} misses too many)',
+      headroom: 'With nothing but misses from now, {n} more and it falls below target', recover: '{n} met in a row to get back to target', final: 'Closed (final figures)', running: 'Running',
+      perDay: 'Breaches per day in the cycle', trend: 'Last six cycles', groupBy: 'Group', groupNone: 'No grouping', groupAgent: 'By agent', groupChannel: 'By channel', groupCategory: 'By question type',
+      group: 'Group',
+    },
+    breaches: {
+      title: 'Breaches', from: 'Deadline from', to: 'to', conversation: 'Conversation', clock: 'Clock', deadline: 'Deadline', detected: 'Detected', agent: 'Responsible agent', answered: 'Answered',
+      notAnswered: 'Still unanswered', excuse: 'Excuse', excused: 'Excused: {reason}', reason: 'Reason', reasonRequired: 'A reason is required', excusedOk: 'Excused', ack: 'Acknowledge',
+      acked: 'Acknowledged', channel: 'Channel', target: 'Target',
+    },
+    alerts: {
+      title: 'Alerts', type: 'Type', level: 'Level', conversation: 'Conversation', clock: 'Clock', due: 'Due', deadline: 'Deadline', agent: 'Responsible agent', deliveries: 'Deliveries',
+      ack: 'Acknowledge', acked: 'Acknowledged by {by} at {at}', attempts: '{n} attempts', levelN: 'Level {n}',
+    },
+    aftersales: {
+      title: 'After-sales', cases: 'Cases', suggested: 'of them suggested', incidence: 'Per 1,000 conversations', processing: 'Avg processing (hours)', returns: 'Return wait', warranty: 'Warranty within 48 h',
+      complaints: 'Complaint rate', complaintSatisfaction: 'Complaint satisfaction', rating: 'Complaint rating', target: 'Target', category: 'Category', subtype: 'Subtype', previous: 'Previous cycle', trend: 'Trend',
+      hours: '{n} h', casesOf: 'Cases of {category}', caseListMissing: 'The case-by-case list needs a server route (not there yet)',
+    },
+    conversation: {
+      title: 'Conversation {id}', timeline: 'Timeline', clocks: 'Clocks', start: 'Start', deadline: 'Deadline', outcome: 'Outcome', answered: 'Answered', type: 'Event', at: 'At', who: 'Who',
+      notFound: 'No such conversation', open: 'Conversation id', go: 'Open', channel: 'Channel', humanStart: 'Human clock start',
+    },
+  },
+};
