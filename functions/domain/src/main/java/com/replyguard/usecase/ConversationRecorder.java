@@ -9,6 +9,7 @@ import com.replyguard.clock.ClockStatus;
 import com.replyguard.clock.SlaClock;
 import com.replyguard.conversation.Conversation;
 import com.replyguard.discipline.Attribution;
+import com.replyguard.kpi.ConversationVector;
 import com.replyguard.kpi.KpiVector;
 import com.replyguard.alert.AlertPlan;
 import com.replyguard.merchant.Merchant;
@@ -79,7 +80,7 @@ final class ConversationRecorder {
         Instant nextDue = nextDue(plan, now, notified, pending);
         // one attribution rule for every view: the KPI counters, the queue and (in project) the breaches
         Function<SlaClock, String> owner = k -> Attribution.ownerOf(conversation, k, policies.number(k.policyVersion()).shifts());
-        KpiVector kpi = KpiVector.of(conversation, t -> policies.at(t).assessedHours(), clocks, owner);
+        KpiVector kpi = ConversationVector.of(conversation, t -> policies.at(t).assessedHours(), clocks, owner);
         return new StoredConversation(conversation, base.version() + 1, new TreeSet<>(breached.keySet()),
                 StoredConversation.union(base.knownBreachKeys(), breached.keySet()), knownCycles, notified,
                 new TreeSet<>(pending), nextDue, ownCycle(conversation, contributions),

@@ -2,8 +2,10 @@ package com.replyguard.usecase;
 
 import com.replyguard.assessment.Cycle;
 import com.replyguard.conversation.AfterSalesCategory;
+import com.replyguard.assessment.AfterSalesTargets;
+import com.replyguard.kpi.Dimension;
 import com.replyguard.kpi.KpiFigures;
-import com.replyguard.kpi.KpiVector;
+import com.replyguard.kpi.Metric;
 import com.replyguard.merchant.MerchantId;
 import com.replyguard.ports.KpiStore;
 import java.time.Instant;
@@ -18,10 +20,6 @@ import java.util.Map;
  * cycle's figure for the trend (R28). Definitions and a worked example: docs/metrics.md.
  */
 public final class ReportAfterSales {
-    public static final double RETURN_WAIT_TARGET_HOURS = 12;
-    public static final double WARRANTY_TARGET = 0.90;
-    public static final double COMPLAINT_SATISFACTION_TARGET = 0.85;
-    public static final double COMPLAINT_RATING_TARGET = 4.8;
 
     private final KpiStore kpis;
 
@@ -33,11 +31,10 @@ public final class ReportAfterSales {
     public record Tally(long cases, long suggested, long resolved, long processingMillis, long within12h, long within48h,
             long rated, long satisfied, long stars) {
 
-        static Tally of(Map<String, Long> m) {
-            return new Tally(m.getOrDefault("as.n", 0L), m.getOrDefault("as.suggested", 0L),
-                    m.getOrDefault("as.resolved", 0L), m.getOrDefault("as.procMs", 0L), m.getOrDefault("as.in12h", 0L),
-                    m.getOrDefault("as.in48h", 0L), m.getOrDefault("as.rated", 0L), m.getOrDefault("as.sat", 0L),
-                    m.getOrDefault("as.stars", 0L));
+        static Tally of(KpiFigures.Counts m) {
+            return new Tally(m.get(Metric.CASES), m.get(Metric.CASES_SUGGESTED), m.get(Metric.CASES_RESOLVED),
+                    m.get(Metric.PROCESSING_MILLIS), m.get(Metric.RESOLVED_WITHIN_RETURN_WAIT), m.get(Metric.RESOLVED_WITHIN_WARRANTY),
+                    m.get(Metric.CASES_RATED), m.get(Metric.CASES_SATISFIED), m.get(Metric.CASE_STARS));
         }
 
         Tally plus(Tally o) {
@@ -65,8 +62,8 @@ public final class ReportAfterSales {
         }
     }
 
-    /** One cycle's figures. */
-    public record Figures(Cycle cycle, long conversations, Tally all, Map<String, Tally> byCategory,
+    /** One cycle's figures, with each R27 figure judged against its target ({@link AfterSalesTargets}). */
+    public record Figures(Cycle cycle, long conversations, Tally all, Map<AfterSalesCategory.Top, Tally> byCategory,
             Map<AfterSalesCategory, Tally> bySubtype) {
 
         /** Cases per 1,000 conversations; null without conversations. */
@@ -75,15 +72,35 @@ public final class ReportAfterSales {
         }
 
         public Tally returns() {
-            return byCategory.getOrDefault("RETURN", EMPTY);
+            return byCategory.getOrDefault(AfterSalesCategory.Top.RETURN, EMPTY);
         }
 
         public Tally warranty() {
-            return byCategory.getOrDefault("PRODUCT_QUALITY", EMPTY);
+            return byCategory.getOrDefault(AfterSalesCategory.Top.PRODUCT_QUALITY, EMPTY);
         }
 
         public Tally complaints() {
-            return byCategory.getOrDefault("SERVICE", EMPTY);
+            return byCategory.getOrDefault(AfterSalesCategory.Top.SERVICE, EMPTY);
+        }
+
+        /** R27: returns settled within 12 h on average; null without a resolved return. */
+        public Boolean returnWaitPasses() {
+            return AfterSalesTargets.returnWaitPasses(returns().averageProcessingHours());
+        }
+
+        /** R27: 90% of warranty cases completed within 48 h; null without warranty cases. */
+        public Boolean warrantyPasses() {
+            return AfterSalesTargets.warrantyPasses(warranty().within48h(), warranty().cases());
+        }
+
+        /** R27: complaint resolution satisfaction 85%; null without rated complaints. */
+        public Boolean complaintSatisfactionPasses() {
+            return AfterSalesTargets.complaintSatisfactionPasses(complaints().satisfaction());
+        }
+
+        /** R27: the complaints' average rating 4.8; null without rated complaints. */
+        public Boolean complaintRatingPasses() {
+            return AfterSalesTargets.complaintRatingPasses(complaints().averageRating());
         }
 
         /** Customer-service complaints (R24 category 5) per conversation; null without conversations. */
@@ -107,19 +124,19 @@ public final class ReportAfterSales {
     private static Figures figures(Cycle cycle, com.replyguard.kpi.CycleCounters counters) {
         // after-sales counts have no pending units: the figures at any instant are the same
         KpiFigures f = counters.figures(cycle, Instant.EPOCH);
-        long conversations = f.counts(KpiVector.ALL).getOrDefault("conv.n", 0L);
-        Map<String, Map<String, Long>> cases = f.values("case");
+        long conversations = f.counts(Dimension.ALL).get(Metric.CONVERSATIONS);
+        Map<String, KpiFigures.Counts> cases = f.values(Dimension.Family.CASE);
         Map<AfterSalesCategory, Tally> bySubtype = new LinkedHashMap<>();
-        Map<String, Tally> byCategory = new LinkedHashMap<>();
+        Map<AfterSalesCategory.Top, Tally> byCategory = new LinkedHashMap<>();
         Tally all = EMPTY;
         for (AfterSalesCategory subtype : AfterSalesCategory.values()) {
-            Map<String, Long> m = cases.get(subtype.name());
+            KpiFigures.Counts m = cases.get(subtype.name());
             if (m == null) {
                 continue;
             }
             Tally t = Tally.of(m);
             bySubtype.put(subtype, t);
-            byCategory.merge(KpiVector.topCategory(subtype), t, Tally::plus);
+            byCategory.merge(subtype.top(), t, Tally::plus);
             all = all.plus(t);
         }
         return new Figures(cycle, conversations, all, byCategory, bySubtype);

@@ -3,7 +3,9 @@ package com.replyguard.usecase;
 import com.replyguard.assessment.Cycle;
 import com.replyguard.clock.ClockType;
 import com.replyguard.kpi.CycleCounters;
+import com.replyguard.kpi.Dimension;
 import com.replyguard.kpi.KpiFigures;
+import com.replyguard.kpi.Metric;
 import com.replyguard.merchant.MerchantId;
 import com.replyguard.ports.KpiStore;
 import java.time.Clock;
@@ -52,36 +54,37 @@ public final class ReportOperationsByType {
         }
         CycleCounters counters = kpis.read(merchant, cycle);
         KpiFigures f = counters.figures(cycle, clock.instant());
+        Dimension.Family family = Dimension.Family.of(groupBy).orElseThrow();
         List<Group> groups = new java.util.ArrayList<>();
-        f.values(groupBy).forEach((key, m) -> {
-            if (m.containsKey("op.conv") || m.keySet().stream().anyMatch(k -> k.startsWith("clk."))) {
+        f.values(family).forEach((key, m) -> {
+            if (m.has(Metric.CONVERSATIONS_OPERATED) || m.hasClocks()) {
                 groups.add(group(key, m));
             }
         });
         return new Report(merchant, cycle, f.asOf(), counters.countedUntil(), groupBy,
-                group("all", f.counts("all")), groups);
+                group("all", f.counts(Dimension.ALL)), groups);
     }
 
-    private static Group group(String key, Map<String, Long> m) {
-        long firstN = m.getOrDefault("op.first.n", 0L);
-        long roundN = m.getOrDefault("op.round.n", 0L);
-        long received = m.getOrDefault("op.round.recv", 0L);
+    private static Group group(String key, KpiFigures.Counts m) {
+        long firstN = m.get(Metric.FIRST_RESPONSES);
+        long roundN = m.get(Metric.ROUNDS_TIMED);
+        long received = m.get(Metric.ROUNDS_RECEIVED);
         SortedMap<ClockType, Timeouts> byClock = new TreeMap<>();
         long clocks = 0;
         long breached = 0;
         for (ClockType type : ClockType.values()) {
-            long n = m.getOrDefault("clk." + type.name() + ".n", 0L);
+            long n = m.get(Metric.clocksStarted(type));
             if (n > 0) {
-                long late = m.getOrDefault("clk." + type.name() + ".late", 0L);
+                long late = m.get(Metric.clocksLate(type));
                 byClock.put(type, new Timeouts(n, late));
                 clocks += n;
                 breached += late;
             }
         }
-        return new Group(key, m.getOrDefault("op.conv", 0L),
-                firstN == 0 ? null : m.getOrDefault("op.first.ms", 0L) / 1000.0 / firstN,
-                roundN == 0 ? null : m.getOrDefault("op.round.ms", 0L) / 1000.0 / roundN, received,
-                received == 0 ? null : (double) m.getOrDefault("op.round.answered", 0L) / received, new Timeouts(clocks, breached),
+        return new Group(key, m.get(Metric.CONVERSATIONS_OPERATED),
+                firstN == 0 ? null : m.get(Metric.FIRST_RESPONSE_MILLIS) / 1000.0 / firstN,
+                roundN == 0 ? null : m.get(Metric.ROUND_MILLIS) / 1000.0 / roundN, received,
+                received == 0 ? null : (double) m.get(Metric.ROUNDS_ANSWERED) / received, new Timeouts(clocks, breached),
                 new LinkedHashMap<>(byClock));
     }
 }

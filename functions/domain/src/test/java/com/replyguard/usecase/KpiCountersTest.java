@@ -11,6 +11,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.replyguard.assessment.Cycle;
 import com.replyguard.assessment.KpiReport;
 import com.replyguard.intake.RawEvent;
+import com.replyguard.kpi.Dimension;
 import com.replyguard.testing.InMemoryAssessmentStore;
 import com.replyguard.testing.InMemoryBreachStore;
 import com.replyguard.testing.InMemoryConversationStore;
@@ -84,11 +85,11 @@ class KpiCountersTest {
         assertEquals(recomputed(), counted());
         var view = counters.report(DEMO, OCT_H1);
         assertEquals(false, view.finalReport());
-        assertEquals("0/1 0/1 0/0", figures(view.figures().report(DEMO, "agent:-")), "chat-2 has no agent yet");
-        assertEquals("1/2 1/2 1/2", figures(view.figures().report(DEMO, "agent:agent-7")));
-        assertEquals("1/2 1/3 1/1", figures(view.figures().report(DEMO, "channel:CS_CHAT")));
-        assertEquals("0/1 0/0 0/1", figures(view.figures().report(DEMO, "channel:DIRECT_MESSAGE")));
-        assertEquals(List.of("CS_CHAT", "DIRECT_MESSAGE"), List.copyOf(view.figures().groups(DEMO, "channel").keySet()));
+        assertEquals("0/1 0/1 0/0", figures(view.figures().report(DEMO, Dimension.decode("agent:-"))), "chat-2 has no agent yet");
+        assertEquals("1/2 1/2 1/2", figures(view.figures().report(DEMO, Dimension.decode("agent:agent-7"))));
+        assertEquals("1/2 1/3 1/1", figures(view.figures().report(DEMO, Dimension.decode("channel:CS_CHAT"))));
+        assertEquals("0/1 0/0 0/1", figures(view.figures().report(DEMO, Dimension.decode("channel:DIRECT_MESSAGE"))));
+        assertEquals(List.of("CS_CHAT", "DIRECT_MESSAGE"), List.copyOf(view.figures().groups(DEMO, Dimension.Family.CHANNEL).keySet()));
     }
 
     @Test
@@ -210,7 +211,7 @@ class KpiCountersTest {
         // the open round's limit passes before the fold: the fold settles pending keys, whatever the dimension holds
         passAfter(2);
         var view = counters.report(DEMO, OCT_H1);
-        assertEquals("1/1 1/2 0/0", figures(view.figures().report(DEMO, "agent:li@shop.example|2")),
+        assertEquals("1/1 1/2 0/0", figures(view.figures().report(DEMO, Dimension.decode("agent:li@shop.example|2"))),
                 "the second round, unanswered since 10:05, is late");
         assertEquals(recomputed(), counted());
     }

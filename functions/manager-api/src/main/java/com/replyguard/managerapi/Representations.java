@@ -44,7 +44,7 @@ final class Representations {
         if (groupBy != null) {
             m.put("groupBy", groupBy);
             List<Map<String, Object>> groups = new ArrayList<>();
-            view.figures().groups(view.total().merchant(), groupBy).forEach((key, r) -> {
+            view.figures().groups(view.total().merchant(), com.replyguard.kpi.Dimension.Family.of(groupBy).orElseThrow()).forEach((key, r) -> {
                 Map<String, Object> g = new LinkedHashMap<>();
                 g.put("key", key);
                 putMetrics(g, r);
@@ -57,7 +57,7 @@ final class Representations {
 
     static List<List<Object>> kpiGroupRows(com.replyguard.usecase.ReportKpiCounters.View view, String groupBy) {
         List<List<Object>> rows = new ArrayList<>();
-        view.figures().groups(view.total().merchant(), groupBy).forEach((key, r) -> {
+        view.figures().groups(view.total().merchant(), com.replyguard.kpi.Dimension.Family.of(groupBy).orElseThrow()).forEach((key, r) -> {
             for (List<Object> row : kpiRows(r)) {
                 List<Object> withGroup = new ArrayList<>(row);
                 withGroup.add(2, groupBy + ":" + key);
@@ -86,33 +86,31 @@ final class Representations {
         returns.put("cases", now.returns().cases());
         returns.put("resolved", now.returns().resolved());
         returns.put("averageWaitHours", now.returns().averageProcessingHours());
-        returns.put("targetHours", com.replyguard.usecase.ReportAfterSales.RETURN_WAIT_TARGET_HOURS);
-        returns.put("passing", now.returns().averageProcessingHours() == null ? null
-                : now.returns().averageProcessingHours() <= com.replyguard.usecase.ReportAfterSales.RETURN_WAIT_TARGET_HOURS);
+        returns.put("targetHours", com.replyguard.assessment.AfterSalesTargets.RETURN_WAIT.toMinutes() / 60.0);
+        returns.put("passing", now.returnWaitPasses());
         returns.put("previousAverageWaitHours", before.returns().averageProcessingHours());
         m.put("returns", returns);
         Map<String, Object> warranty = new LinkedHashMap<>();
         warranty.put("cases", now.warranty().cases());
         warranty.put("completedWithin48h", now.warranty().completedWithin48h());
-        warranty.put("target", com.replyguard.usecase.ReportAfterSales.WARRANTY_TARGET);
-        warranty.put("passing", now.warranty().completedWithin48h() == null ? null
-                : now.warranty().within48h() * 100 >= 90 * now.warranty().cases());
+        warranty.put("target", com.replyguard.assessment.AfterSalesTargets.WARRANTY_SHARE);
+        warranty.put("passing", now.warrantyPasses());
         warranty.put("previousCompletedWithin48h", before.warranty().completedWithin48h());
         m.put("warranty", warranty);
         Map<String, Object> complaints = new LinkedHashMap<>();
         complaints.put("cases", now.complaints().cases());
         complaints.put("rate", now.complaintRate());
         complaints.put("satisfaction", now.complaints().satisfaction());
-        complaints.put("satisfactionTarget", com.replyguard.usecase.ReportAfterSales.COMPLAINT_SATISFACTION_TARGET);
+        complaints.put("satisfactionTarget", com.replyguard.assessment.AfterSalesTargets.COMPLAINT_SATISFACTION);
         complaints.put("averageRating", now.complaints().averageRating());
-        complaints.put("ratingTarget", com.replyguard.usecase.ReportAfterSales.COMPLAINT_RATING_TARGET);
+        complaints.put("ratingTarget", com.replyguard.assessment.AfterSalesTargets.COMPLAINT_RATING);
         complaints.put("previousRate", before.complaintRate());
         complaints.put("previousSatisfaction", before.complaints().satisfaction());
         m.put("complaints", complaints);
         List<Map<String, Object>> categories = new ArrayList<>();
         now.byCategory().forEach((category, t) -> {
             Map<String, Object> c = new LinkedHashMap<>();
-            c.put("category", category);
+            c.put("category", category.name());
             c.put("cases", t.cases());
             c.put("share", now.all().cases() == 0 ? null : (double) t.cases() / now.all().cases());
             c.put("incidencePerThousand", now.incidencePerThousand(t));
@@ -121,7 +119,7 @@ final class Representations {
             c.put("previousCases", before.byCategory().containsKey(category) ? before.byCategory().get(category).cases() : 0);
             List<Map<String, Object>> subtypes = new ArrayList<>();
             now.bySubtype().forEach((subtype, st) -> {
-                if (com.replyguard.kpi.KpiVector.topCategory(subtype).equals(category)) {
+                if (subtype.top() == category) {
                     Map<String, Object> x = new LinkedHashMap<>();
                     x.put("subtype", subtype.name());
                     x.put("cases", st.cases());
@@ -199,7 +197,7 @@ final class Representations {
         now.bySubtype().forEach((subtype, t) -> {
             var before = r.previous().bySubtype().get(subtype);
             rows.add(java.util.Arrays.asList(r.merchant().value(), now.cycle().toString(),
-                    com.replyguard.kpi.KpiVector.topCategory(subtype), subtype.name(), t.cases(), t.suggested(),
+                    subtype.top().name(), subtype.name(), t.cases(), t.suggested(),
                     now.incidencePerThousand(t), t.resolved(), t.averageProcessingHours(), t.within12h(), t.within48h(),
                     t.rated(), t.satisfaction(), t.averageRating(), before == null ? 0 : before.cases()));
         });

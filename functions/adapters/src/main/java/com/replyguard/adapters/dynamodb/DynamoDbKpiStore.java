@@ -8,7 +8,9 @@ import com.replyguard.adapters.json.FoldJson;
 import com.replyguard.assessment.Cycle;
 import com.replyguard.conversation.ConversationId;
 import com.replyguard.kpi.ConversationKpi;
+import com.replyguard.kpi.CounterKey;
 import com.replyguard.kpi.CycleCounters;
+import com.replyguard.kpi.Dimension;
 import com.replyguard.kpi.Fold;
 import com.replyguard.kpi.KpiVector;
 import com.replyguard.kpi.SetAside;
@@ -124,11 +126,10 @@ public final class DynamoDbKpiStore implements KpiStore {
 
     /** The counter item of a key: {@code shard#n#family}, agents over {@link #AGENT_BUCKETS} buckets. */
     static String itemOf(int shard, String key) {
-        String dimension = key.substring(key.indexOf('|') + 1, key.lastIndexOf('|'));
-        int colon = dimension.indexOf(':');
-        String family = colon < 0 ? dimension : dimension.substring(0, colon);
-        if (family.equals("agent")) {
-            family = "agent." + Math.floorMod(dimension.hashCode(), AGENT_BUCKETS);
+        Dimension dimension = CounterKey.decode(key).dimension();
+        String family = dimension.family().wireName();
+        if (dimension.family() == Dimension.Family.AGENT) {
+            family = "agent." + Math.floorMod(dimension.encode().hashCode(), AGENT_BUCKETS);
         }
         return "shard#" + shard + "#" + family;
     }

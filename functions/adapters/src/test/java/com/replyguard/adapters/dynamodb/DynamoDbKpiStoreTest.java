@@ -141,9 +141,10 @@ class DynamoDbKpiStoreTest {
     void manyAgents_shouldSpreadOverItems_noneNearTheItemLimit() {
         // 600 agents x 30 counters = 18,000 counters, about 800 KB: twice what one item could hold
         TreeMap<String, Long> counts = new TreeMap<>();
+        List<com.replyguard.kpi.Metric> metrics = com.replyguard.kpi.Metric.all().subList(0, 30);
         for (int a = 0; a < 600; a++) {
             for (int m = 0; m < 30; m++) {
-                counts.put("2026-10-H1|agent:agent-" + a + "@shop.example|metric." + m, (long) a + m);
+                counts.put("2026-10-H1|agent:agent-" + a + "@shop.example|" + metrics.get(m).wireName(), (long) a + m);
             }
         }
         counts.put("2026-10-H1|all|fr.met", 7L);
@@ -155,7 +156,7 @@ class DynamoDbKpiStoreTest {
         kpis.end(f);
         assertEquals(big, kpis.read(DEMO, OCT_H1).counts());
         assertEquals("shard#1#agent." + Math.floorMod("agent:agent-7@shop.example".hashCode(), DynamoDbKpiStore.AGENT_BUCKETS),
-                DynamoDbKpiStore.itemOf(1, "2026-10-H1|agent:agent-7@shop.example|metric.3"));
+                DynamoDbKpiStore.itemOf(1, "2026-10-H1|agent:agent-7@shop.example|" + metrics.get(3).wireName()));
         assertEquals("shard#1#all", DynamoDbKpiStore.itemOf(1, "2026-10-H1|all|fr.met"));
     }
 
