@@ -54,6 +54,11 @@ public final class ContractDialect implements WebhookDialect {
 
     @Override
     public APIGatewayV2HTTPResponse error(int status, String message, List<Problem> problems) {
+        return contractError(status, message, problems);
+    }
+
+    /** The contract's error shape ({@code error}, {@code details}), a 401 with {@code WWW-Authenticate}; 抖音 answers in it too. */
+    static APIGatewayV2HTTPResponse contractError(int status, String message, List<Problem> problems) {
         if (status == 401) {
             return ApiResponses.unauthorized(message);
         }

@@ -61,10 +61,7 @@ public final class DouyinDialect implements WebhookDialect {
 
     @Override
     public APIGatewayV2HTTPResponse error(int status, String message, List<Problem> problems) {
-        if (status == 401) {
-            return ApiResponses.unauthorized(message);
-        }
-        return problems.isEmpty() ? ApiResponses.error(status, message) : ApiResponses.error(status, message, problems);
+        return ContractDialect.contractError(status, message, problems);
     }
 
     @Override
