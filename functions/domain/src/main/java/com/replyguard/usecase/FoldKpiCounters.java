@@ -8,6 +8,7 @@ import com.replyguard.kpi.SetAside;
 import com.replyguard.merchant.MerchantId;
 import com.replyguard.ports.ConversationStore;
 import com.replyguard.ports.KpiStore;
+import com.replyguard.ports.Pacer;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -61,6 +62,29 @@ public final class FoldKpiCounters {
         this.kpis = kpis;
         this.clock = clock;
         this.monitor = monitor;
+    }
+
+    /** How often the KPI λ's minute passes over the shards (each change is counted within about this, plus SETTLE). */
+    public static final Duration PASS_EVERY = Duration.ofSeconds(1);
+
+    /**
+     * The KPI λ's minute: a pass about every {@link #PASS_EVERY} until {@code window} has passed (at
+     * least one pass; a pass longer than the period is followed by the next at once). Answers how many
+     * conversation versions it counted.
+     */
+    public int runFor(Duration window, Pacer pacer) throws InterruptedException {
+        Instant end = clock.instant().plus(window);
+        int counted = 0;
+        while (true) {
+            Instant started = clock.instant();
+            counted += pass();
+            Instant now = clock.instant();
+            Instant next = started.plus(PASS_EVERY).isAfter(now) ? started.plus(PASS_EVERY) : now;
+            if (next.isAfter(end)) {
+                return counted;
+            }
+            pacer.sleepUntil(next);
+        }
     }
 
     /** One pass over every shard; answers how many conversation versions it counted. */

@@ -22,7 +22,7 @@ import java.util.TreeMap;
  * merchant × cycle × shard guarded by the last fold sequence), and switches that make the next
  * call fail, to test crashes between writes.
  */
-public final class InMemoryKpiStore implements KpiStore {
+public class InMemoryKpiStore implements KpiStore {
     private final Map<Integer, Fold.State> states = new HashMap<>();
     /** merchant#cycle → shard → counts */
     private final Map<String, Map<Integer, TreeMap<String, Long>>> counters = new HashMap<>();

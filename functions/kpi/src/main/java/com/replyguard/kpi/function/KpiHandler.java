@@ -5,7 +5,6 @@ import com.amazonaws.services.lambda.runtime.RequestHandler;
 import com.replyguard.adapters.http.JsonLog;
 import com.replyguard.usecase.CloseKpiCycles;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -21,7 +20,6 @@ public final class KpiHandler implements RequestHandler<Map<String, Object>, Map
     public static final int DEFAULT_WINDOW_SECONDS = 70;
     /** The log line of a conversation the fold set aside (template: metric KpiConversationsSetAside, its alarm). */
     public static final String SET_ASIDE_LOG = "kpi conversation set aside";
-    private static final Duration PASS_EVERY = Duration.ofSeconds(1);
     private final KpiWiring wiring;
     private final JsonLog log;
 
@@ -82,26 +80,14 @@ public final class KpiHandler implements RequestHandler<Map<String, Object>, Map
     }
 
     private int fold(Duration window) {
-        Instant end = wiring.clock().instant().plus(window);
-        int counted = 0;
-        do {
-            Instant started = wiring.clock().instant();
-            counted += wiring.fold().pass();
-            long rest = Duration.between(wiring.clock().instant(), started.plus(PASS_EVERY)).toMillis();
-            if (wiring.clock().instant().plusMillis(Math.max(0, rest)).isAfter(end)) {
-                break;
-            }
-            if (rest > 0) {
-                try {
-                    Thread.sleep(rest);
-                } catch (InterruptedException e) {
-                    Thread.currentThread().interrupt();
-                    break;
-                }
-            }
-        } while (true);
-        log.info("fold", "counted", counted);
-        return counted;
+        try {
+            int counted = wiring.fold().runFor(window, wiring.pacer());
+            log.info("fold", "counted", counted);
+            return counted;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("fold interrupted", e);
+        }
     }
 
     /** For the SnapStart snapshot (and the cold-start benchmark): one fold pass - a real, idempotent read of the change feed. */

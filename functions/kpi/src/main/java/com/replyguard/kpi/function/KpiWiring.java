@@ -5,7 +5,9 @@ import com.replyguard.adapters.config.Environment;
 import com.replyguard.adapters.config.StorageWiring;
 import com.replyguard.adapters.eventbridge.EventBridgeCyclePublisher;
 import com.replyguard.adapters.http.JsonLog;
+import com.replyguard.adapters.lambda.SleepingPacer;
 import com.replyguard.adapters.local.InProcess;
+import com.replyguard.ports.Pacer;
 import com.replyguard.ports.CyclePublisher;
 import com.replyguard.usecase.CloseKpiCycles;
 import com.replyguard.usecase.FoldKpiCounters;
@@ -18,7 +20,7 @@ import software.amazon.awssdk.services.eventbridge.EventBridgeClient;
  * and the event bus {@code EVENT_BUS_NAME} for CycleClosed (in process when {@code LOCAL_EVENT_BUS}
  * names a local system).
  */
-public record KpiWiring(FoldKpiCounters fold, CloseKpiCycles cycles, Clock clock) {
+public record KpiWiring(FoldKpiCounters fold, CloseKpiCycles cycles, Pacer pacer, Clock clock) {
 
     public static KpiWiring from(Map<String, String> environment, Clock clock) {
         StorageWiring storage = StorageWiring.from(new Environment(environment), clock);
@@ -33,6 +35,7 @@ public record KpiWiring(FoldKpiCounters fold, CloseKpiCycles cycles, Clock clock
         FoldKpiCounters fold = new FoldKpiCounters(storage.conversations, storage.kpis, clock, s -> log.error(
                 KpiHandler.SET_ASIDE_LOG, "merchant", s.merchant().value(), "conversationId", s.conversation().value(),
                 "version", s.version(), "reason", s.reason()));
-        return new KpiWiring(fold, new CloseKpiCycles(storage.conversations, storage.kpis, fold, publisher, clock), clock);
+        return new KpiWiring(fold, new CloseKpiCycles(storage.conversations, storage.kpis, fold, publisher, clock),
+                new SleepingPacer(clock), clock);
     }
 }
