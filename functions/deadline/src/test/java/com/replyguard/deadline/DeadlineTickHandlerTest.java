@@ -17,6 +17,7 @@ import com.replyguard.testing.InMemoryBreachStore;
 import com.replyguard.testing.InMemoryConversationStore;
 import com.replyguard.testing.MutableClock;
 import com.replyguard.usecase.DeadlineWheel;
+import com.replyguard.usecase.EscalateDueClocks;
 import com.replyguard.usecase.IngestEventBatch;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -53,8 +54,15 @@ class DeadlineTickHandlerTest {
                 watermark = Optional.of(w);
             }
         };
-        handler = new DeadlineTickHandler(new DeadlineWiring(new DeadlineWheel(conversations, handed::addAll, store, clock,
-                clock::set), clock));
+        InMemoryAssessmentStore assessments = new InMemoryAssessmentStore();
+        InMemoryBreachStore breaches = new InMemoryBreachStore();
+        EscalateDueClocks escalation = new EscalateDueClocks(conversations, id -> Optional.of(DEMO_MERCHANT), assessments,
+                breaches, events -> { }, clock);
+        // hand-overs are recorded and escalated, as the escalation function would (which moves each conversation's due instant)
+        handler = new DeadlineTickHandler(new DeadlineWiring(new DeadlineWheel(conversations, due -> {
+            handed.addAll(due);
+            escalation.handle(due);
+        }, store, clock, clock::set), clock));
         // a chat at 10:00:00: warned at 10:00:48 (80% of 60 s), breached at 10:01:00.001
         new IngestEventBatch(conversations, new InMemoryAssessmentStore(), new InMemoryBreachStore(), clock).ingest(DEMO_MERCHANT,
                 List.of(raw("eventId", "e1", "type", "customer.message", "conversationId", "c1", "channel", "CS_CHAT",
@@ -64,13 +72,12 @@ class DeadlineTickHandlerTest {
     @Test
     void aTurn_handsEachDueClockOverAtItsInstant_andAnswersItsStatistics() {
         Map<String, Object> out = handler.handleRequest(Map.of("windowSeconds", 70), null);
-        // the recording dispatcher escalates nothing, so the entry stays due and is handed over again after RETRY_AFTER
-        assertEquals(handed.size(), out.get("handed"));
-        assertTrue(handed.size() >= 1 && handed.stream().allMatch(d -> d.dueAt().equals(at("2026-10-03T10:00:48"))),
-                "the warning at 10:00:48: " + handed);
+        assertEquals(List.of(at("2026-10-03T10:00:48"), at("2026-10-03T10:01:00.001")), handed.stream().map(Due::dueAt).toList(),
+                "the warning, then the breach");
+        assertEquals(2, out.get("handed"));
         assertEquals(0L, out.get("maxLagMs"), "handed over at its instant");
         assertTrue((int) out.get("reads") >= 60, "a read about every second over 70 s: " + out);
-        assertEquals(at("2026-10-03T10:01:00").minusSeconds(DeadlineWheel.OVERLAP.toSeconds()).toString(), out.get("watermark"),
+        assertEquals(at("2026-10-03T10:01:10").minusSeconds(DeadlineWheel.OVERLAP.toSeconds()).toString(), out.get("watermark"),
                 "the next turn resumes 10 s before the end of this one");
     }
 
