@@ -15,17 +15,9 @@ import com.replyguard.ports.DueIndex;
 import com.replyguard.ports.WheelWatermark;
 import com.replyguard.ports.ManagerTokens;
 import com.replyguard.ports.MerchantDirectory;
-import java.net.URI;
 import java.nio.file.Path;
 import java.time.Clock;
-import java.time.Duration;
-import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
-import software.amazon.awssdk.auth.credentials.EnvironmentVariableCredentialsProvider;
-import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
-import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
-import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
-import software.amazon.awssdk.services.dynamodb.DynamoDbClientBuilder;
 
 /**
  * The storage adapters every function shares, built from the environment:
@@ -62,30 +54,11 @@ public final class StorageWiring {
         String merchantsFile = env.optional("MERCHANTS_FILE");
         // MERCHANTS_TABLE also holds the wheel's watermark, so it is needed in local mode too
         String merchantsTable = env.require("MERCHANTS_TABLE");
-        String endpoint = env.optional("DYNAMODB_ENDPOINT");
-        String region = endpoint == null ? env.require("AWS_REGION") : "us-east-1";
-        env.check();
-
-        DynamoDbClientBuilder builder;
-        if ("default".equals(env.optional("SDK_CLIENT_SETUP"))) {
-            // the cold-start benchmark's naive baseline only (never set by the template): region,
-            // credentials and HTTP client left to the SDK's discovery chains
-            builder = DynamoDbClient.builder();
-            if (endpoint != null) {
-                builder.endpointOverride(URI.create(endpoint));
-            }
-        } else {
-            builder = DynamoDbClient.builder().region(Region.of(region))
-                    .httpClient(UrlConnectionHttpClient.builder().connectionTimeout(Duration.ofSeconds(2))
-                            .socketTimeout(Duration.ofSeconds(10)).build());
-            if (endpoint != null) {
-                builder.endpointOverride(URI.create(endpoint))
-                        .credentialsProvider(StaticCredentialsProvider.create(AwsBasicCredentials.create("local", "local")));
-            } else {
-                builder.credentialsProvider(EnvironmentVariableCredentialsProvider.create());
-            }
+        if (env.optional("DYNAMODB_ENDPOINT") == null) {
+            env.require("AWS_REGION");
         }
-        this.dynamo = builder.build();
+        env.check();
+        this.dynamo = AwsClients.dynamoDb(env);
         this.conversations = new DynamoDbConversationStore(dynamo, conversationsTable);
         this.assessments = new DynamoDbAssessmentStore(dynamo, assessmentsTable);
         this.breaches = new DynamoDbBreachStore(dynamo, breachesTable);

@@ -15,8 +15,8 @@ import java.util.Map;
  * One cold start of one function, in a fresh JVM (started by {@link ColdStartBenchmark}): JVM start
  * → handler constructed (the init phase) → optionally the function's priming (what a SnapStart
  * snapshot holds) → the first representative request. Prints one line of milliseconds.
- * Args: function logical id, {@code primed|unprimed|naive} (naive: the SDK's default client
- * discovery, no JVM flags, no priming), DynamoDB endpoint.
+ * Args: function logical id, {@code primed|unprimed|naive} (naive: no JVM flags, no priming; the
+ * production wiring has no switch for the SDK's default client discovery), DynamoDB endpoint.
  */
 public final class ColdStartProbe {
     private ColdStartProbe() {
@@ -26,7 +26,6 @@ public final class ColdStartProbe {
         long jvmStart = ManagementFactory.getRuntimeMXBean().getStartTime();
         String function = args[0];
         boolean primed = args[1].equals("primed");
-        boolean naive = args[1].equals("naive");
         SamTemplate template = SamTemplate.read(ProjectLayout.template(), "");
         SamTemplate.Function f = template.functions().stream().filter(x -> x.logicalId().equals(function)).findFirst()
                 .orElseThrow();
@@ -36,9 +35,6 @@ public final class ColdStartProbe {
         env.put("AWS_REGION", "us-east-1");
         env.put("LOCAL_INVOKE", "coldstart");
         env.put("LOCAL_EVENT_BUS", "coldstart");
-        if (naive) {
-            env.put("SDK_CLIENT_SETUP", "default");
-        }
         long beforeInit = System.currentTimeMillis();
         Object handler = Class.forName(f.handlerClass()).getConstructor(Map.class).newInstance(env);
         long afterInit = System.currentTimeMillis();
