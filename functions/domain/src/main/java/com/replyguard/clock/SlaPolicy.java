@@ -139,17 +139,8 @@ public final class SlaPolicy {
         return java.util.Collections.unmodifiableSet(pausedOutOfHours);
     }
 
-    public SlaPolicy withBusinessHours(BusinessCalendar calendar, java.util.Set<ClockType> paused) {
-        return new SlaPolicy(targets, warningShare, escalationDelays, calendar, paused);
-    }
-
     public Duration target(ClockType clock, Channel channel, boolean urgent) {
         return targets.get(clock).pick(channel, urgent);
-    }
-
-    /** R1, R2, R9. */
-    public Duration firstReply(Channel channel, boolean urgent) {
-        return target(ClockType.FIRST_REPLY, channel, urgent);
     }
 
     public Map<ClockType, Targets> targets() {
@@ -163,16 +154,6 @@ public final class SlaPolicy {
     /** Delay after the deadline of each ladder level; level 1 (index 0) is the breach. */
     public List<Duration> escalationDelays() {
         return escalationDelays;
-    }
-
-    public SlaPolicy withTarget(ClockType clock, Targets t) {
-        Map<ClockType, Targets> m = targets();
-        m.put(clock, t);
-        return new SlaPolicy(m, warningShare, escalationDelays, businessHours, pausedOutOfHours);
-    }
-
-    public SlaPolicy withLadder(double share, List<Duration> delays) {
-        return new SlaPolicy(targets, share, delays, businessHours, pausedOutOfHours);
     }
 
     @Override

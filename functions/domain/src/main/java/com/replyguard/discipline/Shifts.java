@@ -57,9 +57,7 @@ public record Shifts(List<Shift> shifts) {
 
     /** R12: the superior on duty at an instant - the first supervisor of the shift on duty then; empty if none is rostered. */
     public Optional<String> supervisorOnDuty(Instant at) {
-        // among the shifts on duty with a superior, the latest to start (during an overlap: the one taking over)
-        return shifts.stream().filter(s -> s.covers(at) && !s.supervisors().isEmpty())
-                .max(java.util.Comparator.comparing(Shift::from)).map(s -> s.supervisors().get(0));
+        return onDuty(at).flatMap(s -> s.supervisors().stream().findFirst());
     }
 
     /** The shift on duty at an instant (the latest to start, during an overlap: the one taking over). */

@@ -18,10 +18,6 @@ public record Manager(MerchantId merchant, Role role, Set<String> team) {
         team = Set.copyOf(team);
     }
 
-    public static Manager supervisor(MerchantId merchant) {
-        return new Manager(merchant, Role.SUPERVISOR, Set.of());
-    }
-
     /** Whether this manager may see or act for one agent (a team lead: only their team's). */
     public boolean covers(String agentId) {
         return role != Role.TEAM_LEAD || (agentId != null && team.contains(agentId));

@@ -1,5 +1,6 @@
 package com.replyguard.alert;
 
+import com.replyguard.testing.Policies;
 import static com.replyguard.testing.Events.at;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -57,7 +58,7 @@ class AlertPlanTest {
 
     @Test
     void theLadderFollowsThePolicy() {
-        SlaPolicy fourLevels = SlaPolicy.DEFAULT.withLadder(0.5, List.of(Duration.ZERO, Duration.ofSeconds(30),
+        SlaPolicy fourLevels = Policies.withLadder(SlaPolicy.DEFAULT, 0.5, List.of(Duration.ZERO, Duration.ofSeconds(30),
                 Duration.ofSeconds(30), Duration.ofMinutes(10)));
         List<Alert> alerts = AlertPlan.of(List.of(clock(null)), fourLevels).all();
         assertEquals(at("2026-10-03T10:00:30"), alerts.get(0).dueAt(), "warning at half the target");

@@ -1,5 +1,6 @@
 package com.replyguard.clock;
 
+import com.replyguard.testing.Policies;
 import static com.replyguard.testing.Events.DEMO;
 import static com.replyguard.testing.Events.at;
 import static com.replyguard.testing.Events.event;
@@ -48,7 +49,7 @@ class BusinessHoursTest {
 
     @Test
     void onlyTheClocksTheMerchantPauses_runInBusinessTime() {
-        SlaPolicy policy = SlaPolicy.DEFAULT.withBusinessHours(OFFICE, Set.of(ClockType.RESOLUTION));
+        SlaPolicy policy = Policies.withBusinessHours(SlaPolicy.DEFAULT, OFFICE, Set.of(ClockType.RESOLUTION));
         Conversation c = Conversation.of(DEMO, new ConversationId("c1"), List.of(
                 event("m1", EventType.CUSTOMER_MESSAGE, "c1", "2026-10-09T17:50:00").channel(Channel.CS_CHAT)
                         .customerRef("c_x").complexity(Complexity.COMPLEX).build(),

@@ -1,5 +1,6 @@
 package com.replyguard.clock;
 
+import com.replyguard.testing.Policies;
 import static com.replyguard.testing.Events.DEMO;
 import static com.replyguard.testing.Events.at;
 import static com.replyguard.testing.Events.event;
@@ -214,7 +215,7 @@ class ClocksR3ToR12Test {
 
     @Test
     void policy_changesTargets_perClockChannelAndUrgency() {
-        SlaPolicy p = SlaPolicy.DEFAULT.withTarget(ClockType.FIRST_REPLY,
+        SlaPolicy p = Policies.withTarget(SlaPolicy.DEFAULT, ClockType.FIRST_REPLY,
                 new SlaPolicy.Targets(Duration.ofSeconds(20), Duration.ofSeconds(45), Duration.ofSeconds(10), null));
         assertEquals(Duration.ofSeconds(20), p.target(ClockType.FIRST_REPLY, Channel.LIVE_COMMENT, false));
         assertEquals(Duration.ofSeconds(10), p.target(ClockType.FIRST_REPLY, Channel.LIVE_COMMENT, true));
@@ -225,7 +226,7 @@ class ClocksR3ToR12Test {
     @Test
     void policy_refusesABadLadderOrTarget_listingEveryProblem() {
         IllegalArgumentException e = org.junit.jupiter.api.Assertions.assertThrows(IllegalArgumentException.class,
-                () -> SlaPolicy.DEFAULT.withLadder(1.2, List.of(Duration.ofMinutes(1), Duration.ZERO)));
+                () -> Policies.withLadder(SlaPolicy.DEFAULT, 1.2, List.of(Duration.ofMinutes(1), Duration.ZERO)));
         assertTrue(e.getMessage().contains("warningShare"), e.getMessage());
         assertTrue(e.getMessage().contains("escalationDelays[0] must be 0"), e.getMessage());
         assertTrue(e.getMessage().contains("escalationDelays[1]"), e.getMessage());

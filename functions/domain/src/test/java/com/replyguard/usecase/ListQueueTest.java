@@ -1,5 +1,6 @@
 package com.replyguard.usecase;
 
+import com.replyguard.testing.Managers;
 import static com.replyguard.testing.Events.DEMO;
 import static com.replyguard.testing.Events.at;
 import static com.replyguard.testing.Events.raw;
@@ -36,7 +37,7 @@ class ListQueueTest {
             AssessedHours.PLATFORM_DEFAULT, SlaPolicy.DEFAULT, UrgencyRules.DEFAULT, DisciplineRules.DEFAULT,
             new Shifts(List.of(new Shifts.Shift("day", LocalTime.of(8, 0), LocalTime.of(20, 0), Set.of("zhang", "li")),
                     new Shifts.Shift("late", LocalTime.of(9, 0), LocalTime.of(21, 0), Set.of("chen")))), null);
-    private static final Manager SUPERVISOR = Manager.supervisor(DEMO);
+    private static final Manager SUPERVISOR = Managers.supervisor(DEMO);
     private static final Manager LEAD = new Manager(DEMO, Manager.Role.TEAM_LEAD, Set.of("zhang", "li"));
     private static final ListQueue.Filter ANY = new ListQueue.Filter(null, null, null, null);
 

@@ -1,5 +1,6 @@
 package com.replyguard.usecase;
 
+import com.replyguard.testing.Policies;
 import static com.replyguard.testing.Events.DEMO;
 import static com.replyguard.testing.Events.DEMO_MERCHANT;
 import static com.replyguard.testing.Events.at;
@@ -48,7 +49,7 @@ class PolicyVersionsTest {
     }
 
     private static PolicyVersion firstReplyIn(Duration elsewhere) {
-        SlaPolicy p = SlaPolicy.DEFAULT.withTarget(ClockType.FIRST_REPLY,
+        SlaPolicy p = Policies.withTarget(SlaPolicy.DEFAULT, ClockType.FIRST_REPLY,
                 new SlaPolicy.Targets(Duration.ofSeconds(30), elsewhere, null, null));
         Merchant m = DEMO_MERCHANT;
         return new PolicyVersion(0, null, p, UrgencyRules.DEFAULT, m.assessedHours(), m.discipline(), m.shifts());

@@ -35,7 +35,7 @@ class ManagerApiFuzzTest {
     private final InMemoryAssessmentStore assessments = new InMemoryAssessmentStore();
     private final InMemoryKpiStore kpis = new InMemoryKpiStore();
     private final ManagerApiHandler handler = new ManagerApiHandler(new ManagerApiWiring(
-            t -> t.equals("tok") ? Optional.of(com.replyguard.merchant.Manager.supervisor(DEMO))
+            t -> t.equals("tok") ? Optional.of(com.replyguard.testing.Managers.supervisor(DEMO))
                     : Optional.<com.replyguard.merchant.Manager>empty(),
             id -> id.equals(DEMO) ? Optional.of(DEMO_MERCHANT) : Optional.empty(),
             new com.replyguard.usecase.ReportKpiCounters(kpis, clock), new com.replyguard.usecase.ListBreaches(breaches),

@@ -1,5 +1,6 @@
 package com.replyguard.managerapi;
 
+import com.replyguard.testing.Managers;
 import static com.replyguard.testing.Events.DEMO;
 import static com.replyguard.testing.Events.DEMO_MERCHANT;
 import static com.replyguard.testing.Events.at;
@@ -57,8 +58,8 @@ class ManagerApiHandlerTest {
         com.replyguard.testing.InMemoryKpiStore kpiStore = new com.replyguard.testing.InMemoryKpiStore();
         clock.advance(java.time.Duration.ofSeconds(2));
         new com.replyguard.usecase.FoldKpiCounters(conversations, kpiStore, clock).pass();
-        Map<String, Manager> tokens = Map.of("demo-manager-token", Manager.supervisor(DEMO),
-                "other-manager-token", Manager.supervisor(new MerchantId("other")),
+        Map<String, Manager> tokens = Map.of("demo-manager-token", Managers.supervisor(DEMO),
+                "other-manager-token", Managers.supervisor(new MerchantId("other")),
                 "lead-token", new Manager(DEMO, Manager.Role.TEAM_LEAD, java.util.Set.of("presales-zhang")),
                 "ops-token", new Manager(DEMO, Manager.Role.OPERATIONS, java.util.Set.of()));
         handler = new ManagerApiHandler(new ManagerApiWiring(t -> Optional.ofNullable(tokens.get(t)),

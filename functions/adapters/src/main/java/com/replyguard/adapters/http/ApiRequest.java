@@ -21,7 +21,6 @@ public final class ApiRequest {
     private final Map<String, String> pathParameters;
     private final String body;
     private final boolean base64;
-    private final String requestId;
 
     /** An HTTP API (payload 2.0) request. */
     public ApiRequest(APIGatewayV2HTTPEvent event) {
@@ -33,7 +32,6 @@ public final class ApiRequest {
         this.pathParameters = event.getPathParameters();
         this.body = event.getBody();
         this.base64 = event.getIsBase64Encoded();
-        this.requestId = event.getRequestContext() == null ? null : event.getRequestContext().getRequestId();
     }
 
     /**
@@ -49,7 +47,6 @@ public final class ApiRequest {
         this.pathParameters = event.getPathParameters();
         this.body = event.getBody();
         this.base64 = Boolean.TRUE.equals(event.getIsBase64Encoded());
-        this.requestId = event.getRequestContext() == null ? null : event.getRequestContext().getRequestId();
     }
 
     public String routeKey() {
@@ -95,7 +92,4 @@ public final class ApiRequest {
         return base64 ? (long) body.length() * 3 / 4 : body.getBytes(StandardCharsets.UTF_8).length;
     }
 
-    public String requestId() {
-        return requestId;
-    }
 }

@@ -156,8 +156,4 @@ public final class MerchantsFile implements MerchantDirectory, ManagerTokens {
         }
         return Optional.ofNullable(found);
     }
-
-    public List<MerchantId> merchantIds() {
-        return List.copyOf(merchants.keySet());
-    }
 }

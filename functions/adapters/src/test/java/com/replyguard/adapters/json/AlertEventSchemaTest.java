@@ -1,5 +1,6 @@
 package com.replyguard.adapters.json;
 
+import com.replyguard.testing.Policies;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -38,7 +39,7 @@ class AlertEventSchemaTest {
         Instant start = Instant.parse("2026-10-03T12:15:00Z");
         SlaClock clock = new SlaClock(ClockType.FIRST_REPLY, "FIRST_REPLY", Channel.CS_CHAT, true, start, "m1",
                 start.plusSeconds(30), null, null, null);
-        SlaPolicy fourLevels = SlaPolicy.DEFAULT.withLadder(0.8, List.of(java.time.Duration.ZERO,
+        SlaPolicy fourLevels = Policies.withLadder(SlaPolicy.DEFAULT, 0.8, List.of(java.time.Duration.ZERO,
                 java.time.Duration.ofMinutes(2), java.time.Duration.ofMinutes(5), java.time.Duration.ofMinutes(10)));
         List<AlertEvent> events = new ArrayList<>();
         for (Alert a : AlertPlan.of(List.of(clock), fourLevels).all()) {

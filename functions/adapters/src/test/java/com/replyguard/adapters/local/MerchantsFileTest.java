@@ -18,7 +18,7 @@ class MerchantsFileTest {
     void shippedFile_shouldHoldTheContractsDefaults() {
         Path shipped = com.replyguard.dynalite.ProjectLayout.root().resolve("infra/local/merchants.json");
         MerchantsFile f = MerchantsFile.read(shipped);
-        assertEquals(com.replyguard.merchant.Manager.supervisor(new MerchantId("demo")), f.managerOf("demo-manager-token").orElseThrow());
+        assertEquals(com.replyguard.testing.Managers.supervisor(new MerchantId("demo")), f.managerOf("demo-manager-token").orElseThrow());
         assertEquals(new MerchantId("other"), f.managerOf("other-manager-token").orElseThrow().merchant());
         assertTrue(f.managerOf("demo-webhook-secret").isEmpty());
         var lead = f.managerOf("demo-teamlead-token").orElseThrow();
