@@ -18,6 +18,9 @@ import java.time.Instant;
  *       perfect rest cannot save it;</li>
  *   <li>{@code projectedRate}: the rate at the end of the cycle if the rest goes as it went so far.</li>
  * </ul>
+ * A finished cycle offers no recovery: nothing more is expected and no run of met units can change
+ * it, so {@code expectedRemainingUnits} and {@code metInARowToRecover} are 0; the headroom says by
+ * how much it passed or failed.
  */
 public record CycleForecast(long headroomNow, long metInARowToRecover, long expectedRemainingUnits,
         long missesAllowedForRestOfCycle, Double projectedRate, boolean cycleOver) {
@@ -36,7 +39,16 @@ public record CycleForecast(long headroomNow, long metInARowToRecover, long expe
         }
         long allowed = Math.floorDiv(10_000 * (f.met() + expected) - basis * (f.total() + expected), 10_000);
         long shortfall = basis * f.total() - 10_000 * f.met();
-        long recover = shortfall <= 0 ? 0 : Math.floorDiv(shortfall + (10_000 - basis) - 1, 10_000 - basis);
+        long recover = shortfall <= 0 || over ? 0 : Math.floorDiv(shortfall + (10_000 - basis) - 1, 10_000 - basis);
         return new CycleForecast(headroom, recover, expected, allowed, f.rate(), over);
+    }
+
+    /**
+     * Whether this metric's cycle ends below target if it goes on as it went: already below target
+     * now (a failing rate projects a failing rate), or unable to pass even with every expected unit
+     * met. A metric with nothing counted yet is not failing.
+     */
+    public boolean headingBelowTarget(MetricFigure f) {
+        return f.total() > 0 && (headroomNow < 0 || missesAllowedForRestOfCycle < 0);
     }
 }

@@ -10,6 +10,25 @@ import java.time.Instant;
 public record KpiReport(MerchantId merchant, Cycle cycle, Instant asOf, MetricFigure firstReply2Min,
         MetricFigure reply3Min, MetricFigure satisfaction) {
 
+    /** One of the three metrics. */
+    public MetricFigure metric(PlatformMetric m) {
+        return switch (m) {
+            case FIRST_REPLY_2MIN -> firstReply2Min;
+            case REPLY_3MIN -> reply3Min;
+            case SATISFACTION -> satisfaction;
+        };
+    }
+
+    /** Where one metric is heading before the cycle's end (or how it ended). */
+    public CycleForecast forecast(PlatformMetric m) {
+        return CycleForecast.of(metric(m), cycle, asOf);
+    }
+
+    /** R16: barred, at risk or passing as of {@code asOf}. */
+    public Verdict verdict() {
+        return Verdict.of(this);
+    }
+
     /** Adds up conversations' contributions to one cycle as of an instant. */
     public static final class Tally {
         private long frMet;

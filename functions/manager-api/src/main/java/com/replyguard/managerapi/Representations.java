@@ -8,6 +8,8 @@ import com.replyguard.assessment.CycleForecast;
 import com.replyguard.assessment.KpiReport;
 import com.replyguard.assessment.MetricFigure;
 import com.replyguard.assessment.PlatformAssessment;
+import com.replyguard.assessment.PlatformMetric;
+import com.replyguard.assessment.Verdict;
 import com.replyguard.breach.Breach;
 import com.replyguard.breach.BreachPage;
 import com.replyguard.conversation.ConversationEvent;
@@ -219,16 +221,33 @@ final class Representations {
         m.put("to", Instants.format(r.cycle().to()));
         putMetrics(m, r);
         m.put("asOf", Instants.format(r.asOf()));
+        m.put("verdict", verdict(r.verdict()));
         Map<String, Object> forecast = new LinkedHashMap<>();
-        forecast.put("firstReply2Min", forecast(r.firstReply2Min(), r));
-        forecast.put("reply3Min", forecast(r.reply3Min(), r));
-        forecast.put("satisfaction", forecast(r.satisfaction(), r));
+        METRIC_NAMES.forEach((metric, name) -> forecast.put(name, forecast(r.forecast(metric))));
         m.put("forecast", forecast);
         return m;
     }
 
-    private static Map<String, Object> forecast(MetricFigure f, KpiReport r) {
-        CycleForecast c = CycleForecast.of(f, r.cycle(), r.asOf());
+    /** The three metrics by their names in the contract, in the contract's order. */
+    private static final Map<PlatformMetric, String> METRIC_NAMES = metricNames();
+
+    private static Map<PlatformMetric, String> metricNames() {
+        Map<PlatformMetric, String> names = new LinkedHashMap<>();
+        names.put(PlatformMetric.FIRST_REPLY_2MIN, "firstReply2Min");
+        names.put(PlatformMetric.REPLY_3MIN, "reply3Min");
+        names.put(PlatformMetric.SATISFACTION, "satisfaction");
+        return names;
+    }
+
+    static String verdict(Verdict v) {
+        return switch (v) {
+            case PASSING -> "passing";
+            case AT_RISK -> "atRisk";
+            case BARRED -> "barred";
+        };
+    }
+
+    private static Map<String, Object> forecast(CycleForecast c) {
         Map<String, Object> m = new LinkedHashMap<>();
         m.put("headroomNow", c.headroomNow());
         m.put("metInARowToRecover", c.metInARowToRecover());
@@ -240,19 +259,16 @@ final class Representations {
     }
 
     static final List<String> KPI_CSV_HEADER = List.of("merchantId", "cycle", "metric", "met", "total", "rate", "target",
-            "passing", "headroomNow", "metInARowToRecover", "expectedRemainingUnits", "missesAllowedForRestOfCycle", "asOf");
+            "passing", "headroomNow", "metInARowToRecover", "expectedRemainingUnits", "missesAllowedForRestOfCycle", "asOf", "verdict");
 
     static List<List<Object>> kpiRows(KpiReport r) {
         List<List<Object>> rows = new ArrayList<>();
-        Map<String, MetricFigure> metrics = new LinkedHashMap<>();
-        metrics.put("firstReply2Min", r.firstReply2Min());
-        metrics.put("reply3Min", r.reply3Min());
-        metrics.put("satisfaction", r.satisfaction());
-        metrics.forEach((name, f) -> {
-            CycleForecast c = CycleForecast.of(f, r.cycle(), r.asOf());
+        METRIC_NAMES.forEach((metric, name) -> {
+            MetricFigure f = r.metric(metric);
+            CycleForecast c = r.forecast(metric);
             rows.add(java.util.Arrays.asList(r.merchant().value(), r.cycle().toString(), name, f.met(), f.total(), f.rate(),
                     f.target(), f.passing(), c.headroomNow(), c.metInARowToRecover(), c.expectedRemainingUnits(),
-                    c.missesAllowedForRestOfCycle(), Instants.format(r.asOf())));
+                    c.missesAllowedForRestOfCycle(), Instants.format(r.asOf()), verdict(r.verdict())));
         });
         return rows;
     }

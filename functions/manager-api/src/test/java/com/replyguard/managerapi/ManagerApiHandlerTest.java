@@ -217,6 +217,7 @@ class ManagerApiHandlerTest {
         assertEquals(0, f.path("metInARowToRecover").asInt());
         assertTrue(f.has("expectedRemainingUnits") && f.has("missesAllowedForRestOfCycle") && f.has("projectedRate"));
         assertEquals(5, b.path("firstReply2Min").size(), "the contract's metric objects are unchanged");
+        assertEquals("passing", b.path("verdict").asText(), "1 of 1 on every counted metric, the cycle running");
     }
 
     @Test
