@@ -61,6 +61,18 @@ public record Cycle(YearMonth month, Half half) implements Comparable<Cycle> {
         return next.atStartOfDay().atOffset(ChinaTime.ZONE);
     }
 
+    /**
+     * How long after its end a cycle is closed (R16, R17): the last units' limits (at most 3 minutes)
+     * have passed and late deliveries have arrived. The schedules say the same (00:30 China time on
+     * the 1st and the 16th).
+     */
+    public static final java.time.Duration CLOSE_DELAY = java.time.Duration.ofMinutes(30);
+
+    /** When this cycle is closed: its end plus {@link #CLOSE_DELAY}. */
+    public Instant closesAt() {
+        return to().toInstant().plus(CLOSE_DELAY);
+    }
+
     public Cycle next() {
         return half == Half.H1 ? new Cycle(month, Half.H2) : new Cycle(month.plusMonths(1), Half.H1);
     }

@@ -24,7 +24,16 @@ public record CycleCounters(KpiVector counts, Instant countedThrough, Optional<F
         return frozen.map(Frozen::closedAt).orElse(countedThrough);
     }
 
-    /** A closed cycle's counts as recomputed at {@code closedAt}, never changed afterwards; {@code announced}: CycleClosed sent. */
-    public record Frozen(Instant closedAt, KpiVector counts, boolean announced) {
+    /**
+     * A closed cycle's counts as recomputed at {@code closedAt}; {@code revision} 1 is the close
+     * itself, each later one a re-close after history for the cycle arrived (a backfill, a late
+     * report); {@code announced}: CycleClosed sent for this revision.
+     */
+    public record Frozen(Instant closedAt, KpiVector counts, boolean announced, int revision) {
+        public Frozen {
+            if (revision < 1) {
+                throw new IllegalArgumentException("revision starts at 1, got " + revision);
+            }
+        }
     }
 }

@@ -1,6 +1,7 @@
 package com.replyguard.ports;
 
 import com.replyguard.assessment.Cycle;
+import com.replyguard.kpi.ChangedAfterClose;
 import com.replyguard.kpi.ConversationKpi;
 import com.replyguard.kpi.CycleCounters;
 import com.replyguard.kpi.Fold;
@@ -40,11 +41,24 @@ public interface KpiStore {
     /** The merchants with counters in a cycle (for the daily and closing jobs). */
     List<MerchantId> merchants(Cycle cycle);
 
-    /** Stores a closed cycle's final figures unless some are stored already; returns those that are stored. */
+    /**
+     * Stores a closed cycle's final figures as their {@code revision}: revision 1 when none are
+     * stored, a later one only over the revision before it. Returns the figures stored in the end
+     * (another closer's, when it got there first).
+     */
     CycleCounters.Frozen freeze(MerchantId merchant, Cycle cycle, CycleCounters.Frozen frozen);
 
-    /** Notes that CycleClosed was published for the frozen figures. */
-    void announced(MerchantId merchant, Cycle cycle);
+    /** Notes that CycleClosed was published for this revision of the frozen figures (no-op for an older one). */
+    void announced(MerchantId merchant, Cycle cycle, int revision);
+
+    /** Notes (or moves later) that counters of a cycle past its close time were changed at {@code change.at()}. */
+    void changedAfterClose(ChangedAfterClose change);
+
+    /** Every cycle noted as changed after its close and not re-closed since (rare: read whole). */
+    List<ChangedAfterClose> changedAfterClose();
+
+    /** Forgets a note once its cycle is re-closed - unless it was noted again after {@code change.at()}. */
+    void reclosed(ChangedAfterClose change);
 
     /** Records a conversation version the fold set aside (replacing an earlier record of the same conversation). */
     void setAside(SetAside setAside);

@@ -1,6 +1,7 @@
 package com.replyguard.usecase;
 
 import com.replyguard.assessment.Cycle;
+import com.replyguard.kpi.ChangedAfterClose;
 import com.replyguard.kpi.ConversationKpi;
 import com.replyguard.kpi.Fold;
 import com.replyguard.kpi.KpiVector;
@@ -110,7 +111,7 @@ public final class FoldKpiCounters {
         }
         boolean advance = !changes.isEmpty() || state.countedThrough() == null
                 || !state.countedThrough().plus(IDLE_ADVANCE).isAfter(through);
-        return fold(shard, state, changes, advance ? through : null, now);
+        return fold(shard, state, changes, advance ? through : null, now, true);
     }
 
     /**
@@ -118,13 +119,21 @@ public final class FoldKpiCounters {
      * the watermarks stay where they are.
      */
     public int catchUp(Collection<ConversationKpi> all) {
+        return catchUp(all, true);
+    }
+
+    /**
+     * As {@link #catchUp(Collection)}; {@code noteLateChanges} false when the caller is closing the
+     * cycle itself (its figures include what is caught up here, so no re-close is needed).
+     */
+    public int catchUp(Collection<ConversationKpi> all, boolean noteLateChanges) {
         Map<Integer, List<ConversationKpi>> byShard = new HashMap<>();
         for (ConversationKpi c : latest(all)) {
             byShard.computeIfAbsent(Fold.shardOf(c.key()), s -> new ArrayList<>()).add(c);
         }
         int n = 0;
         for (var e : byShard.entrySet()) {
-            n += fold(e.getKey(), finishPending(kpis.foldState(e.getKey())), e.getValue(), null, clock.instant());
+            n += fold(e.getKey(), finishPending(kpis.foldState(e.getKey())), e.getValue(), null, clock.instant(), noteLateChanges);
         }
         return n;
     }
@@ -134,13 +143,12 @@ public final class FoldKpiCounters {
         if (pending == null) {
             return state;
         }
-        kpis.apply(pending);
-        kpis.end(pending);
-        remember(pending);
+        applyAndEnd(pending, clock.instant(), true);
         return new Fold.State(pending.seq(), pending.through() != null ? pending.through() : state.countedThrough(), null);
     }
 
-    private int fold(int shard, Fold.State state, List<ConversationKpi> changes, Instant through, Instant now) {
+    private int fold(int shard, Fold.State state, List<ConversationKpi> changes, Instant through, Instant now,
+            boolean noteLateChanges) {
         long seq = state.seq();
         int n = 0;
         int chunks = Math.max(1, (changes.size() + MAX_PER_FOLD - 1) / MAX_PER_FOLD);
@@ -185,13 +193,28 @@ public final class FoldKpiCounters {
             if (!kpis.begin(fold, seq)) {
                 return n; // another folder is working on this shard; it will count these
             }
-            kpis.apply(fold);
-            kpis.end(fold);
-            remember(fold);
+            applyAndEnd(fold, now, noteLateChanges);
             seq++;
             n += ledgers.size();
         }
         return n;
+    }
+
+    /**
+     * Applies a journaled fold and ends it. A change to a cycle past its close time is noted first,
+     * so its close is run again even if this folder dies right after applying.
+     */
+    private void applyAndEnd(Fold fold, Instant now, boolean noteLateChanges) {
+        if (noteLateChanges) {
+            for (Fold.CounterDelta d : fold.counters()) {
+                if (!now.isBefore(d.cycle().closesAt())) {
+                    kpis.changedAfterClose(new ChangedAfterClose(d.merchant(), d.cycle(), now));
+                }
+            }
+        }
+        kpis.apply(fold);
+        kpis.end(fold);
+        remember(fold);
     }
 
     private void setAside(ConversationKpi c, RuntimeException failure, Instant now) {

@@ -1,6 +1,7 @@
 package com.replyguard.testing;
 
 import com.replyguard.assessment.Cycle;
+import com.replyguard.kpi.ChangedAfterClose;
 import com.replyguard.kpi.ConversationKpi;
 import com.replyguard.kpi.CycleCounters;
 import com.replyguard.kpi.Fold;
@@ -30,6 +31,7 @@ public class InMemoryKpiStore implements KpiStore {
     private final Map<String, ConversationKpi> ledger = new HashMap<>();
     private final Map<String, CycleCounters.Frozen> frozen = new HashMap<>();
     private final Map<String, SetAside> setAside = new TreeMap<>();
+    private final Map<String, ChangedAfterClose> changedAfterClose = new TreeMap<>();
     /** Crash injection: the next apply fails after writing the counters, before the ledger. */
     public boolean crashAfterCounters;
     /** Crash injection: the next end fails before removing the journal. */
@@ -116,12 +118,29 @@ public class InMemoryKpiStore implements KpiStore {
 
     @Override
     public synchronized CycleCounters.Frozen freeze(MerchantId merchant, Cycle cycle, CycleCounters.Frozen f) {
-        return frozen.computeIfAbsent(merchant.value() + "#" + cycle, k -> f);
+        return frozen.compute(merchant.value() + "#" + cycle, (k, stored) ->
+                (stored == null ? 0 : stored.revision()) == f.revision() - 1 ? f : stored);
     }
 
     @Override
-    public synchronized void announced(MerchantId merchant, Cycle cycle) {
-        frozen.computeIfPresent(merchant.value() + "#" + cycle, (k, f) -> new CycleCounters.Frozen(f.closedAt(), f.counts(), true));
+    public synchronized void announced(MerchantId merchant, Cycle cycle, int revision) {
+        frozen.computeIfPresent(merchant.value() + "#" + cycle, (k, f) -> f.revision() != revision ? f
+                : new CycleCounters.Frozen(f.closedAt(), f.counts(), true, f.revision()));
+    }
+
+    @Override
+    public synchronized void changedAfterClose(ChangedAfterClose change) {
+        changedAfterClose.merge(change.key(), change, (a, b) -> a.at().isAfter(b.at()) ? a : b);
+    }
+
+    @Override
+    public synchronized List<ChangedAfterClose> changedAfterClose() {
+        return new ArrayList<>(changedAfterClose.values());
+    }
+
+    @Override
+    public synchronized void reclosed(ChangedAfterClose change) {
+        changedAfterClose.computeIfPresent(change.key(), (k, noted) -> noted.at().isAfter(change.at()) ? noted : null);
     }
 
     @Override

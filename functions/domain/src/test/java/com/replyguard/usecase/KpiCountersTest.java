@@ -51,7 +51,7 @@ class KpiCountersTest {
         fold = new FoldKpiCounters(conversations, kpis, clock);
         counters = new ReportKpiCounters(kpis, clock);
         recompute = new ReportPlatformKpis(conversations, assessments, clock);
-        close = new CloseKpiCycles(conversations, kpis, fold, announced::add, clock);
+        close = new CloseKpiCycles(conversations, kpis, fold, (r, revision) -> announced.add(r), clock);
     }
 
     private void passAfter(int seconds) {
@@ -160,12 +160,22 @@ class KpiCountersTest {
         assertTrue(view.finalReport());
         assertEquals("2/3 2/3 1/2", figures(view.total()));
 
-        // run again (Scheduler delivers at least once), even after a late event: the frozen figures stay
-        ingest.ingest(DEMO_MERCHANT, List.of(raw("eventId", "e17", "type", "conversation.rated", "conversationId", "chat-2",
-                "occurredAt", "2026-10-03T21:05:00+08:00", "rating", 5)));
+        // run again (Scheduler delivers at least once): nothing changes, nothing is announced again
         close.closeEnded();
         assertEquals(1, announced.size(), "CycleClosed is announced once");
         assertEquals("2/3 2/3 1/2", figures(counters.report(DEMO, OCT_H1).total()));
+
+        // a rating of 3 Oct delivered after the close: the next close run makes it revision 2, still final
+        ingest.ingest(DEMO_MERCHANT, List.of(raw("eventId", "e17", "type", "conversation.rated", "conversationId", "chat-2",
+                "occurredAt", "2026-10-03T21:05:00+08:00", "rating", 5)));
+        clock.set(at("2026-10-16T00:31:00"));
+        close.closeEnded();
+        assertEquals(2, announced.size(), "the revised figures are announced");
+        assertEquals("2/3 2/3 2/3", figures(announced.get(1)));
+        assertEquals(2, kpis.read(DEMO, OCT_H1).frozen().orElseThrow().revision());
+        assertTrue(counters.report(DEMO, OCT_H1).finalReport());
+        close.closeEnded();
+        assertEquals(2, announced.size(), "the same figures again: no third announcement");
     }
 
     @Test

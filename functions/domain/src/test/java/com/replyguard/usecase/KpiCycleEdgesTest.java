@@ -92,7 +92,7 @@ class KpiCycleEdgesTest {
 
         // closing October H2 (the job runs on 1 Nov 00:30) freezes exactly these figures
         clock.set(at("2026-11-01T00:30:00"));
-        var check = new CloseKpiCycles(conversations, kpis, new FoldKpiCounters(conversations, kpis, clock), r -> { }, clock)
+        var check = new CloseKpiCycles(conversations, kpis, new FoldKpiCounters(conversations, kpis, clock), (r, revision) -> { }, clock)
                 .check(DEMO, Cycle.parse("2026-10-H2").orElseThrow(), true);
         assertTrue(check.drift().isEmpty(), () -> check.drift().toString());
         assertEquals(2, check.report().firstReply2Min().total());

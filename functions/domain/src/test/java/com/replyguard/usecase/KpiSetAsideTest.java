@@ -55,7 +55,7 @@ class KpiSetAsideTest {
         conversations = new InMemoryConversationStore();
         kpis = new InMemoryKpiStore();
         fold = new FoldKpiCounters(conversations, kpis, clock, reported::add);
-        close = new CloseKpiCycles(conversations, kpis, fold, r -> { }, clock);
+        close = new CloseKpiCycles(conversations, kpis, fold, (r, revision) -> { }, clock);
         recorder = new ConversationRecorder(new InMemoryAssessmentStore(), new InMemoryBreachStore());
     }
 

@@ -387,6 +387,18 @@ class TemplateTest {
                 }
             }
         }
-        assertEquals(4, schedules, "the deadline wheel, the KPI fold, the daily check, the cycle close");
+        assertEquals(5, schedules, "the deadline wheel, the KPI fold, the daily check, the cycle close, the re-close");
+    }
+
+    @Test
+    void theCycleClose_runsWhenTheDomainSaysACycleCloses() {
+        JsonNode close = TEMPLATE.resources().path("KpiFunction").path("Properties").path("Events").path("CycleClose")
+                .path("Properties");
+        // 00:30 China time on the 1st and the 16th: a cycle's end (midnight) plus Cycle.CLOSE_DELAY
+        assertEquals(30, com.replyguard.assessment.Cycle.CLOSE_DELAY.toMinutes());
+        assertEquals("cron(30 0 1,16 * ? *)", close.path("ScheduleExpression").asText());
+        assertEquals("{\"job\": \"close\"}", close.path("Input").asText());
+        assertEquals("{\"job\": \"reclose\"}", TEMPLATE.resources().path("KpiFunction").path("Properties").path("Events")
+                .path("Reclose").path("Properties").path("Input").asText());
     }
 }

@@ -7,6 +7,7 @@ import static com.replyguard.adapters.dynamodb.Attributes.string;
 import com.replyguard.adapters.json.FoldJson;
 import com.replyguard.assessment.Cycle;
 import com.replyguard.conversation.ConversationId;
+import com.replyguard.kpi.ChangedAfterClose;
 import com.replyguard.kpi.ConversationKpi;
 import com.replyguard.kpi.CounterKey;
 import com.replyguard.kpi.CycleCounters;
@@ -39,10 +40,13 @@ import software.amazon.awssdk.services.dynamodb.model.WriteRequest;
  *       {@code k:<counter key>} per counter, {@code lastSeq} (the last fold applied, which makes a
  *       repeated apply a failed condition instead of a double count) and {@code cycleKey} (index
  *       ByCycleMerchant, for the jobs);</li>
- *   <li>the closed cycle's frozen figures: {@code pk = merchant#cycle}, {@code sk = final};</li>
+ *   <li>the closed cycle's frozen figures: {@code pk = merchant#cycle}, {@code sk = final}, with
+ *       {@code revision} (1 the close, later ones re-closes; absent on items written before: 1);</li>
  *   <li>a shard's fold state and journal (gzipped JSON): {@code pk = fold#n}, {@code sk = state};</li>
  *   <li>the ledger: {@code pk = counted#merchant#conversation}, {@code sk = -}, the version and vector counted;</li>
- *   <li>conversations the fold set aside (rare): {@code pk = setaside}, {@code sk = merchant#conversation}.</li>
+ *   <li>conversations the fold set aside (rare): {@code pk = setaside}, {@code sk = merchant#conversation};</li>
+ *   <li>cycles whose counters changed after their close time, to be closed again (rare):
+ *       {@code pk = closechanged}, {@code sk = merchant#cycle}, {@code at} the latest change.</li>
  * </ul>
  * A report reads one partition (a Query) and the fold states (a BatchGetItem): two requests,
  * whatever the number of conversations.
@@ -217,7 +221,8 @@ public final class DynamoDbKpiStore implements KpiStore {
             if ("final".equals(string(item, "sk"))) {
                 AttributeValue announced = item.get("announced");
                 frozen = new CycleCounters.Frozen(Instant.parse(string(item, "closedAt")), counters(item),
-                        announced != null && Boolean.TRUE.equals(announced.bool()));
+                        announced != null && Boolean.TRUE.equals(announced.bool()),
+                        item.containsKey("revision") ? (int) Attributes.number(item, "revision") : 1);
             } else {
                 counters(item).counts().forEach((k, v) -> sum.merge(k, v, Long::sum));
             }
@@ -265,9 +270,20 @@ public final class DynamoDbKpiStore implements KpiStore {
         Map<String, AttributeValue> item = new HashMap<>(key(merchant.value() + "#" + cycle, "final"));
         item.put("closedAt", s(frozen.closedAt().toString()));
         item.put("announced", AttributeValue.fromBool(frozen.announced()));
+        item.put("revision", n(frozen.revision()));
         frozen.counts().counts().forEach((k, v) -> item.put(COUNTER + k, n(v)));
+        // revision 1 only where nothing is stored; a later one only over the one before it (an item
+        // written before revisions existed is revision 1)
+        String condition = frozen.revision() == 1 ? "attribute_not_exists(pk)"
+                : frozen.revision() == 2 ? "revision = :before OR (attribute_exists(pk) AND attribute_not_exists(revision))"
+                : "revision = :before";
         try {
-            dynamo.putItem(b -> b.tableName(table).item(item).conditionExpression("attribute_not_exists(pk)"));
+            dynamo.putItem(b -> {
+                b.tableName(table).item(item).conditionExpression(condition);
+                if (frozen.revision() > 1) {
+                    b.expressionAttributeValues(Map.of(":before", n(frozen.revision() - 1)));
+                }
+            });
             return frozen;
         } catch (ConditionalCheckFailedException e) {
             return read(merchant, cycle).frozen().orElseThrow();
@@ -275,10 +291,54 @@ public final class DynamoDbKpiStore implements KpiStore {
     }
 
     @Override
-    public void announced(MerchantId merchant, Cycle cycle) {
-        dynamo.updateItem(b -> b.tableName(table).key(key(merchant.value() + "#" + cycle, "final"))
-                .updateExpression("SET announced = :t").conditionExpression("attribute_exists(pk)")
-                .expressionAttributeValues(Map.of(":t", AttributeValue.fromBool(true))));
+    public void announced(MerchantId merchant, Cycle cycle, int revision) {
+        try {
+            dynamo.updateItem(b -> b.tableName(table).key(key(merchant.value() + "#" + cycle, "final"))
+                    .updateExpression("SET announced = :t")
+                    .conditionExpression(revision == 1 ? "attribute_exists(pk) AND (attribute_not_exists(revision) OR revision = :r)"
+                            : "revision = :r")
+                    .expressionAttributeValues(Map.of(":t", AttributeValue.fromBool(true), ":r", n(revision))));
+        } catch (ConditionalCheckFailedException e) {
+            // a newer revision is stored: it will be announced on its own
+        }
+    }
+
+    private static final String CHANGED_AFTER_CLOSE = "closechanged";
+
+    @Override
+    public void changedAfterClose(ChangedAfterClose change) {
+        Map<String, AttributeValue> item = new HashMap<>(key(CHANGED_AFTER_CLOSE, change.key()));
+        item.put("merchant", s(change.merchant().value()));
+        item.put("cycle", s(change.cycle().toString())); // not cycleKey: these are no counters (index ByCycleMerchant)
+        item.put("at", n(change.at().toEpochMilli()));
+        try {
+            // the note only ever moves later
+            dynamo.putItem(b -> b.tableName(table).item(item).conditionExpression("attribute_not_exists(pk) OR #at < :at")
+                    .expressionAttributeNames(Map.of("#at", "at")).expressionAttributeValues(Map.of(":at", n(change.at().toEpochMilli()))));
+        } catch (ConditionalCheckFailedException e) {
+            // noted at a later instant already
+        }
+    }
+
+    @Override
+    public List<ChangedAfterClose> changedAfterClose() {
+        List<ChangedAfterClose> out = new ArrayList<>();
+        dynamo.queryPaginator(q -> q.tableName(table).consistentRead(true).keyConditionExpression("pk = :pk")
+                .expressionAttributeValues(Map.of(":pk", s(CHANGED_AFTER_CLOSE)))).items().forEach(i -> out.add(
+                        new ChangedAfterClose(new MerchantId(string(i, "merchant")),
+                                Cycle.parse(string(i, "cycle")).orElseThrow(), Instant.ofEpochMilli(Attributes.number(i, "at")))));
+        return out;
+    }
+
+    @Override
+    public void reclosed(ChangedAfterClose change) {
+        try {
+            dynamo.deleteItem(b -> b.tableName(table).key(key(CHANGED_AFTER_CLOSE, change.key()))
+                    .conditionExpression("#at = :at").expressionAttributeNames(Map.of("#at", "at"))
+                    .expressionAttributeValues(Map.of(":at", n(change.at().toEpochMilli()))));
+        } catch (ConditionalCheckFailedException e) {
+            // changed again since: the note stays for the next re-close
+        }
     }
 
     private static final String SET_ASIDE = "setaside";

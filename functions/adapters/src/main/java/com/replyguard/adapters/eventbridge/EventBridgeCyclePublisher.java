@@ -22,10 +22,10 @@ public final class EventBridgeCyclePublisher implements CyclePublisher {
     }
 
     @Override
-    public void cycleClosed(KpiReport report) {
+    public void cycleClosed(KpiReport report, int revision) {
         String detail;
         try {
-            detail = JSON.writeValueAsString(CycleClosedJson.detail(report));
+            detail = JSON.writeValueAsString(CycleClosedJson.detail(report, revision));
         } catch (JsonProcessingException e) {
             throw new IllegalStateException("cannot encode CycleClosed", e);
         }

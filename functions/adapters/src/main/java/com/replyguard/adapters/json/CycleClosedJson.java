@@ -1,6 +1,7 @@
 package com.replyguard.adapters.json;
 
 import com.replyguard.assessment.KpiReport;
+import com.replyguard.assessment.Verdict;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
@@ -11,15 +12,19 @@ public final class CycleClosedJson {
     private CycleClosedJson() {
     }
 
-    /** Stable per merchant and cycle: a repeated close publishes the same id, which consumers deduplicate. */
-    public static String eventId(KpiReport r) {
-        return "cycle-closed:" + r.merchant().value() + ":" + r.cycle();
+    /**
+     * Stable per merchant, cycle and revision: a repeated close publishes the same id, which consumers
+     * deduplicate; a re-close after late history (revision 2, 3 ...) is a new event, {@code :r2} ...
+     */
+    public static String eventId(KpiReport r, int revision) {
+        return "cycle-closed:" + r.merchant().value() + ":" + r.cycle() + (revision == 1 ? "" : ":r" + revision);
     }
 
-    public static Map<String, Object> detail(KpiReport r) {
+    public static Map<String, Object> detail(KpiReport r, int revision) {
         Map<String, Object> d = new LinkedHashMap<>();
         d.put("schemaVersion", 1);
-        d.put("eventId", eventId(r));
+        d.put("eventId", eventId(r, revision));
+        d.put("revision", revision);
         d.put("merchantId", r.merchant().value());
         d.put("cycle", r.cycle().toString());
         d.put("closedAt", Instants.format(r.asOf()));
@@ -28,9 +33,7 @@ public final class CycleClosedJson {
         metrics.put("reply3Min", MetricFigureJson.of(r.reply3Min()));
         metrics.put("satisfaction", MetricFigureJson.of(r.satisfaction()));
         d.put("metrics", metrics);
-        boolean barred = Boolean.FALSE.equals(r.firstReply2Min().passing()) || Boolean.FALSE.equals(r.reply3Min().passing())
-                || Boolean.FALSE.equals(r.satisfaction().passing());
-        d.put("passing", !barred);
+        d.put("passing", r.verdict() != Verdict.BARRED);
         return d;
     }
 }

@@ -89,14 +89,14 @@ public final class InProcess {
     /** CycleClosed on one local system's in-process bus. */
     public static com.replyguard.ports.CyclePublisher cycleBus(String namespace) {
         JsonLog log = new JsonLog("event-bus", Clock.systemUTC(), System.err);
-        return report -> {
+        return (report, revision) -> {
             Map<String, Object> event = new java.util.LinkedHashMap<>();
             event.put("source", AlertEventJson.SOURCE);
             event.put("detail-type", com.replyguard.adapters.json.CycleClosedJson.DETAIL_TYPE);
-            event.put("detail", com.replyguard.adapters.json.CycleClosedJson.detail(report));
+            event.put("detail", com.replyguard.adapters.json.CycleClosedJson.detail(report, revision));
             EVENTS.computeIfAbsent(namespace, k -> new CopyOnWriteArrayList<>()).add(event);
             log.info("event", "detail-type", com.replyguard.adapters.json.CycleClosedJson.DETAIL_TYPE, "merchant",
-                    report.merchant().value(), "cycle", report.cycle().toString());
+                    report.merchant().value(), "cycle", report.cycle().toString(), "revision", revision);
         };
     }
 

@@ -24,6 +24,7 @@ import com.replyguard.usecase.IngestEventBatch;
 import com.replyguard.usecase.ReportKpiCounters;
 import com.replyguard.usecase.ReportPlatformKpis;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -116,11 +117,12 @@ class DynamoDbKpiStoreTest {
     }
 
     @Test
-    void freezing_shouldKeepTheFirstFiguresAndRememberTheAnnouncement() {
+    void freezing_shouldKeepOneFiguresPerRevisionAndRememberTheAnnouncement() {
         ingest.ingest(DEMO_MERCHANT, afternoon());
         clock.set(at("2026-10-16T00:30:00"));
         List<KpiReport> announced = new ArrayList<>();
-        var close = new CloseKpiCycles(conversations, kpis, new FoldKpiCounters(conversations, kpis, clock), announced::add, clock);
+        var close = new CloseKpiCycles(conversations, kpis, new FoldKpiCounters(conversations, kpis, clock),
+                (r, revision) -> announced.add(r), clock);
         // no fold has run: the close finds the conversations through the recomputation and catches up
         var check = close.check(DEMO, OCT_H1, true);
         assertEquals(30, check.caughtUp());
@@ -130,11 +132,37 @@ class DynamoDbKpiStoreTest {
         CycleCounters read = kpis.read(DEMO, OCT_H1);
         assertTrue(read.frozen().orElseThrow().announced());
         assertEquals(check.report().asOf(), read.frozen().get().closedAt());
-        var other = kpis.freeze(DEMO, OCT_H1, new CycleCounters.Frozen(clock.instant().plusSeconds(9), KpiVector.empty(), false));
-        assertEquals(read.frozen().get().closedAt(), other.closedAt(), "the first frozen figures stay");
+        assertEquals(1, read.frozen().get().revision());
+        var other = kpis.freeze(DEMO, OCT_H1, new CycleCounters.Frozen(clock.instant().plusSeconds(9), KpiVector.empty(), false, 1));
+        assertEquals(read.frozen().get().closedAt(), other.closedAt(), "a second revision 1 does not replace the first");
+        var skipping = kpis.freeze(DEMO, OCT_H1, new CycleCounters.Frozen(clock.instant().plusSeconds(9), KpiVector.empty(), false, 3));
+        assertEquals(1, skipping.revision(), "revision 3 only over revision 2");
         close.closeEnded();
         assertEquals(1, announced.size());
         assertTrue(new ReportKpiCounters(kpis, clock).report(DEMO, OCT_H1).finalReport());
+
+        var second = kpis.freeze(DEMO, OCT_H1, new CycleCounters.Frozen(clock.instant().plusSeconds(60), KpiVector.empty(), false, 2));
+        assertEquals(2, second.revision());
+        kpis.announced(DEMO, OCT_H1, 1);
+        assertFalse(kpis.read(DEMO, OCT_H1).frozen().orElseThrow().announced(), "revision 1's announcement is not revision 2's");
+        kpis.announced(DEMO, OCT_H1, 2);
+        assertTrue(kpis.read(DEMO, OCT_H1).frozen().orElseThrow().announced());
+        assertEquals(2, kpis.freeze(DEMO, OCT_H1, new CycleCounters.Frozen(clock.instant(), KpiVector.empty(), false, 2)).revision());
+    }
+
+    @Test
+    void changesAfterClose_shouldBeNotedOnce_movedLaterOnly_andForgottenOnlyIfUnchanged() {
+        var change = new com.replyguard.kpi.ChangedAfterClose(DEMO, OCT_H1, Instant.parse("2026-10-20T01:00:00.250Z"));
+        kpis.changedAfterClose(change);
+        kpis.changedAfterClose(new com.replyguard.kpi.ChangedAfterClose(DEMO, OCT_H1, Instant.parse("2026-10-20T00:59:00Z")));
+        assertEquals(List.of(change), kpis.changedAfterClose(), "an earlier note does not move it back");
+        var later = new com.replyguard.kpi.ChangedAfterClose(DEMO, OCT_H1, Instant.parse("2026-10-20T01:00:01Z"));
+        kpis.changedAfterClose(later);
+        kpis.reclosed(change);
+        assertEquals(List.of(later), kpis.changedAfterClose(), "changed again after the re-close began: kept");
+        kpis.reclosed(later);
+        assertEquals(List.of(), kpis.changedAfterClose());
+        assertEquals(List.of(), kpis.merchants(OCT_H1), "a note is no counter: the jobs' index does not list it");
     }
 
     @Test

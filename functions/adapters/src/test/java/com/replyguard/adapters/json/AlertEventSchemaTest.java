@@ -90,9 +90,14 @@ class AlertEventSchemaTest {
         var report = new com.replyguard.assessment.KpiReport(new MerchantId("demo"), cycle, Instant.parse("2026-10-15T16:30:00Z"),
                 new com.replyguard.assessment.MetricFigure(2, 3, 0.85), new com.replyguard.assessment.MetricFigure(2, 3, 0.8),
                 new com.replyguard.assessment.MetricFigure(0, 0, 0.8));
-        JsonNode detail = JSON.valueToTree(CycleClosedJson.detail(report));
+        JsonNode detail = JSON.valueToTree(CycleClosedJson.detail(report, 1));
         JsonNode schema = read(EVENTS.resolve("CycleClosed.v1.schema.json"));
         assertTrue(validate(schema, detail).isEmpty(), validate(schema, detail).toString());
+        assertEquals("cycle-closed:demo:2026-10-H1", detail.path("eventId").asText(), "the close keeps the id it always had");
+        JsonNode revised = JSON.valueToTree(CycleClosedJson.detail(report, 2));
+        assertTrue(validate(schema, revised).isEmpty(), validate(schema, revised).toString());
+        assertEquals("cycle-closed:demo:2026-10-H1:r2", revised.path("eventId").asText(), "a re-close is a new event");
+        assertEquals(2, revised.path("revision").asInt());
         assertEquals(false, detail.path("passing").asBoolean(), "2/3 first replies bar the merchant (R16)");
         assertTrue(detail.path("metrics").path("satisfaction").path("passing").isNull(), "nothing rated: no verdict");
         assertEquals("2026-10-16T00:30:00+08:00", detail.path("closedAt").asText());

@@ -12,7 +12,9 @@ import java.util.Map;
 /**
  * EventBridge Scheduler → KPI λ. {@code {"job":"fold","windowSeconds":70}} (every minute): a fold
  * pass about every second for the window; {@code {"job":"daily"}} and {@code {"job":"close"}}
- * (cron, Asia/Shanghai): the daily check and the cycle close. Drift is logged as an error with the
+ * (cron, Asia/Shanghai): the daily check (which also makes any close missed in the last year) and
+ * the cycle close; {@code {"job":"reclose"}} (every 5 minutes): closes again the cycles whose
+ * history arrived after their close. Drift is logged as an error with the
  * counter keys and amounts (no customer data exists in counters), and so is every conversation the
  * fold set aside (when found, and every day until it is counted).
  */
@@ -50,8 +52,12 @@ public final class KpiHandler implements RequestHandler<Map<String, Object>, Map
                 window = Math.min(window, Math.max(0, context.getRemainingTimeInMillis() / 1000 - 5));
             }
             out.put("counted", fold(Duration.ofSeconds(window)));
-        } else if ("daily".equals(job) || "close".equals(job)) {
-            List<CloseKpiCycles.Check> checks = "daily".equals(job) ? wiring.cycles().daily() : wiring.cycles().closeEnded();
+        } else if ("daily".equals(job) || "close".equals(job) || "reclose".equals(job)) {
+            List<CloseKpiCycles.Check> checks = switch ((String) job) {
+                case "daily" -> wiring.cycles().daily();
+                case "close" -> wiring.cycles().closeEnded();
+                default -> wiring.cycles().recloseChanged();
+            };
             int drifting = 0;
             for (CloseKpiCycles.Check c : checks) {
                 if (!c.drift().isEmpty()) {
@@ -60,7 +66,8 @@ public final class KpiHandler implements RequestHandler<Map<String, Object>, Map
                             c.drift().counts().toString());
                 }
                 log.info(c.closed() ? "cycle closed" : "cycle checked", "merchant", c.merchant().value(), "cycle",
-                        c.cycle().toString(), "conversations", c.conversations(), "caughtUp", c.caughtUp());
+                        c.cycle().toString(), "conversations", c.conversations(), "caughtUp", c.caughtUp(),
+                        "revision", c.revision());
             }
             out.put("checked", checks.size());
             out.put("drifting", drifting);
@@ -74,7 +81,7 @@ public final class KpiHandler implements RequestHandler<Map<String, Object>, Map
                 out.put("setAside", setAside.size());
             }
         } else {
-            throw new IllegalArgumentException("unknown job '" + job + "' (expected fold, daily or close)");
+            throw new IllegalArgumentException("unknown job '" + job + "' (expected fold, daily, close or reclose)");
         }
         return out;
     }

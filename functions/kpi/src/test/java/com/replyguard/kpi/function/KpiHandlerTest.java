@@ -53,7 +53,7 @@ class KpiHandlerTest {
             }
         };
         FoldKpiCounters fold = new FoldKpiCounters(conversations, kpis, clock);
-        handler = new KpiHandler(new KpiWiring(fold, new CloseKpiCycles(conversations, kpis, fold, announced::add, clock),
+        handler = new KpiHandler(new KpiWiring(fold, new CloseKpiCycles(conversations, kpis, fold, (r, revision) -> announced.add(r), clock),
                 until -> {
                     clock.set(until); // the pacer moves the clock instead of sleeping
                     newPass = true;
@@ -95,5 +95,26 @@ class KpiHandlerTest {
         assertEquals(1, announced.size());
         assertEquals("2026-10-H1", announced.get(0).cycle().toString());
         assertThrows(IllegalArgumentException.class, () -> handler.handleRequest(Map.of("job", "reindex"), null));
+    }
+
+    @Test
+    void theRecloseJob_closesAgainACycleWhoseHistoryArrivedAfterItsClose() {
+        handler.handleRequest(Map.of("job", "fold", "windowSeconds", 0), null);
+        handler.handleRequest(Map.of("job", "close"), null);
+        assertEquals(1, announced.size());
+        // a conversation of 15 Oct delivered after the close, answered late
+        new IngestEventBatch(conversations, new InMemoryAssessmentStore(), new InMemoryBreachStore(), clock).ingest(DEMO_MERCHANT,
+                List.of(raw("eventId", "e3", "type", "customer.message", "conversationId", "c2", "channel", "CS_CHAT",
+                        "occurredAt", "2026-10-15T11:00:00+08:00", "customerId", "b2"),
+                        raw("eventId", "e4", "type", "agent.message", "conversationId", "c2", "agentId", "a1",
+                                "occurredAt", "2026-10-15T11:05:00+08:00")));
+        clock.advance(Duration.ofSeconds(2));
+        handler.handleRequest(Map.of("job", "fold", "windowSeconds", 0), null);
+        assertEquals(0, handler.handleRequest(Map.of("job", "reclose"), null).get("checked"), "not quiet yet");
+        clock.advance(CloseKpiCycles.QUIET_BEFORE_RECLOSE);
+        assertEquals(1, handler.handleRequest(Map.of("job", "reclose"), null).get("checked"));
+        assertEquals(2, announced.size(), "revision 2 announced");
+        assertEquals(1, announced.get(1).firstReply2Min().met());
+        assertEquals(2, announced.get(1).firstReply2Min().total());
     }
 }
