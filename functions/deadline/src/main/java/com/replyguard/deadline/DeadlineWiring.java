@@ -2,14 +2,13 @@ package com.replyguard.deadline;
 
 import com.replyguard.adapters.config.AwsClients;
 import com.replyguard.adapters.config.Environment;
+import com.replyguard.adapters.config.Pacers;
 import com.replyguard.adapters.config.StorageWiring;
 import com.replyguard.adapters.lambda.LambdaEscalationDispatcher;
 import com.replyguard.adapters.local.InProcess;
 import com.replyguard.ports.EscalationDispatcher;
-import com.replyguard.ports.Pacer;
 import com.replyguard.usecase.DeadlineWheel;
 import java.time.Clock;
-import java.time.Duration;
 import java.util.Map;
 import software.amazon.awssdk.services.lambda.LambdaClient;
 
@@ -31,12 +30,7 @@ public record DeadlineWiring(DeadlineWheel wheel, Clock clock) {
         } else {
             dispatcher = new LambdaEscalationDispatcher(AwsClients.build(LambdaClient.builder(), storage.env), escalation);
         }
-        Pacer sleep = until -> {
-            long ms = Duration.between(clock.instant(), until).toMillis();
-            if (ms > 0) {
-                Thread.sleep(ms);
-            }
-        };
-        return new DeadlineWiring(new DeadlineWheel(storage.dueIndex, dispatcher, storage.watermark, clock, sleep), clock);
+        return new DeadlineWiring(new DeadlineWheel(storage.dueIndex, dispatcher, storage.watermark, clock,
+                Pacers.sleeping(clock)), clock);
     }
 }

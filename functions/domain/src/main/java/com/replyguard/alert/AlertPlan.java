@@ -81,6 +81,16 @@ public final class AlertPlan {
         return alerts.stream().filter(a -> !done.contains(a.key())).map(Alert::dueAt).min(Comparator.naturalOrder());
     }
 
+    /**
+     * The keys of the alerts of one clock that come after ladder level {@code level} (0: the warning,
+     * so everything from the breach on): what an excuse (from level 0) or an acknowledgement of the
+     * alert at that level stops.
+     */
+    public Set<String> ladderAfter(String clockKey, int level) {
+        return alerts.stream().filter(a -> a.clock().key().equals(clockKey) && a.level() > level).map(Alert::key)
+                .collect(java.util.stream.Collectors.toCollection(java.util.TreeSet::new));
+    }
+
     public static boolean isStale(Alert a, Instant now) {
         return a.dueAt().isBefore(now.minus(STALE_AFTER));
     }

@@ -5,6 +5,7 @@ import com.replyguard.conversation.ConversationId;
 import com.replyguard.alert.Alert;
 import com.replyguard.alert.AlertEvent;
 import com.replyguard.alert.AlertPlan;
+import com.replyguard.breach.Breach;
 import com.replyguard.merchant.Merchant;
 import com.replyguard.merchant.MerchantId;
 import com.replyguard.ports.AlertPublisher;
@@ -134,7 +135,8 @@ public final class EscalateDueClocks {
         for (String key : written.pending()) {
             Alert a = byKey.get(key);
             if (a != null) {
-                events.add(AlertEvent.of(m.id(), written.conversation().id(), a, now));
+                events.add(AlertEvent.of(m.id(), written.conversation().id(), a, now,
+                        Breach.responsibleAgent(written.conversation(), a.clock(), m.shifts())));
             }
         }
         events.sort(java.util.Comparator.comparing((AlertEvent e) -> e.alert().dueAt()).thenComparing(e -> e.alert().key()));
