@@ -7,7 +7,6 @@ import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
 import com.replyguard.adapters.http.ApiRequest;
 import com.replyguard.adapters.http.ApiResponses;
 import com.replyguard.adapters.http.JsonLog;
-import com.replyguard.adapters.json.Instants;
 import com.replyguard.adapters.json.PolicyJson;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.replyguard.assessment.Cycle;
@@ -124,6 +123,11 @@ public final class ManagerApiHandler implements RequestHandler<APIGatewayV2HTTPE
         t.put("PUT /merchants/{merchantId}/conversations/{conversationId}/category",
                 (h, m, r, c, tok) -> h.classify(m, r, auditName(c, tok)));
         t.put("DELETE /merchants/{merchantId}/customers/{customer}", (h, m, r, c, tok) -> h.forgetCustomer(m, r));
+        t.put("GET /merchants/{merchantId}/notifications", (h, m, r, c, tok) -> new GetNotifications(h.wiring.alerting().settings()).answer(m));
+        t.put("PUT /merchants/{merchantId}/notifications", (h, m, r, c, tok) -> new PutNotifications(h.wiring.alerting().settings(), h.log).answer(m, r, c));
+        t.put("POST /merchants/{merchantId}/notifications/test", (h, m, r, c, tok) -> new TestNotification(h.wiring.alerting().tests(), h.log).answer(m, r, c));
+        t.put("GET /merchants/{merchantId}/alerts", (h, m, r, c, tok) -> new ListAlertsRoute(h.wiring.alerting().alerts()).answer(m, r));
+        t.put("POST /merchants/{merchantId}/alerts/{alertId}/ack", (h, m, r, c, tok) -> new AcknowledgeAlertRoute(h.wiring.alerting().acks(), h.log).answer(m, r, c, "manager-" + auditName(c, tok)));
         return java.util.Collections.unmodifiableMap(t);
     }
 
@@ -216,16 +220,7 @@ public final class ManagerApiHandler implements RequestHandler<APIGatewayV2HTTPE
     }
 
     private static Instant instantParam(ApiRequest request, String name, List<Problem> problems) {
-        String text = request.query(name);
-        if (text == null) {
-            return null;
-        }
-        try {
-            return Instants.parse(text);
-        } catch (IllegalArgumentException e) {
-            problems.add(Problem.ofBatch(name, e.getMessage()));
-            return null;
-        }
+        return RouteParameters.instant(request, name, problems);
     }
 
     /** The {@code conversationId} path parameter, or a 400 naming it. */
@@ -241,8 +236,15 @@ public final class ManagerApiHandler implements RequestHandler<APIGatewayV2HTTPE
         ConversationId conversationId = conversationParameter(request);
         String id = conversationId.value();
         return wiring.conversations().show(merchant, conversationId)
-                .map(view -> ApiResponses.json(200, Representations.conversation(view)))
+                .map(view -> ApiResponses.json(200, withAlerts(Representations.conversation(view),
+                        wiring.alerting().alerts().ofConversation(merchant.id(), id))))
                 .orElseGet(() -> ApiResponses.error(404, "no conversation '" + id + "' for merchant '" + merchant.id() + "'"));
+    }
+
+    /** The timeline also lists the conversation's alerts, as {@code GET /alerts} shows them. */
+    private static Map<String, Object> withAlerts(Map<String, Object> timeline, List<com.replyguard.notify.AlertRecord> alerts) {
+        timeline.put("alerts", AlertItem.of(alerts));
+        return timeline;
     }
 
     private APIGatewayV2HTTPResponse putPolicy(Merchant merchant, ApiRequest request) {

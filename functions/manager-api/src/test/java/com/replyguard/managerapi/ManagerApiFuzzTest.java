@@ -47,7 +47,7 @@ class ManagerApiFuzzTest {
             new com.replyguard.usecase.ClassifyCase(conversations, new IngestEventBatch(conversations, assessments, breaches, clock),
                     clock),
             new com.replyguard.usecase.ReportOperationsByType(kpis, clock),
-            new com.replyguard.usecase.ForgetCustomer(conversations), clock));
+            new com.replyguard.usecase.ForgetCustomer(conversations), new TestAlerting(conversations, clock).alerting, clock));
 
     @Provide
     Arbitrary<String> oddText() {
