@@ -13,16 +13,16 @@ import java.util.Optional;
  * <p>{@code perMinute} is the budget we keep to (the vendor's own limit where it has one: 钉钉 and
  * 企业微信 accept 20 messages a minute per robot, 钉钉 blocks a robot for 10 minutes above it; 飞书
  * accepts 100 a minute and 5 a second, and throttles bursts at the full and half hour, so we keep to
- * 80). {@code contentBytes} is what a message's text may use within the vendor's size limit
- * (企业微信 markdown 4,096 bytes of content; 钉钉 and 飞书 20,000 bytes of request body), with room
- * for the markup, title, mentions and link around it.
+ * 80). {@code contentBytes} is what a message may use within the vendor's size limit (企业微信
+ * markdown 4,096 bytes of content; 钉钉 and 飞书 20,000 bytes of request body) before the envelope
+ * around it, {@code lineOverhead} what each line costs in the vendor's markup.
  */
 public enum ChannelKind {
-    FEISHU("feishu", "open.feishu.cn", "/open-apis/bot/v2/hook/", null, 80, 15_000, Secret.OPTIONAL, true),
-    LARK("lark", "open.larksuite.com", "/open-apis/bot/v2/hook/", null, 80, 15_000, Secret.OPTIONAL, true),
-    DINGTALK("dingtalk", "oapi.dingtalk.com", "/robot/send", "access_token", 20, 15_000, Secret.OPTIONAL, true),
-    WECOM("wecom", "qyapi.weixin.qq.com", "/cgi-bin/webhook/send", "key", 20, 3_300, Secret.NONE, true),
-    WEBHOOK("webhook", null, null, null, 240, 0, Secret.REQUIRED, false);
+    FEISHU("feishu", "open.feishu.cn", "/open-apis/bot/v2/hook/", null, 80, 18_000, 40, Secret.OPTIONAL, true),
+    LARK("lark", "open.larksuite.com", "/open-apis/bot/v2/hook/", null, 80, 18_000, 40, Secret.OPTIONAL, true),
+    DINGTALK("dingtalk", "oapi.dingtalk.com", "/robot/send", "access_token", 20, 18_000, 8, Secret.OPTIONAL, true),
+    WECOM("wecom", "qyapi.weixin.qq.com", "/cgi-bin/webhook/send", "key", 20, 3_950, 4, Secret.NONE, true),
+    WEBHOOK("webhook", null, null, null, 240, 0, 0, Secret.REQUIRED, false);
 
     /** Whether a channel of the kind signs its messages with a secret of its own. */
     public enum Secret { NONE, OPTIONAL, REQUIRED }
@@ -33,17 +33,19 @@ public enum ChannelKind {
     private final String credentialParameter;
     private final int perMinute;
     private final int contentBytes;
+    private final int lineOverhead;
     private final Secret secret;
     private final boolean digests;
 
     ChannelKind(String wireName, String host, String path, String credentialParameter, int perMinute, int contentBytes,
-            Secret secret, boolean digests) {
+            int lineOverhead, Secret secret, boolean digests) {
         this.wireName = wireName;
         this.host = host;
         this.path = path;
         this.credentialParameter = credentialParameter;
         this.perMinute = perMinute;
         this.contentBytes = contentBytes;
+        this.lineOverhead = lineOverhead;
         this.secret = secret;
         this.digests = digests;
     }
@@ -86,6 +88,11 @@ public enum ChannelKind {
 
     public int contentBytes() {
         return contentBytes;
+    }
+
+    /** Bytes each line of a message costs in the vendor's format beyond its text (飞书 wraps each in a JSON node). */
+    public int lineOverhead() {
+        return lineOverhead;
     }
 
     public Secret secret() {

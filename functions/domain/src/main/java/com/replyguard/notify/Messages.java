@@ -15,6 +15,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.function.Function;
 
 /**
  * What people read, in the merchant's language (Chinese by default, English on request): what
@@ -24,15 +25,15 @@ import java.util.Map;
  * message text: a notice carries neither. Every title starts with {@value #TAG} - a keyword a
  * robot's filter can require - and carries the channel's own keyword when it has one.
  *
- * <p>A digest tells of several alerts in one message, one line each, as many as fit the vendor's
- * size limit ({@link #fitting}); the rest wait for the next message.
+ * <p>A digest tells of several alerts in one message, one short line each, as many as fit the
+ * vendor's size limit ({@link #digest}); the rest wait for the next message.
  */
 public final class Messages {
     public static final String TAG = "【ReplyGuard】";
-    /** Bytes a digest line costs beyond its text: list markup, line break, code quotes. */
-    static final int LINE_OVERHEAD = 12;
-    /** Bytes reserved in a digest for its title, header lines, link and mentions. */
-    static final int DIGEST_RESERVE = 700;
+    /** Mentions in one digest at most. */
+    public static final int DIGEST_MENTIONS = 10;
+    /** Bytes a mention costs beyond the person's name: the vendor's id and its markup. */
+    static final int MENTION_BYTES = 80;
     private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("HH:mm:ss");
 
     private static final Map<ClockType, String> CLOCK_ZH = new EnumMap<>(Map.of(
@@ -170,56 +171,73 @@ public final class Messages {
                 conversationLink(s.consoleUrl(), a.conversationId()), mentions, List.of(a), false, l);
     }
 
-    /** A digest line: conversation, channel, clock, level, waited against target, responsible agent. */
+    /** A digest line, short so that many fit: conversation, channel, clock and level, how long the customer waited. */
     static String digestLine(AlertNotice a, Language l) {
         boolean en = l == Language.EN;
-        return a.conversationId() + " · " + channelName(a.channel(), l) + " · " + clockName(a.clock(), l) + " · "
-                + levelName(a.level(), l) + " · " + (en ? "waited " : "已等 ") + duration(a.waited(), l) + "/"
-                + duration(a.target(), l) + (a.responsibleAgentId() == null ? "" : " · " + a.responsibleAgentId());
+        return a.conversationId() + " · " + channelName(a.channel(), l) + " · " + clockName(a.clock(), l) + " "
+                + levelName(a.level(), l) + " · " + (en ? "waited " : "等 ") + duration(a.waited(), l);
     }
 
-    /** How many of {@code alerts}, from the first, one digest to a channel of {@code kind} can name (at least 1). */
-    public static int fitting(List<AlertNotice> alerts, ChannelKind kind, Language l) {
-        int budget = kind.contentBytes() - DIGEST_RESERVE;
-        int used = 0;
-        int n = 0;
-        for (AlertNotice a : alerts) {
-            used += digestLine(a, l).getBytes(StandardCharsets.UTF_8).length + LINE_OVERHEAD;
-            if (used > budget && n > 0) {
-                break;
-            }
-            n++;
-        }
-        return n;
+    private static int bytes(String s) {
+        return s == null ? 0 : s.getBytes(StandardCharsets.UTF_8).length;
     }
 
-    /** Several alerts in one message ({@link #fitting} decides how many). */
-    public static Message digest(NotificationSettings s, NotifyChannel channel, List<AlertNotice> alerts, List<Person> mentions) {
+    /**
+     * Several alerts in one message: the first of {@code candidates} (oldest first), as many as fit
+     * the vendor's size limit ({@link ChannelKind#contentBytes}, counting each line's markup and the
+     * mentions), at least one; {@link Message#about} says which. {@code mentionsOf} gives each
+     * alert's people; a digest mentions at most {@value #DIGEST_MENTIONS}.
+     */
+    public static Message digest(NotificationSettings s, NotifyChannel channel, List<AlertNotice> candidates,
+            Function<AlertNotice, List<Person>> mentionsOf) {
         Language l = s.language();
         boolean en = l == Language.EN;
+        ChannelKind kind = channel.kind();
+        String link = consoleHome(s.consoleUrl());
+        // title (钉钉 shows it twice: list preview and heading), its count's digits, the time line, the link
+        int used = 2 * bytes(title(en ? "Alert digest: 0000 conversations (at risk 0000, breached 0000, escalated 0000)"
+                : "告警汇总：0000 个会话（预警 0000，超时 0000，升级 0000）", channel)) + 120 + bytes(link) + 40;
+        List<AlertNotice> chosen = new ArrayList<>();
+        Map<String, Person> mentions = new LinkedHashMap<>();
+        for (AlertNotice a : candidates) {
+            int cost = bytes(digestLine(a, l)) + kind.lineOverhead();
+            List<Person> added = new ArrayList<>();
+            for (Person p : mentionsOf.apply(a)) {
+                if (!mentions.containsKey(p.id()) && mentions.size() + added.size() < DIGEST_MENTIONS) {
+                    added.add(p);
+                    cost += bytes(p.display()) + MENTION_BYTES;
+                }
+            }
+            if (!chosen.isEmpty() && used + cost > kind.contentBytes()) {
+                break;
+            }
+            used += cost;
+            chosen.add(a);
+            added.forEach(p -> mentions.put(p.id(), p));
+        }
         Map<String, Integer> counts = new LinkedHashMap<>();
-        for (AlertNotice a : alerts) {
+        for (AlertNotice a : chosen) {
             counts.merge(a.type() == NoticeType.SLA_AT_RISK ? (en ? "at risk" : "预警")
                     : a.type() == NoticeType.SLA_BREACHED ? (en ? "breached" : "超时") : (en ? "escalated" : "升级"), 1, Integer::sum);
         }
         List<String> parts = new ArrayList<>();
         counts.forEach((k, v) -> parts.add(k + " " + v));
-        String head = (en ? "Alert digest: " + alerts.size() + " conversations (" : "告警汇总：" + alerts.size() + " 个会话（")
+        String head = (en ? "Alert digest: " + chosen.size() + " conversations (" : "告警汇总：" + chosen.size() + " 个会话（")
                 + String.join(en ? ", " : "，", parts) + (en ? ")" : "）");
         List<String> lines = new ArrayList<>();
-        Instant first = alerts.stream().map(AlertNotice::dueAt).min(Instant::compareTo).orElseThrow();
-        Instant last = alerts.stream().map(AlertNotice::dueAt).max(Instant::compareTo).orElseThrow();
+        Instant first = chosen.stream().map(AlertNotice::dueAt).min(Instant::compareTo).orElseThrow();
+        Instant last = chosen.stream().map(AlertNotice::dueAt).max(Instant::compareTo).orElseThrow();
         lines.add((en ? "Between " : "时间：") + time(first) + " - " + time(last)
                 + (en ? "; sent together so the group is not flooded" : "（合并发送，避免刷屏）"));
-        for (AlertNotice a : alerts) {
+        for (AlertNotice a : chosen) {
             lines.add(digestLine(a, l));
         }
-        if (!mentions.isEmpty()) {
-            lines.add((en ? "Please act: " : "请处理：") + String.join(en ? ", " : "、",
-                    mentions.stream().map(Person::display).toList()));
+        List<Person> people = List.copyOf(mentions.values());
+        if (!people.isEmpty()) {
+            lines.add((en ? "Please act: " : "请处理：") + String.join(en ? ", " : "、", people.stream().map(Person::display).toList()));
         }
-        return new Message(title(head, channel), lines, en ? "Open the console" : "打开控制台", consoleHome(s.consoleUrl()),
-                mentions, List.copyOf(alerts), true, l);
+        return new Message(title(head, channel), lines, en ? "Open the console" : "打开控制台", link, people, List.copyOf(chosen),
+                true, l);
     }
 
     /** A closed cycle (R13-R17): each metric against its target, and whether the merchant passes. */

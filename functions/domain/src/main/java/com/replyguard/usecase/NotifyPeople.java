@@ -17,7 +17,6 @@ import com.replyguard.notify.Messages;
 import com.replyguard.notify.NotificationSettings;
 import com.replyguard.notify.Notice;
 import com.replyguard.notify.NotifyChannel;
-import com.replyguard.notify.Person;
 import com.replyguard.notify.RobotAnswer;
 import com.replyguard.notify.Routing;
 import com.replyguard.notify.Verdict;
@@ -65,8 +64,6 @@ public final class NotifyPeople {
     public static final Duration LOCK_WAIT = Duration.ofMillis(250);
     /** Waiting deliveries read per digest; more than any digest holds. */
     public static final int DIGEST_READ = 300;
-    /** Mentions in one digest at most. */
-    public static final int DIGEST_MENTIONS = 10;
 
     private final NotificationSettingsStore settings;
     private final AlertLog alerts;
@@ -217,7 +214,12 @@ public final class NotifyPeople {
                 if (batch.isEmpty()) {
                     return;
                 }
-                Message message = compose(batch, now);
+                Message message = compose(batch);
+                if (message.digest()) {
+                    // only what the digest names is told now
+                    List<String> named = message.about().stream().map(n -> n.id()).toList();
+                    batch = batch.stream().filter(d -> named.contains(d.noticeId())).toList();
+                }
                 RobotAnswer answer = robots.send(channel, message, now);
                 sent = true;
                 messages++;
@@ -252,11 +254,11 @@ public final class NotifyPeople {
                 due.add(own);
             }
             due.sort(Comparator.comparing(Delivery::queuedAt).thenComparing(Delivery::noticeId));
-            List<AlertNotice> notices = due.stream().map(d -> (AlertNotice) d.notice()).toList();
-            return due.subList(0, due.isEmpty() ? 0 : Messages.fitting(notices, channel.kind(), s.language()));
+            return due;
         }
 
-        private Message compose(List<Delivery> batch, Instant now) {
+        /** The message for what waits; a digest names as many as fit, the rest wait for the next message. */
+        private Message compose(List<Delivery> batch) {
             if (batch.size() == 1) {
                 Notice n = batch.get(0).notice();
                 if (n instanceof CycleNotice c) {
@@ -266,18 +268,8 @@ public final class NotifyPeople {
                 Map<AlertNotice, Acknowledgement> acks = a.id().equals(notice.id()) ? taken : Map.of();
                 return Messages.single(s, channel, a, Routing.mentions(s, a, shifts), acks);
             }
-            Map<String, Person> mentions = new LinkedHashMap<>();
-            List<AlertNotice> notices = new ArrayList<>();
-            for (Delivery d : batch) {
-                AlertNotice a = (AlertNotice) d.notice();
-                notices.add(a);
-                for (Person p : Routing.mentions(s, a, shifts)) {
-                    if (mentions.size() < DIGEST_MENTIONS) {
-                        mentions.putIfAbsent(p.id(), p);
-                    }
-                }
-            }
-            return Messages.digest(s, channel, notices, List.copyOf(mentions.values()));
+            List<AlertNotice> notices = batch.stream().map(d -> (AlertNotice) d.notice()).toList();
+            return Messages.digest(s, channel, notices, a -> Routing.mentions(s, a, shifts));
         }
 
         private void sleepUntil(Instant until) {

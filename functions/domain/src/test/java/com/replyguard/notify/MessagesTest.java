@@ -87,20 +87,34 @@ class MessagesTest {
                     1, "presales-zhang"));
         }
         for (ChannelKind kind : List.of(ChannelKind.WECOM, ChannelKind.DINGTALK, ChannelKind.FEISHU)) {
-            int n = Messages.fitting(many, kind, Language.ZH_CN);
+            Message d = Messages.digest(settings(Language.ZH_CN), channel("c", kind), many, a -> List.of());
+            int n = d.about().size();
             assertTrue(n > 1 && n < many.size(), kind + ": " + n);
-            Message d = Messages.digest(settings(Language.ZH_CN), channel("c", kind), many.subList(0, n), List.of());
+            assertEquals(many.subList(0, n), d.about(), "the oldest first");
             assertTrue(d.digest());
-            assertEquals(n, d.about().size());
             String body = String.join("\n", d.lines());
             for (AlertNotice a : many.subList(0, n)) {
-                assertTrue(body.contains(a.conversationId()), kind + " names " + a.conversationId());
+                assertTrue(body.contains(a.conversationId() + " ·"), kind + " names " + a.conversationId());
             }
-            int bytes = (d.title() + body).getBytes(StandardCharsets.UTF_8).length;
+            int bytes = (d.title() + body).getBytes(StandardCharsets.UTF_8).length + n * kind.lineOverhead();
             assertTrue(bytes <= kind.contentBytes(), kind + ": " + bytes + " bytes");
             assertTrue(d.title().startsWith("【ReplyGuard】告警汇总：" + n + " 个会话（超时 " + n + "）"), d.title());
         }
-        assertEquals(1, Messages.fitting(List.of(many.get(0)), ChannelKind.WECOM, Language.ZH_CN));
+        assertEquals(1, Messages.digest(settings(Language.ZH_CN), channel("c", ChannelKind.WECOM), many.subList(0, 1),
+                a -> List.of()).about().size());
+    }
+
+    @Test
+    void aDigestLine_isShort_soThatA企业微信MessageNamesAboutSeventyConversations() {
+        List<AlertNotice> typical = new ArrayList<>();
+        for (int i = 0; i < 200; i++) {
+            typical.add(alert(String.format("%06d", i), NoticeType.SLA_BREACHED, 1, Channel.DIRECT_MESSAGE, "presales-zhang", DUE));
+        }
+        assertEquals("chat-000000 · 私信 · 首次响应 L1 · 等 60 秒", Messages.digestLine(typical.get(0), Language.ZH_CN));
+        Message d = Messages.digest(settings(Language.ZH_CN), channel("c", ChannelKind.WECOM), typical,
+                a -> List.of(people().get("lead-wang")));
+        assertTrue(d.about().size() >= 60, "a 20-a-minute robot names " + d.about().size() + " conversations per message");
+        assertEquals(List.of("lead-wang"), d.mentions().stream().map(Person::id).toList(), "each person mentioned once");
     }
 
     @Test
