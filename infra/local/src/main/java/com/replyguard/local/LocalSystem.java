@@ -183,6 +183,11 @@ public final class LocalSystem implements AutoCloseable {
         return InProcess.events(namespace);
     }
 
+    /** Hands an event (as {@link #events} lists it) to the bus's rules again, as EventBridge's at-least-once delivery may. */
+    public void redeliver(Map<String, Object> event) {
+        router.route(event);
+    }
+
     /** The notifier's dead-letter queue: deliveries given up after their retry budget. */
     public List<Map<String, Object>> deadLetters() {
         return InProcess.deadLetters(namespace);

@@ -34,7 +34,8 @@ public final class AlertingWiring {
         String table = env.require("ALERTS_TABLE");
         String merchantsTable = env.require("MERCHANTS_TABLE");
         boolean local = env.optional("LOCAL_EVENT_BUS") != null;
-        String secretsPrefix = local ? env.optional("NOTIFICATION_SECRETS_PREFIX") : env.require("NOTIFICATION_SECRETS_PREFIX");
+        // the local runner has no Secrets Manager: its table keeps the credentials (they are the inbox's, on 127.0.0.1)
+        String secretsPrefix = local ? null : env.require("NOTIFICATION_SECRETS_PREFIX");
         this.allowLoopback = "true".equals(env.optional(ALLOW_LOOPBACK));
         env.check();
         this.alerts = new DynamoDbAlertLog(storage.dynamo, table);
