@@ -198,6 +198,20 @@ class NotifyPeopleTest {
     }
 
     @Test
+    void laterMessagesAboutTheConversation_sayWhoTookIt() {
+        AlertNotice first = breach("chat-8", T0);
+        notify.deliver(first);
+        log.acknowledge(DEMO, first.id(), new com.replyguard.notify.Acknowledgement("lead-wang", T0.plusSeconds(20)));
+        AlertNotice later = new AlertNotice("a_chat-8-next", NoticeType.SLA_BREACHED, DEMO, "chat-8", ClockType.NEXT_REPLY,
+                "NEXT_REPLY#2", Channel.CS_CHAT, false, T0.plusSeconds(60), T0.plusSeconds(240), T0.plusSeconds(240).plusMillis(1), 1,
+                null);
+        clock.set(T0.plusSeconds(240));
+        notify.deliver(later);
+        String text = String.join("\n", robots.to("leads").get(1).message().lines());
+        assertTrue(text.contains("已认领：lead-wang 于 20:00:20（首次响应 L1）"), text);
+    }
+
+    @Test
     void withoutSettingsOrRoutes_theAlertIsStillLogged_andNothingIsSent() {
         settings.put(DEMO, NotificationSettings.NONE, T0);
         AlertNotice a = breach("chat-3", T0);

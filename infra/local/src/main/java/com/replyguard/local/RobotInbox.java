@@ -23,7 +23,9 @@ import java.util.ArrayList;
 import java.util.Deque;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
+import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.ExecutorService;
@@ -55,7 +57,8 @@ public final class RobotInbox implements AutoCloseable {
     public record Robot(String name, ChannelKind kind, String token, String secret, String keyword, int perMinute,
             Duration block) {
         public static Robot of(String name, ChannelKind kind, String secret) {
-            return new Robot(name, kind, name + "-" + Integer.toHexString(name.hashCode()), secret, null,
+            // a token shaped like the vendors' (a UUID), the same for the same name
+            return new Robot(name, kind, UUID.nameUUIDFromBytes(name.getBytes(StandardCharsets.UTF_8)).toString(), secret, null,
                     kind == ChannelKind.FEISHU || kind == ChannelKind.LARK ? 100 : kind == ChannelKind.WEBHOOK ? 100_000 : 20,
                     kind == ChannelKind.DINGTALK ? Duration.ofMinutes(10) : Duration.ZERO);
         }
@@ -173,7 +176,7 @@ public final class RobotInbox implements AutoCloseable {
                 return;
             }
             Map<String, String> headers = new LinkedHashMap<>();
-            ex.getRequestHeaders().forEach((k, v) -> headers.put(k.toLowerCase(java.util.Locale.ROOT), String.join(",", v)));
+            ex.getRequestHeaders().forEach((k, v) -> headers.put(k.toLowerCase(Locale.ROOT), String.join(",", v)));
             JsonNode body;
             try {
                 body = JSON.readTree(raw);
