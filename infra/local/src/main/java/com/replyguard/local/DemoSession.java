@@ -32,15 +32,7 @@ final class DemoSession {
     static void replay(URI base, Path sessionFile, Path merchantsFile, PrintStream out) throws IOException, InterruptedException {
         JsonNode session = JSON.readTree(sessionFile.toFile());
         String merchant = session.path("merchantId").asText();
-        JsonNode credentials = null;
-        for (JsonNode m : JSON.readTree(merchantsFile.toFile()).path("merchants")) {
-            if (merchant.equals(m.path("merchantId").asText())) {
-                credentials = m;
-            }
-        }
-        if (credentials == null) {
-            throw new IllegalStateException("the demo merchant '" + merchant + "' is not in " + merchantsFile);
-        }
+        JsonNode credentials = credentials(merchantsFile, merchant);
         String secret = credentials.path("webhookSecrets").path(0).asText();
         String token = credentials.path("managerTokens").path(0).asText();
         HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
@@ -54,16 +46,7 @@ final class DemoSession {
             for (int i = from; i < Math.min(events.size(), from + batchSize); i++) {
                 batch.add(events.get(i));
             }
-            byte[] bytes = JSON.writeValueAsBytes(body);
-            String ts = Long.toString(System.currentTimeMillis() / 1000);
-            HttpResponse<String> r = http.send(HttpRequest.newBuilder(base.resolve("/webhooks/" + merchant + "/events"))
-                    .header("Content-Type", "application/json").header("X-Timestamp", ts)
-                    .header("X-Signature", WebhookSignature.sign(secret, ts, bytes))
-                    .POST(HttpRequest.BodyPublishers.ofByteArray(bytes)).build(), HttpResponse.BodyHandlers.ofString());
-            if (r.statusCode() != 200) {
-                throw new IllegalStateException("demo batch refused: " + r.statusCode() + " " + r.body());
-            }
-            JsonNode answer = JSON.readTree(r.body());
+            JsonNode answer = JSON.readTree(postSigned(http, base, merchant, secret, JSON.writeValueAsBytes(body)));
             accepted += answer.path("accepted").asLong();
             duplicates += answer.path("duplicates").asLong();
         }
@@ -97,15 +80,7 @@ final class DemoSession {
      */
     static void liveAlerts(URI base, Path merchantsFile, RobotInbox inbox, PrintStream out) throws IOException, InterruptedException {
         String merchant = "demo";
-        JsonNode credentials = null;
-        for (JsonNode m : JSON.readTree(merchantsFile.toFile()).path("merchants")) {
-            if (merchant.equals(m.path("merchantId").asText())) {
-                credentials = m;
-            }
-        }
-        if (credentials == null) {
-            throw new IllegalStateException("the demo merchant '" + merchant + "' is not in " + merchantsFile);
-        }
+        JsonNode credentials = credentials(merchantsFile, merchant);
         String secret = credentials.path("webhookSecrets").path(0).asText();
         String token = credentials.path("managerTokens").path(0).asText();
         String leads = inbox.add(RobotInbox.Robot.of("客服组长群", ChannelKind.DINGTALK, "SECdemo-dingtalk-signing"));
@@ -143,21 +118,37 @@ final class DemoSession {
                         "\"channel\":\"DIRECT_MESSAGE\",\"customerId\":\"buyer-3\"")
                 + "," + event("dm-2", "agent.message", "dm-demo-3", now.minusSeconds(40), "\"agentId\":\"presales-zhang\"")
                 + "," + event("dm-3", "customer.message", "dm-demo-3", now, "\"customerId\":\"buyer-3\"") + "]}";
-        byte[] bytes = events.getBytes(StandardCharsets.UTF_8);
-        String ts = Long.toString(System.currentTimeMillis() / 1000);
-        HttpResponse<String> r = http.send(HttpRequest.newBuilder(base.resolve("/webhooks/" + merchant + "/events"))
-                .header("Content-Type", "application/json").header("X-Timestamp", ts)
-                .header("X-Signature", WebhookSignature.sign(secret, ts, bytes))
-                .POST(HttpRequest.BodyPublishers.ofByteArray(bytes)).build(), HttpResponse.BodyHandlers.ofString());
-        if (r.statusCode() != 200) {
-            throw new IllegalStateException("demo live events refused: " + r.statusCode() + " " + r.body());
-        }
+        postSigned(http, base, merchant, secret, events.getBytes(StandardCharsets.UTF_8));
         out.println("DEMO alerts: the demo merchant's notifications point at a local robot inbox (http://127.0.0.1:" + inbox.port()
                 + "): 钉钉 客服组长群, 企业微信 一线客服群, 飞书 运营群 and a signed webhook. Three customers are waiting now and nobody"
                 + " answers: live-demo-1 (直播间评论, 30 s), chat-demo-2 (客服聊天, 60 s), dm-demo-3 (私信, next reply within 3 min of"
                 + " presales-zhang's answer). Their warnings, breaches and escalations appear on stderr as the robots receive them"
                 + " (GET /merchants/demo/alerts shows each delivery; POST /merchants/demo/alerts/{alertId}/ack stops a ladder).");
         out.flush();
+    }
+
+    /** The demo merchant's entry of the merchants file: its webhook secret and manager token. */
+    private static JsonNode credentials(Path merchantsFile, String merchant) throws IOException {
+        for (JsonNode m : JSON.readTree(merchantsFile.toFile()).path("merchants")) {
+            if (merchant.equals(m.path("merchantId").asText())) {
+                return m;
+            }
+        }
+        throw new IllegalStateException("the demo merchant '" + merchant + "' is not in " + merchantsFile);
+    }
+
+    /** A batch through the public webhook, signed like a platform; answers the body of the 200. */
+    private static String postSigned(HttpClient http, URI base, String merchant, String secret, byte[] bytes)
+            throws IOException, InterruptedException {
+        String ts = Long.toString(System.currentTimeMillis() / 1000);
+        HttpResponse<String> r = http.send(HttpRequest.newBuilder(base.resolve("/webhooks/" + merchant + "/events"))
+                .header("Content-Type", "application/json").header("X-Timestamp", ts)
+                .header("X-Signature", WebhookSignature.sign(secret, ts, bytes))
+                .POST(HttpRequest.BodyPublishers.ofByteArray(bytes)).build(), HttpResponse.BodyHandlers.ofString());
+        if (r.statusCode() != 200) {
+            throw new IllegalStateException("demo events refused: " + r.statusCode() + " " + r.body());
+        }
+        return r.body();
     }
 
     private static String event(String id, String type, String conversation, OffsetDateTime at, String extra) {
