@@ -27,6 +27,11 @@ public interface DeliveryStore {
      */
     boolean update(MerchantId merchant, Delivery delivery);
 
+    /** {@link #update} of each, in any order (a digest's entries: an adapter may write them in parallel). */
+    default void updateAll(MerchantId merchant, List<Delivery> deliveries) {
+        deliveries.forEach(d -> update(merchant, d));
+    }
+
     /** The channel's sending state; empty when nothing was ever sent there. */
     Optional<ChannelState> channel(MerchantId merchant, String channelId);
 

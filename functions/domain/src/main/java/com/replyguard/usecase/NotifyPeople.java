@@ -62,6 +62,8 @@ import java.util.concurrent.Executor;
 public final class NotifyPeople {
     /** How soon a sender waiting behind another one looks again: the other may be sending this very notice. */
     public static final Duration LOCK_WAIT = Duration.ofMillis(250);
+    /** Waiters for the same token look within this much after it, each at its own offset. */
+    public static final Duration HERD_SPREAD = Duration.ofMillis(150);
     /** Waiting deliveries read per digest; more than any digest holds. */
     public static final int DIGEST_READ = 300;
 
@@ -121,9 +123,9 @@ public final class NotifyPeople {
         List<CompletableFuture<ChannelOutcome>> runs = new ArrayList<>();
         for (String id : targets) {
             NotifyChannel channel = s.channel(id).orElseThrow();
-            deliveries.enqueue(m, Delivery.queued(notice, channel, now));
+            Delivery stored = deliveries.enqueue(m, Delivery.queued(notice, channel, now));
             runs.add(CompletableFuture.supplyAsync(() -> new ChannelRun(m, s, channel, notice, merchant.get().shifts(), taken)
-                    .run(), channelWorkers));
+                    .run(stored), channelWorkers));
         }
         List<ChannelOutcome> outcomes = new ArrayList<>();
         RuntimeException failure = null;
@@ -167,11 +169,11 @@ public final class NotifyPeople {
             this.phase = s.phaseOf(channel);
         }
 
-        ChannelOutcome run() {
+        /** {@code known}: the delivery as this invocation just stored or found it. */
+        ChannelOutcome run(Delivery known) {
+            Delivery d = known;
             while (true) {
                 Instant now = clock.instant();
-                Delivery d = deliveries.find(merchant, notice.id(), channel.id()).orElseThrow(() -> new IllegalStateException(
-                        "delivery of " + notice.id() + " to channel " + channel.id() + " vanished"));
                 if (d.isFinal()) {
                     return new ChannelOutcome(channel.id(), d.state(), lastAnswer != null ? lastAnswer : d.answer(), messages,
                             false);
@@ -186,23 +188,46 @@ public final class NotifyPeople {
                 }
                 if (!d.isDue(now)) {
                     sleepUntil(earliest(d.notBefore(), giveUpAt));
+                    d = reread();
                     continue;
                 }
                 Optional<ChannelState> stored = deliveries.channel(merchant, channel.id());
                 ChannelState current = stored.orElseGet(() -> ChannelState.fresh(budget, phase, now));
                 ChannelState.Take take = current.take(budget, phase, sender, now);
                 if (take instanceof ChannelState.Wait w) {
-                    Instant until = current.lockedAt(now) ? earliest(w.at(), now.plus(LOCK_WAIT)) : w.at();
+                    // the next chance to send is the channel's next token (or the vendor's throttle's end); someone holding
+                    // the channel now may be sending this very notice, which we learn when we look then
+                    Instant until = current.lockedAt(now) || w.at().equals(budget.nextTokenAfter(now, phase)) ? nextLook(now)
+                            : w.at();
                     sleepUntil(earliest(until, giveUpAt));
+                    d = reread();
                     continue;
                 }
                 ChannelState held = ((ChannelState.Granted) take).next();
                 if (!deliveries.replace(merchant, channel.id(), stored.orElse(null), held)) {
-                    sleepUntil(now.plus(LOCK_WAIT)); // another sender got there first and is sending
-                    continue;
+                    // another sender got there first and is sending, perhaps this notice too: look at the next token
+                    sleepUntil(earliest(nextLook(now), giveUpAt));
+                } else {
+                    sendWhileHolding(held);
                 }
-                sendWhileHolding(held);
+                d = reread();
             }
+        }
+
+        private Delivery reread() {
+            return deliveries.find(merchant, notice.id(), channel.id()).orElseThrow(() -> new IllegalStateException(
+                    "delivery of " + notice.id() + " to channel " + channel.id() + " vanished"));
+        }
+
+        /**
+         * When to look again while someone else may be sending: the channel's next token, a little
+         * after it - every waiter of the channel wakes for the same token, so each one's own offset
+         * (from its notice, up to {@link #HERD_SPREAD}) lets the first take it quickly and spares the
+         * store the rest arriving at once.
+         */
+        private Instant nextLook(Instant now) {
+            long spread = Math.floorMod((notice.id() + "\n" + channel.id()).hashCode(), HERD_SPREAD.toMillis());
+            return latest(budget.nextTokenAfter(now, phase).plusMillis(spread), now.plus(LOCK_WAIT));
         }
 
         private void sendWhileHolding(ChannelState held) {
@@ -228,9 +253,11 @@ public final class NotifyPeople {
                 Verdict verdict = Answers.classify(channel.kind(), answer, attempt);
                 block = verdict.blockChannelFor();
                 Instant after = clock.instant();
+                List<Delivery> told = new ArrayList<>();
                 for (Delivery d : batch) {
-                    deliveries.update(merchant, d.after(verdict, answer, message.digest(), after));
+                    told.add(d.after(verdict, answer, message.digest(), after));
                 }
+                deliveries.updateAll(merchant, told);
             } finally {
                 ChannelState released = held.released(budget, phase, !sent, block, clock.instant());
                 // nobody else writes while we hold the lock; if it expired and was taken, theirs stands
@@ -284,5 +311,9 @@ public final class NotifyPeople {
 
     private static Instant earliest(Instant a, Instant b) {
         return a.isBefore(b) ? a : b;
+    }
+
+    private static Instant latest(Instant a, Instant b) {
+        return a.isAfter(b) ? a : b;
     }
 }

@@ -26,6 +26,9 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import software.amazon.awssdk.services.dynamodb.model.ConditionalCheckFailedException;
@@ -281,6 +284,26 @@ public final class DynamoDbAlertLog implements AlertLog, DeliveryStore {
             return false;
         }
     }
+
+    /** A digest's entries, written in parallel (each still conditional): the channel's lock is held meanwhile. */
+    @Override
+    public void updateAll(MerchantId merchant, List<Delivery> deliveries) {
+        if (deliveries.size() < 4) {
+            DeliveryStore.super.updateAll(merchant, deliveries);
+            return;
+        }
+        List<CompletableFuture<Boolean>> writes = new ArrayList<>();
+        for (Delivery d : deliveries) {
+            writes.add(CompletableFuture.supplyAsync(() -> update(merchant, d), WRITERS));
+        }
+        writes.forEach(CompletableFuture::join);
+    }
+
+    private static final ExecutorService WRITERS = Executors.newFixedThreadPool(8, r -> {
+        Thread t = new Thread(r, "alert-log-writer");
+        t.setDaemon(true);
+        return t;
+    });
 
     // --- channel state ------------------------------------------------------------------------
 
