@@ -3,7 +3,6 @@ package com.replyguard.local.bench;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.replyguard.dynalite.ProjectLayout;
-import com.replyguard.intake.WebhookSignature;
 import com.replyguard.local.LocalSystem;
 import com.replyguard.local.RobotInbox;
 import com.replyguard.notify.ChannelKind;
@@ -11,7 +10,6 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -19,7 +17,6 @@ import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
-import java.util.Collections;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -74,7 +71,7 @@ public final class NotifyBenchmark {
                 throw new IllegalStateException("settings refused: " + put.body());
             }
             // warm-up: one clock through the whole pipeline (SnapStart's priming does this in AWS)
-            post(http, base, List.of(event("warm", "nb-warm", Instant.now().minus(target).plusSeconds(2))));
+            BenchSupport.postEvents(http, base, "bench", "bench-secret", List.of(event("warm", "nb-warm", Instant.now().minus(target).plusSeconds(2))));
             long warmUntil = System.currentTimeMillis() + 20_000;
             while (inbox.received().size() < 3 && System.currentTimeMillis() < warmUntil) {
                 Thread.sleep(50);
@@ -92,7 +89,7 @@ public final class NotifyBenchmark {
                     deadlines.put(conversation, deadline);
                     batch.add(event("e" + i, conversation, deadline.minus(target)));
                 }
-                post(http, base, batch);
+                BenchSupport.postEvents(http, base, "bench", "bench-secret", batch);
             }
             Instant loaded = Instant.now();
             if (loaded.isAfter(t0)) {
@@ -120,7 +117,7 @@ public final class NotifyBenchmark {
                 }
             }
             System.out.printf("NOTIFY %d breaches, 3 channels (钉钉, 企业微信, 飞书 at 20 a minute); deadline -> first robot message "
-                    + "naming it: ms p50 %d p99 %d max %d%n", clocks, pct(lags, 50), pct(lags, 99), pct(lags, 100));
+                    + "naming it: ms p50 %d p99 %d max %d%n", clocks, BenchSupport.pct(lags, 50), BenchSupport.pct(lags, 99), BenchSupport.pct(lags, 100));
             boolean overLimit = false;
             for (String robot : List.of("dingtalk", "wecom", "feishu")) {
                 List<RobotInbox.Received> all = inbox.received(robot);
@@ -136,8 +133,8 @@ public final class NotifyBenchmark {
                     }
                 });
                 System.out.printf("ROBOT %s: %d messages accepted (max %d in any minute), %d refused; names %d of %d; lag ms p50 %d"
-                        + " p99 %d max %d%n", robot, ok.size(), maxPerMinute, refused, byRobot.size(), clocks, pct(robotLags, 50),
-                        pct(robotLags, 99), pct(robotLags, 100));
+                        + " p99 %d max %d%n", robot, ok.size(), maxPerMinute, refused, byRobot.size(), clocks, BenchSupport.pct(robotLags, 50),
+                        BenchSupport.pct(robotLags, 99), BenchSupport.pct(robotLags, 100));
             }
             System.out.printf("CHECK every breach named in some message: %s (%d of %d)%n", named == clocks ? "yes" : "NO", named,
                     clocks);
@@ -171,8 +168,8 @@ public final class NotifyBenchmark {
                 }
             }
             System.out.printf("SPLIT detection (deadline -> SlaBreached published) ms p50 %d p99 %d max %d; notifier (published ->"
-                    + " first message) ms p50 %d p99 %d max %d%n", pct(detection, 50), pct(detection, 99), pct(detection, 100),
-                    pct(notifier, 50), pct(notifier, 99), pct(notifier, 100));
+                    + " first message) ms p50 %d p99 %d max %d%n", BenchSupport.pct(detection, 50), BenchSupport.pct(detection, 99), BenchSupport.pct(detection, 100),
+                    BenchSupport.pct(notifier, 50), BenchSupport.pct(notifier, 99), BenchSupport.pct(notifier, 100));
             long requests = 0;
             for (JsonNode n : JSON.readTree(counts)) {
                 requests += n.asLong();
@@ -191,18 +188,6 @@ public final class NotifyBenchmark {
         return "{\"eventId\":\"" + id + "\",\"type\":\"customer.message\",\"conversationId\":\"" + conversation
                 + "\",\"channel\":\"CS_CHAT\",\"customerId\":\"buyer-" + id + "\",\"occurredAt\":\""
                 + OffsetDateTime.ofInstant(start, ZoneOffset.ofHours(8)) + "\"}";
-    }
-
-    private static void post(HttpClient http, URI base, List<String> events) throws Exception {
-        byte[] bytes = ("{\"events\":[" + String.join(",", events) + "]}").getBytes(StandardCharsets.UTF_8);
-        String ts = Long.toString(Instant.now().getEpochSecond());
-        HttpResponse<String> r = http.send(HttpRequest.newBuilder(base.resolve("/webhooks/bench/events"))
-                .header("Content-Type", "application/json").header("X-Timestamp", ts)
-                .header("X-Signature", WebhookSignature.sign("bench-secret", ts, bytes))
-                .POST(HttpRequest.BodyPublishers.ofByteArray(bytes)).build(), HttpResponse.BodyHandlers.ofString());
-        if (r.statusCode() != 200) {
-            throw new IllegalStateException("load refused: " + r.statusCode() + " " + r.body());
-        }
     }
 
     /** Each conversation named in an accepted message, with the first instant one named it. */
@@ -229,15 +214,5 @@ public final class NotifyBenchmark {
             max = Math.max(max, j - i);
         }
         return max;
-    }
-
-    private static long pct(List<Long> values, int p) {
-        if (values.isEmpty()) {
-            return -1;
-        }
-        List<Long> sorted = new ArrayList<>(values);
-        Collections.sort(sorted);
-        int i = (int) Math.ceil(p / 100.0 * sorted.size()) - 1;
-        return sorted.get(Math.max(0, Math.min(sorted.size() - 1, i)));
     }
 }
