@@ -10,6 +10,8 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
+import java.util.TreeSet;
+import java.util.stream.Collectors;
 
 /**
  * Every alert a conversation's clocks owe, with its instant: the warning at the policy's share of
@@ -88,7 +90,7 @@ public final class AlertPlan {
      */
     public Set<String> ladderAfter(String clockKey, int level) {
         return alerts.stream().filter(a -> a.clock().key().equals(clockKey) && a.level() > level).map(Alert::key)
-                .collect(java.util.stream.Collectors.toCollection(java.util.TreeSet::new));
+                .collect(Collectors.toCollection(TreeSet::new));
     }
 
     public static boolean isStale(Alert a, Instant now) {

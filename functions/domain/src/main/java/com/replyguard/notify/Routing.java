@@ -2,6 +2,7 @@ package com.replyguard.notify;
 
 import com.replyguard.discipline.Shifts;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
@@ -61,7 +62,7 @@ public final class Routing {
         }
         List<Person> onDuty = candidates.stream().filter(p -> !shifts.offDuty(p.id(), a.dueAt())).toList();
         List<Person> chosen = new ArrayList<>(onDuty.isEmpty() ? candidates : onDuty);
-        chosen.sort(java.util.Comparator.comparing(Person::id));
+        chosen.sort(Comparator.comparing(Person::id));
         return chosen;
     }
 }

@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -112,10 +113,10 @@ class NotificationSettingsTest {
         for (int[] a : new int[][] {{127, 0, 0, 1}, {10, 1, 1, 1}, {172, 16, 0, 1}, {172, 31, 255, 255}, {192, 168, 1, 1},
                 {169, 254, 169, 254}, {100, 64, 0, 1}, {0, 0, 0, 0}, {224, 0, 0, 1}, {255, 255, 255, 255}, {198, 18, 0, 1},
                 {192, 0, 2, 1}}) {
-            assertFalse(OutboundUrls.isPublic(bytes(a)), java.util.Arrays.toString(a));
+            assertFalse(OutboundUrls.isPublic(bytes(a)), Arrays.toString(a));
         }
         for (int[] a : new int[][] {{93, 184, 216, 34}, {8, 8, 8, 8}, {172, 32, 0, 1}, {100, 128, 0, 1}}) {
-            assertTrue(OutboundUrls.isPublic(bytes(a)), java.util.Arrays.toString(a));
+            assertTrue(OutboundUrls.isPublic(bytes(a)), Arrays.toString(a));
         }
         byte[] mapped = new byte[16];
         mapped[10] = (byte) 0xff;

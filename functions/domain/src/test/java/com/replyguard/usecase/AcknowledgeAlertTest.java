@@ -9,6 +9,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.replyguard.alert.AlertEvent;
+import com.replyguard.conversation.ConversationId;
 import com.replyguard.intake.RawEvent;
 import com.replyguard.notify.AlertNotice;
 import com.replyguard.notify.NoticeType;
@@ -66,7 +67,7 @@ class AcknowledgeAlertTest {
         clock.set(at("2026-10-03T" + chinaTime));
         List<Due> due = new ArrayList<>();
         for (String c : conversationIds) {
-            due.add(new Due(DEMO, new com.replyguard.conversation.ConversationId(c), clock.instant()));
+            due.add(new Due(DEMO, new ConversationId(c), clock.instant()));
         }
         int before = bus.published.size();
         escalation.handle(due);
@@ -104,7 +105,7 @@ class AcknowledgeAlertTest {
         assertEquals(2, bus.published.stream().filter(e -> e.conversation().value().equals("c2")
                 && e.detailType().equals("SlaEscalated")).count(), "the unacknowledged conversation goes up the ladder");
         assertEquals(2, breaches.active(DEMO).size(), "both breaches still count");
-        var stored = conversations.load(DEMO, new com.replyguard.conversation.ConversationId("c1")).orElseThrow();
+        var stored = conversations.load(DEMO, new ConversationId("c1")).orElseThrow();
         assertEquals(null, stored.nextDue(), "nothing more can come for c1: it left the due-index");
     }
 

@@ -8,6 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.replyguard.clock.ClockType;
 import com.replyguard.conversation.Channel;
 import com.replyguard.merchant.MerchantId;
+import com.replyguard.notify.Acknowledgement;
 import com.replyguard.notify.AlertNotice;
 import com.replyguard.notify.ChannelKind;
 import com.replyguard.notify.Delivery;
@@ -203,7 +204,7 @@ class NotifyPeopleTest {
     void laterMessagesAboutTheConversation_sayWhoTookIt() {
         AlertNotice first = breach("chat-8", T0);
         notify.deliver(first);
-        log.acknowledge(DEMO, first.id(), new com.replyguard.notify.Acknowledgement("lead-wang", T0.plusSeconds(20)));
+        log.acknowledge(DEMO, first.id(), new Acknowledgement("lead-wang", T0.plusSeconds(20)));
         AlertNotice later = new AlertNotice("a_chat-8-next", NoticeType.SLA_BREACHED, DEMO, "chat-8", ClockType.NEXT_REPLY,
                 "NEXT_REPLY#2", Channel.CS_CHAT, false, T0.plusSeconds(60), T0.plusSeconds(240), T0.plusSeconds(240).plusMillis(1), 1,
                 null);

@@ -16,6 +16,7 @@ import com.replyguard.intake.Problem;
 import com.replyguard.merchant.Merchant;
 import com.replyguard.merchant.Manager;
 import com.replyguard.merchant.MerchantId;
+import com.replyguard.notify.AlertRecord;
 import com.replyguard.ports.BreachStore;
 import com.replyguard.usecase.ExcuseBreach;
 import java.time.Instant;
@@ -242,7 +243,7 @@ public final class ManagerApiHandler implements RequestHandler<APIGatewayV2HTTPE
     }
 
     /** The timeline also lists the conversation's alerts, as {@code GET /alerts} shows them. */
-    private static Map<String, Object> withAlerts(Map<String, Object> timeline, List<com.replyguard.notify.AlertRecord> alerts) {
+    private static Map<String, Object> withAlerts(Map<String, Object> timeline, List<AlertRecord> alerts) {
         timeline.put("alerts", AlertItem.of(alerts));
         return timeline;
     }

@@ -11,6 +11,7 @@ import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.replyguard.clock.ClockType;
 import com.replyguard.conversation.Channel;
 import com.replyguard.merchant.Manager;
@@ -21,12 +22,14 @@ import com.replyguard.notify.NoticeType;
 import com.replyguard.notify.NotifyChannel;
 import com.replyguard.notify.RobotAnswer;
 import com.replyguard.notify.Verdict;
+import com.replyguard.testing.InMemoryAssessmentStore;
 import com.replyguard.testing.InMemoryBreachStore;
 import com.replyguard.testing.InMemoryConversationStore;
 import com.replyguard.testing.MutableClock;
 import com.replyguard.usecase.IngestEventBatch;
 import java.io.IOException;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -65,7 +68,7 @@ class AlertRoutesTest {
         clock = new MutableClock(at("2026-10-03T10:05:00"));
         conversations = new InMemoryConversationStore();
         InMemoryBreachStore breaches = new InMemoryBreachStore();
-        new IngestEventBatch(conversations, new com.replyguard.testing.InMemoryAssessmentStore(), breaches, clock)
+        new IngestEventBatch(conversations, new InMemoryAssessmentStore(), breaches, clock)
                 .ingest(DEMO_MERCHANT, List.of(raw("eventId", "e1", "type", "customer.message", "conversationId", "c1",
                         "channel", "CS_CHAT", "occurredAt", "2026-10-03T10:00:00+08:00", "customerId", "buyer-1")));
         fakes = new TestAlerting(conversations, clock);
@@ -124,8 +127,8 @@ class AlertRoutesTest {
         NotifyChannel leads = fakes.settings.find(DEMO).orElseThrow().channel("leads").orElseThrow();
         assertEquals(DINGTALK_URL, leads.url());
         assertEquals("SECdingtalk-signing", leads.secret());
-        com.fasterxml.jackson.databind.node.ObjectNode edited = (com.fasterxml.jackson.databind.node.ObjectNode) JSON.readTree(masked);
-        ((com.fasterxml.jackson.databind.node.ObjectNode) edited.path("channels").get(0)).putNull("secret");
+        ObjectNode edited = (ObjectNode) JSON.readTree(masked);
+        ((ObjectNode) edited.path("channels").get(0)).putNull("secret");
         assertEquals(200, put("sup", edited.toString()).getStatusCode());
         assertEquals(null, fakes.settings.find(DEMO).orElseThrow().channel("leads").orElseThrow().secret());
     }
@@ -139,7 +142,7 @@ class AlertRoutesTest {
                  "routes": [{"alerts": ["SlaLate"], "channels": ["nowhere"], "minLevel": "two"}], "colour": "red"}""");
         assertEquals(400, bad.getStatusCode());
         JsonNode details = json(bad).path("details");
-        List<String> fields = new java.util.ArrayList<>();
+        List<String> fields = new ArrayList<>();
         details.forEach(d -> fields.add(d.path("field").asText()));
         assertTrue(fields.containsAll(List.of("colour", "language", "channels[2].kind", "routes[0].alerts", "routes[0].minLevel")),
                 fields.toString());
@@ -255,7 +258,7 @@ class AlertRoutesTest {
     }
 
     private static List<String> fieldNames(JsonNode n) {
-        List<String> names = new java.util.ArrayList<>();
+        List<String> names = new ArrayList<>();
         n.fieldNames().forEachRemaining(names::add);
         return names;
     }

@@ -25,6 +25,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
@@ -307,7 +308,7 @@ class ManagerApiHandlerTest {
     @Test
     void everyRouteOfTheFunction_refusesForeignMerchants_andOutOfRoleRequests() {
         assertEquals(18, ManagerApiHandler.ROUTES.size());
-        java.util.Set<String> supervisorsOnly = java.util.Set.of("PUT /merchants/{merchantId}/policy",
+        Set<String> supervisorsOnly = Set.of("PUT /merchants/{merchantId}/policy",
                 "PUT /merchants/{merchantId}/notifications", "POST /merchants/{merchantId}/notifications/test");
         for (String route : ManagerApiHandler.ROUTES) {
             boolean reads = route.startsWith("GET ");

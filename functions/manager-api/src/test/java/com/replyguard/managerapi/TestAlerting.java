@@ -1,15 +1,36 @@
 package com.replyguard.managerapi;
 
+import com.replyguard.merchant.Manager;
 import com.replyguard.ports.ConversationStore;
+import com.replyguard.ports.MerchantDirectory;
 import com.replyguard.testing.InMemoryAlertLog;
+import com.replyguard.testing.InMemoryAssessmentStore;
+import com.replyguard.testing.InMemoryBreachStore;
+import com.replyguard.testing.InMemoryConversationStore;
+import com.replyguard.testing.InMemoryKpiStore;
 import com.replyguard.testing.InMemoryNotificationSettings;
 import com.replyguard.testing.RecordingRobot;
 import com.replyguard.usecase.AcknowledgeAlert;
+import com.replyguard.usecase.ClassifyCase;
 import com.replyguard.usecase.ConfigureNotifications;
+import com.replyguard.usecase.ExcuseBreach;
+import com.replyguard.usecase.ForgetCustomer;
+import com.replyguard.usecase.IngestEventBatch;
 import com.replyguard.usecase.ListAlerts;
+import com.replyguard.usecase.ListBreaches;
+import com.replyguard.usecase.ReportAfterSales;
+import com.replyguard.usecase.ReportAgentDiscipline;
+import com.replyguard.usecase.ReportAgentScorecard;
+import com.replyguard.usecase.ReportKpiCounters;
+import com.replyguard.usecase.ReportLeaderboard;
+import com.replyguard.usecase.ReportOperations;
+import com.replyguard.usecase.ReportOperationsByType;
 import com.replyguard.usecase.SendTestMessage;
+import com.replyguard.usecase.ShowConversation;
 import java.time.Clock;
 import java.util.List;
+import java.util.Map;
+import java.util.Optional;
 
 /** The alerting use cases over fakes: an in-memory alert log and settings, recording robots, every host public. */
 final class TestAlerting {
@@ -19,23 +40,23 @@ final class TestAlerting {
     final Alerting alerting;
 
     /** A manager API over in-memory stores with these alerting fakes (the other reports are wired but empty). */
-    ManagerApiHandler handler(java.util.Map<String, com.replyguard.merchant.Manager> tokens,
-            com.replyguard.ports.MerchantDirectory merchants, com.replyguard.testing.InMemoryConversationStore conversations,
-            com.replyguard.testing.InMemoryBreachStore breaches, Clock clock) {
-        var assessments = new com.replyguard.testing.InMemoryAssessmentStore();
-        var kpis = new com.replyguard.testing.InMemoryKpiStore();
-        var discipline = new com.replyguard.usecase.ReportAgentDiscipline(breaches);
-        return new ManagerApiHandler(new ManagerApiWiring(t -> java.util.Optional.ofNullable(tokens.get(t)), merchants,
-                new com.replyguard.usecase.ReportKpiCounters(kpis, clock), new com.replyguard.usecase.ListBreaches(breaches),
-                new com.replyguard.usecase.ShowConversation(conversations, clock), (id, policy) -> {
+    ManagerApiHandler handler(Map<String, Manager> tokens,
+            MerchantDirectory merchants, InMemoryConversationStore conversations,
+            InMemoryBreachStore breaches, Clock clock) {
+        var assessments = new InMemoryAssessmentStore();
+        var kpis = new InMemoryKpiStore();
+        var discipline = new ReportAgentDiscipline(breaches);
+        return new ManagerApiHandler(new ManagerApiWiring(t -> Optional.ofNullable(tokens.get(t)), merchants,
+                new ReportKpiCounters(kpis, clock), new ListBreaches(breaches),
+                new ShowConversation(conversations, clock), (id, policy) -> {
                     throw new IllegalStateException("not in this test");
-                }, new com.replyguard.usecase.ExcuseBreach(breaches, conversations, clock), discipline,
-                new com.replyguard.usecase.ReportOperations(conversations, clock),
-                new com.replyguard.usecase.ReportAgentScorecard(conversations, discipline),
-                new com.replyguard.usecase.ReportLeaderboard(conversations, discipline), new com.replyguard.usecase.ReportAfterSales(kpis),
-                new com.replyguard.usecase.ClassifyCase(conversations, new com.replyguard.usecase.IngestEventBatch(conversations,
+                }, new ExcuseBreach(breaches, conversations, clock), discipline,
+                new ReportOperations(conversations, clock),
+                new ReportAgentScorecard(conversations, discipline),
+                new ReportLeaderboard(conversations, discipline), new ReportAfterSales(kpis),
+                new ClassifyCase(conversations, new IngestEventBatch(conversations,
                         assessments, breaches, clock), clock),
-                new com.replyguard.usecase.ReportOperationsByType(kpis, clock), new com.replyguard.usecase.ForgetCustomer(conversations),
+                new ReportOperationsByType(kpis, clock), new ForgetCustomer(conversations),
                 alerting, clock));
     }
 

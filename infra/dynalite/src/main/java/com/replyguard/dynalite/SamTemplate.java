@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import java.io.IOException;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.LinkedHashMap;
@@ -39,8 +40,8 @@ public final class SamTemplate {
      * How Lambda treats the function's asynchronous invocations ({@code EventInvokeConfig}): retries
      * after an error (Lambda's default 2) and the oldest event it still runs (default 6 hours).
      */
-    public record AsyncConfig(int maximumRetryAttempts, java.time.Duration maximumEventAge) {
-        public static final AsyncConfig LAMBDA_DEFAULT = new AsyncConfig(2, java.time.Duration.ofHours(6));
+    public record AsyncConfig(int maximumRetryAttempts, Duration maximumEventAge) {
+        public static final AsyncConfig LAMBDA_DEFAULT = new AsyncConfig(2, Duration.ofHours(6));
     }
 
     /**
@@ -285,7 +286,7 @@ public final class SamTemplate {
             JsonNode invoke = p.path("EventInvokeConfig");
             AsyncConfig async = new AsyncConfig(invoke.path("MaximumRetryAttempts").asInt(AsyncConfig.LAMBDA_DEFAULT
                     .maximumRetryAttempts()), invoke.has("MaximumEventAgeInSeconds")
-                    ? java.time.Duration.ofSeconds(invoke.path("MaximumEventAgeInSeconds").asLong())
+                    ? Duration.ofSeconds(invoke.path("MaximumEventAgeInSeconds").asLong())
                     : AsyncConfig.LAMBDA_DEFAULT.maximumEventAge());
             functions.add(new Function(e.getKey(), handler.split("::")[0], env, routes, schedules, async));
         });

@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.replyguard.adapters.http.JsonLog;
 import com.replyguard.dynalite.SamTemplate;
+import java.io.IOException;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -91,7 +92,7 @@ final class EventRouter implements AutoCloseable {
         try {
             Map<String, Object> payload = JSON.readValue(JSON.writeValueAsBytes(event), Map.class);
             t.handler().handleRequest(payload, new LocalLambdaContext(UUID.randomUUID().toString(), t.function()));
-        } catch (RuntimeException | java.io.IOException e) {
+        } catch (RuntimeException | IOException e) {
             if (closed) {
                 return;
             }

@@ -19,6 +19,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.function.Supplier;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -224,7 +226,7 @@ class NotifierEndToEndTest {
     private static Set<String> named(List<RobotInbox.Received> messages) {
         Set<String> names = new HashSet<>();
         for (RobotInbox.Received r : messages) {
-            java.util.regex.Matcher m = java.util.regex.Pattern.compile("burst-\\d{3}").matcher(r.text());
+            Matcher m = Pattern.compile("burst-\\d{3}").matcher(r.text());
             while (m.find()) {
                 names.add(m.group());
             }

@@ -5,8 +5,13 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.amazonaws.services.lambda.runtime.RequestHandler;
 import com.fasterxml.jackson.databind.JsonNode;
+import com.replyguard.adapters.config.AlertingWiring;
+import com.replyguard.adapters.json.AlertEventJson;
+import com.replyguard.adapters.robots.HttpRobotClient;
 import com.replyguard.dynalite.ProjectLayout;
 import com.replyguard.dynalite.SamTemplate;
+import com.replyguard.notify.Delivery;
+import com.replyguard.notify.NoticeType;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -376,10 +381,10 @@ class TemplateTest {
                 .orElseThrow(() -> new AssertionError("no rule targets the notifier"));
         JsonNode props = resources.path(rule.logicalId()).path("Properties");
         assertEquals("ReplyGuardEventBus", props.path("EventBusName").asText());
-        assertEquals(com.replyguard.adapters.json.AlertEventJson.SOURCE, rule.pattern().path("source").get(0).asText());
+        assertEquals(AlertEventJson.SOURCE, rule.pattern().path("source").get(0).asText());
         Set<String> types = new TreeSet<>();
         rule.pattern().path("detail-type").forEach(t -> types.add(t.asText()));
-        assertEquals(new TreeSet<>(com.replyguard.notify.NoticeType.detailTypes()), types, "exactly what the notifier reads");
+        assertEquals(new TreeSet<>(NoticeType.detailTypes()), types, "exactly what the notifier reads");
         JsonNode target = props.path("Targets").get(0);
         assertEquals("NotifierFunction.Alias", target.path("Arn").asText(), "the live alias (SnapStart), not $LATEST");
         assertTrue(target.path("RetryPolicy").has("MaximumRetryAttempts") && target.path("RetryPolicy").has("MaximumEventAgeInSeconds"));
@@ -403,8 +408,7 @@ class TemplateTest {
         assertEquals("NotifierFailuresQueue.Arn", invoke.path("DestinationConfig").path("OnFailure").path("Destination").asText());
         assertEquals("NotifierDeadLetterQueue", notifier.environment().get("DEAD_LETTER_QUEUE_URL"));
         long timeout = fp.path("Timeout").asLong();
-        assertTrue(timeout > com.replyguard.notify.Delivery.GIVE_UP_AFTER.plus(com.replyguard.adapters.robots.HttpRobotClient
-                .REQUEST_TIMEOUT).toSeconds(), "a delivery is given up before the invocation times out: " + timeout);
+        assertTrue(timeout > Delivery.GIVE_UP_AFTER.plus(HttpRobotClient.REQUEST_TIMEOUT).toSeconds(), "a delivery is given up before the invocation times out: " + timeout);
         for (String alarm : List.of("NotifierDeadLettersAlarm", "NotifierFailuresAlarm")) {
             JsonNode dims = resources.path(alarm).path("Properties").path("Dimensions").get(0);
             assertEquals("ApproximateNumberOfMessagesVisible", resources.path(alarm).path("Properties").path("MetricName").asText());
@@ -431,7 +435,7 @@ class TemplateTest {
         assertTrue(ingestSecrets.endsWith(":secret:replyguard/${Stage}/merchants/*"), "the ingest function reads no robot URL: "
                 + ingestSecrets);
         for (SamTemplate.Function f : TEMPLATE.functions()) {
-            assertTrue(!f.environment().containsKey(com.replyguard.adapters.config.AlertingWiring.ALLOW_LOOPBACK),
+            assertTrue(!f.environment().containsKey(AlertingWiring.ALLOW_LOOPBACK),
                     f.logicalId() + ": only the local runner lets robots listen on loopback");
             if (f.environment().containsKey("ALERTS_TABLE")) {
                 assertEquals("replyguard/${Stage}/notifications/", f.environment().get("NOTIFICATION_SECRETS_PREFIX"), f.logicalId());

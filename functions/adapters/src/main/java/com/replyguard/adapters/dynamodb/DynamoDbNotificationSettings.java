@@ -1,5 +1,6 @@
 package com.replyguard.adapters.dynamodb;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.replyguard.adapters.cache.ExpiringCache;
@@ -87,7 +88,7 @@ public final class DynamoDbNotificationSettings implements NotificationSettingsS
         String text;
         try {
             text = JSON.writeValueAsString(NotificationSettingsJson.write(settings, mode));
-        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+        } catch (JsonProcessingException e) {
             throw new IllegalStateException("cannot encode notification settings", e);
         }
         dynamo.putItem(b -> b.tableName(table).item(Map.of("pk", AttributeValue.fromS("notify#" + merchant.value()),

@@ -1,5 +1,6 @@
 package com.replyguard.adapters.json;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.replyguard.clock.ClockType;
@@ -9,6 +10,7 @@ import com.replyguard.notify.AlertNotice;
 import com.replyguard.notify.CycleNotice;
 import com.replyguard.notify.Notice;
 import com.replyguard.notify.NoticeType;
+import java.io.IOException;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -112,7 +114,7 @@ public final class NoticeJson {
     public static String toText(Notice notice) {
         try {
             return JSON.writeValueAsString(write(notice));
-        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+        } catch (JsonProcessingException e) {
             throw new IllegalStateException("cannot encode notice", e);
         }
     }
@@ -121,7 +123,7 @@ public final class NoticeJson {
         try {
             JsonNode d = JSON.readTree(text);
             return read(d.path("type").asText(), d);
-        } catch (java.io.IOException e) {
+        } catch (IOException e) {
             throw new IllegalStateException("stored notice is not JSON", e);
         }
     }

@@ -11,10 +11,12 @@ import com.replyguard.notify.NotifyRoute;
 import com.replyguard.notify.Person;
 import com.replyguard.notify.QuietHours;
 import java.net.URI;
+import java.net.URISyntaxException;
 import java.time.LocalTime;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Comparator;
 import java.util.EnumSet;
 import java.util.Iterator;
 import java.util.LinkedHashMap;
@@ -255,7 +257,7 @@ public final class NotificationSettingsJson {
         try {
             URI u = new URI(url);
             return u.getScheme() + "://" + u.getHost() + (u.getPort() == -1 ? "" : ":" + u.getPort()) + "/" + MASK;
-        } catch (java.net.URISyntaxException | NullPointerException e) {
+        } catch (URISyntaxException | NullPointerException e) {
             return MASK;
         }
     }
@@ -316,7 +318,7 @@ public final class NotificationSettingsJson {
         }
         m.put("routes", routes);
         Map<String, Object> people = new LinkedHashMap<>();
-        s.people().values().stream().sorted(java.util.Comparator.comparing(Person::id)).forEach(p -> {
+        s.people().values().stream().sorted(Comparator.comparing(Person::id)).forEach(p -> {
             Map<String, Object> j = new LinkedHashMap<>();
             putIf(j, "name", p.name());
             j.put("role", p.role().name());

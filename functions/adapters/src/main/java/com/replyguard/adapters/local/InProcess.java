@@ -3,14 +3,20 @@ package com.replyguard.adapters.local;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.replyguard.adapters.http.JsonLog;
 import com.replyguard.adapters.json.AlertEventJson;
+import com.replyguard.adapters.json.DeadLetterJson;
 import com.replyguard.adapters.json.DueJson;
 import com.replyguard.alert.AlertEvent;
 import com.replyguard.ports.AlertPublisher;
+import com.replyguard.ports.DeadLetters;
 import com.replyguard.ports.EscalationDispatcher;
 import java.time.Clock;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.ExecutorService;
@@ -98,13 +104,13 @@ public final class InProcess {
 
     /** An event as EventBridge hands it to a rule's target: the envelope around source, detail-type and detail. */
     private static Map<String, Object> envelope(String detailType, String merchant, Map<String, Object> detail) {
-        Map<String, Object> event = new java.util.LinkedHashMap<>();
+        Map<String, Object> event = new LinkedHashMap<>();
         event.put("version", "0");
-        event.put("id", java.util.UUID.randomUUID().toString());
+        event.put("id", UUID.randomUUID().toString());
         event.put("detail-type", detailType);
         event.put("source", AlertEventJson.SOURCE);
         event.put("account", "000000000000");
-        event.put("time", java.time.Instant.now().truncatedTo(java.time.temporal.ChronoUnit.SECONDS).toString());
+        event.put("time", Instant.now().truncatedTo(ChronoUnit.SECONDS).toString());
         event.put("region", "us-east-1");
         event.put("resources", List.of(merchant));
         event.put("detail", detail);
@@ -129,9 +135,9 @@ public final class InProcess {
     }
 
     /** The notifier's dead-letter queue on one local system: given-up deliveries, kept in order. */
-    public static com.replyguard.ports.DeadLetters deadLetterQueue(String namespace) {
+    public static DeadLetters deadLetterQueue(String namespace) {
         return (merchant, delivery) -> DEAD_LETTERS.computeIfAbsent(namespace, k -> new CopyOnWriteArrayList<>())
-                .add(roundTrip(com.replyguard.adapters.json.DeadLetterJson.of(merchant, delivery)));
+                .add(roundTrip(DeadLetterJson.of(merchant, delivery)));
     }
 
     /** What one local system's dead-letter queue holds so far. */

@@ -6,6 +6,7 @@ import com.replyguard.adapters.json.DeadLetterJson;
 import com.replyguard.merchant.MerchantId;
 import com.replyguard.notify.Delivery;
 import com.replyguard.ports.DeadLetters;
+import java.util.Map;
 import software.amazon.awssdk.services.sqs.SqsClient;
 import software.amazon.awssdk.services.sqs.model.MessageAttributeValue;
 
@@ -32,7 +33,7 @@ public final class SqsDeadLetters implements DeadLetters {
         } catch (JsonProcessingException e) {
             throw new IllegalStateException("cannot encode a dead letter", e);
         }
-        sqs.sendMessage(b -> b.queueUrl(queueUrl).messageBody(body).messageAttributes(java.util.Map.of(
+        sqs.sendMessage(b -> b.queueUrl(queueUrl).messageBody(body).messageAttributes(Map.of(
                 "alertId", MessageAttributeValue.builder().dataType("String").stringValue(delivery.noticeId()).build(),
                 "channelId", MessageAttributeValue.builder().dataType("String").stringValue(delivery.channelId()).build())));
     }

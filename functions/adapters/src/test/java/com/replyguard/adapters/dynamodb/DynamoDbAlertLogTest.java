@@ -23,6 +23,7 @@ import com.replyguard.notify.NotifyChannel;
 import com.replyguard.notify.RobotAnswer;
 import com.replyguard.notify.Verdict;
 import com.replyguard.ports.BreachStore;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -62,7 +63,7 @@ class DynamoDbAlertLogTest {
         Delivery repeat = log.enqueue(DEMO, Delivery.queued(a, LEADS, T0.plusSeconds(5)));
         assertEquals(first.queuedAt(), repeat.queuedAt(), "the first delivery record stands");
         assertTrue(log.update(DEMO, first.after(Verdict.SENT, new RobotAnswer(200, 0, "ok"), false, T0.plusMillis(80))));
-        assertFalse(log.update(DEMO, first.after(Verdict.retry(java.time.Duration.ofSeconds(1)), RobotAnswer.unreachable("x"), false,
+        assertFalse(log.update(DEMO, first.after(Verdict.retry(Duration.ofSeconds(1)), RobotAnswer.unreachable("x"), false,
                 T0.plusSeconds(1))), "a late writer cannot undo SENT");
         var r = log.find(DEMO, "a_1").orElseThrow();
         assertEquals("c1", r.notice().conversationId(), "the first record stands");
@@ -106,10 +107,10 @@ class DynamoDbAlertLogTest {
         assertFalse(log.replace(DEMO, "leads", null, held), "created once");
         ChannelState stored = log.channel(DEMO, "leads").orElseThrow();
         assertEquals(held, stored);
-        ChannelState released = stored.released(b, 0, false, java.time.Duration.ofMinutes(10), T0.plusSeconds(1));
+        ChannelState released = stored.released(b, 0, false, Duration.ofMinutes(10), T0.plusSeconds(1));
         assertTrue(log.replace(DEMO, "leads", stored, released));
         assertFalse(log.replace(DEMO, "leads", stored, released), "a second writer with the old version loses");
-        assertEquals(T0.plusSeconds(1).plus(java.time.Duration.ofMinutes(10)), log.channel(DEMO, "leads").orElseThrow().blockedUntil());
+        assertEquals(T0.plusSeconds(1).plus(Duration.ofMinutes(10)), log.channel(DEMO, "leads").orElseThrow().blockedUntil());
     }
 
     @Test

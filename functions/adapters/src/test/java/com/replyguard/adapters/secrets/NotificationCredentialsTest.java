@@ -12,6 +12,7 @@ import com.replyguard.notify.Language;
 import com.replyguard.notify.NotificationSettings;
 import com.replyguard.notify.NotifyChannel;
 import com.replyguard.testing.MutableClock;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.HashMap;
 import java.util.List;
@@ -96,7 +97,7 @@ class NotificationCredentialsTest {
         assertTrue(!item(dynamo, table).contains("tok-1") && !item(dynamo, table).contains("SEC-"), item(dynamo, table));
         assertTrue(secrets.get("replyguard/dev/notifications/demo").contains("tok-1"));
         assertEquals(settings("tok-1"), store.find(DEMO).orElseThrow());
-        clock.advance(java.time.Duration.ofSeconds(1));
+        clock.advance(Duration.ofSeconds(1));
         store.put(DEMO, settings("tok-2"), clock.instant());
         DynamoDbNotificationSettings otherInstance = new DynamoDbNotificationSettings(dynamo, table,
                 new SecretsManagerNotificationSecrets(client, "replyguard/dev/notifications/", clock), clock);

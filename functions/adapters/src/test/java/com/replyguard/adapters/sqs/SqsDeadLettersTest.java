@@ -16,6 +16,7 @@ import com.replyguard.notify.NoticeType;
 import com.replyguard.notify.NotifyChannel;
 import com.replyguard.notify.RobotAnswer;
 import com.replyguard.notify.Verdict;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -61,7 +62,7 @@ class SqsDeadLettersTest {
                 "FIRST_REPLY", Channel.CS_CHAT, false, t.minusSeconds(60), t, t, 1, null);
         NotifyChannel leads = new NotifyChannel("leads", ChannelKind.DINGTALK,
                 "https://oapi.dingtalk.com/robot/send?access_token=secret-token-9", "SECsigning-9", null, null);
-        return Delivery.queued(a, leads, t).after(Verdict.retry(java.time.Duration.ofSeconds(1)), new RobotAnswer(502, null,
+        return Delivery.queued(a, leads, t).after(Verdict.retry(Duration.ofSeconds(1)), new RobotAnswer(502, null,
                 "Bad Gateway"), false, t.plusSeconds(1)).givenUp(t.plusSeconds(120));
     }
 
