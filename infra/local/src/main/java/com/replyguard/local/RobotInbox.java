@@ -391,7 +391,8 @@ public final class RobotInbox implements AutoCloseable {
         for (String line : r.text().split("\n")) {
             b.append("│ ").append(line).append('\n');
         }
-        if (!r.mentions().isEmpty()) {
+        if (!r.mentions().isEmpty() && r.kind() != ChannelKind.DINGTALK) {
+            // 钉钉 shows its mentions in the text already ("@id")
             b.append("│ @ ").append(String.join(", ", r.mentions())).append('\n');
         }
         b.append("└─");
