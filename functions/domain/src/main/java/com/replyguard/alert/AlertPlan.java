@@ -11,6 +11,8 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
+import java.util.TreeSet;
+import java.util.stream.Collectors;
 
 /**
  * Every alert a conversation's clocks owe, with its instant: the warning at the policy's share of
@@ -87,6 +89,16 @@ public final class AlertPlan {
     /** The earliest instant of an alert not yet done; empty when nothing more can come. */
     public Optional<Instant> next(Set<String> done) {
         return alerts.stream().filter(a -> !done.contains(a.key())).map(Alert::dueAt).min(Comparator.naturalOrder());
+    }
+
+    /**
+     * The keys of the alerts of one clock that come after ladder level {@code level} (0: the warning,
+     * so everything from the breach on): what an excuse (from level 0) or an acknowledgement of the
+     * alert at that level stops.
+     */
+    public Set<String> ladderAfter(String clockKey, int level) {
+        return alerts.stream().filter(a -> a.clock().key().equals(clockKey) && a.level() > level).map(Alert::key)
+                .collect(Collectors.toCollection(TreeSet::new));
     }
 
     public static boolean isStale(Alert a, Instant now) {

@@ -1,11 +1,13 @@
 package com.replyguard.usecase;
 
 import com.replyguard.clock.ClockRules;
+import com.replyguard.discipline.Attribution;
 import com.replyguard.conversation.Conversation;
 import com.replyguard.conversation.ConversationId;
 import com.replyguard.alert.Alert;
 import com.replyguard.alert.AlertEvent;
 import com.replyguard.alert.AlertPlan;
+import com.replyguard.breach.Breach;
 import com.replyguard.merchant.Merchant;
 import com.replyguard.merchant.MerchantId;
 import com.replyguard.ports.AlertPublisher;
@@ -135,7 +137,9 @@ public final class EscalateDueClocks {
         for (String key : written.pending()) {
             Alert a = byKey.get(key);
             if (a != null) {
-                events.add(AlertEvent.of(m.id(), written.conversation().id(), a, now));
+                events.add(AlertEvent.of(m.id(), written.conversation().id(), a, now,
+                        Attribution.ownerOf(written.conversation(), a.clock(),
+                                m.policies().number(a.clock().policyVersion()).shifts())));
             }
         }
         events.sort(java.util.Comparator.comparing((AlertEvent e) -> e.alert().dueAt()).thenComparing(e -> e.alert().key()));

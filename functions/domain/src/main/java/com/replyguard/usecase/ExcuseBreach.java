@@ -1,19 +1,12 @@
 package com.replyguard.usecase;
 
-import com.replyguard.clock.ClockRules;
-import com.replyguard.alert.Alert;
-import com.replyguard.alert.AlertPlan;
 import com.replyguard.breach.Breach;
 import com.replyguard.merchant.Merchant;
 import com.replyguard.ports.BreachStore;
 import com.replyguard.ports.ConversationStore;
-import com.replyguard.ports.StoredConversation;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.Optional;
-import java.util.Set;
-import java.util.SortedSet;
-import java.util.stream.Collectors;
 
 /**
  * Use case (R20): a manager excuses a breach with a reason. The excuse is audited on the breach
@@ -61,30 +54,6 @@ public final class ExcuseBreach {
     }
 
     private void stopLadder(Merchant merchant, Breach breach, Instant now) {
-        for (int attempt = 1; attempt <= 6; attempt++) {
-            Optional<StoredConversation> loaded = conversations.load(merchant.id(), breach.conversationId());
-            if (loaded.isEmpty()) {
-                return;
-            }
-            StoredConversation s = loaded.get();
-            AlertPlan plan = AlertPlan.of(ClockRules.of(s.conversation(), merchant.policies().sla()), merchant.policies().sla());
-            Set<String> ladder = plan.all().stream()
-                    .filter(a -> a.clock().key().equals(breach.clock().key()) && a.kind() != Alert.Kind.AT_RISK)
-                    .map(Alert::key).collect(Collectors.toSet());
-            SortedSet<String> notified = StoredConversation.union(s.notified(), ladder);
-            if (notified.equals(s.notified())) {
-                return;
-            }
-            SortedSet<String> pending = new java.util.TreeSet<>(s.pending());
-            pending.removeAll(ladder);
-            StoredConversation next = s.withAlerts(notified, pending, ConversationRecorder.nextDue(plan, now, notified, pending));
-            try {
-                conversations.save(next, s.version());
-                return;
-            } catch (ConversationStore.ConcurrentUpdate retry) {
-                // re-read and try again
-            }
-        }
-        throw new ConversationStore.ConcurrentUpdate("conversation " + breach.conversationId() + " kept changing");
+        Ladders.stop(conversations, merchant, breach.conversationId(), breach.clock().key(), 0, now);
     }
 }

@@ -19,6 +19,7 @@ import com.replyguard.intake.Problem;
 import com.replyguard.merchant.Merchant;
 import com.replyguard.merchant.Manager;
 import com.replyguard.merchant.MerchantId;
+import com.replyguard.notify.AlertRecord;
 import com.replyguard.ports.BreachStore;
 import com.replyguard.usecase.ExcuseBreach;
 import java.time.Instant;
@@ -130,6 +131,11 @@ public final class ManagerApiHandler implements RequestHandler<APIGatewayV2HTTPE
         t.put("DELETE /merchants/{merchantId}/customers/{customer}", (h, m, r, c, tok) -> h.forgetCustomer(m, r));
         t.put("GET /merchants/{merchantId}/me", (h, m, r, c, tok) -> ApiResponses.json(200, Representations.manager(c)));
         t.put("GET /merchants/{merchantId}/queue", (h, m, r, c, tok) -> QueueRoute.answer(h.wiring.queue(), m, r, c));
+        t.put("GET /merchants/{merchantId}/notifications", (h, m, r, c, tok) -> new GetNotifications(h.wiring.alerting().settings()).answer(m));
+        t.put("PUT /merchants/{merchantId}/notifications", (h, m, r, c, tok) -> new PutNotifications(h.wiring.alerting().settings(), h.log).answer(m, r, c));
+        t.put("POST /merchants/{merchantId}/notifications/test", (h, m, r, c, tok) -> new TestNotification(h.wiring.alerting().tests(), h.log).answer(m, r, c));
+        t.put("GET /merchants/{merchantId}/alerts", (h, m, r, c, tok) -> new ListAlertsRoute(h.wiring.alerting().alerts()).answer(m, r));
+        t.put("POST /merchants/{merchantId}/alerts/{alertId}/ack", (h, m, r, c, tok) -> new AcknowledgeAlertRoute(h.wiring.alerting().acks(), h.log).answer(m, r, c, "manager-" + auditName(c, tok)));
         return java.util.Collections.unmodifiableMap(t);
     }
 
@@ -222,22 +228,7 @@ public final class ManagerApiHandler implements RequestHandler<APIGatewayV2HTTPE
     }
 
     private static Instant instantParam(ApiRequest request, String name, List<Problem> problems) {
-        String text = request.query(name);
-        if (text == null) {
-            return null;
-        }
-        try {
-            Instant instant = Instants.parse(text);
-            if (!PlausibleTime.contains(instant)) {
-                problems.add(Problem.ofBatch(name, "'" + text + "' lies outside the instants this API serves: "
-                        + PlausibleTime.range()));
-                return null;
-            }
-            return instant;
-        } catch (IllegalArgumentException e) {
-            problems.add(Problem.ofBatch(name, e.getMessage()));
-            return null;
-        }
+        return RouteParameters.instant(request, name, problems);
     }
 
     /** The {@code conversationId} path parameter, or a 400 naming it. */
@@ -253,8 +244,15 @@ public final class ManagerApiHandler implements RequestHandler<APIGatewayV2HTTPE
         ConversationId conversationId = conversationParameter(request);
         String id = conversationId.value();
         return wiring.conversations().show(merchant, conversationId)
-                .map(view -> ApiResponses.json(200, Representations.conversation(view)))
+                .map(view -> ApiResponses.json(200, withAlerts(Representations.conversation(view),
+                        wiring.alerting().alerts().ofConversation(merchant.id(), id))))
                 .orElseGet(() -> ApiResponses.error(404, "no conversation '" + id + "' for merchant '" + merchant.id() + "'"));
+    }
+
+    /** The timeline also lists the conversation's alerts, as {@code GET /alerts} shows them. */
+    private static Map<String, Object> withAlerts(Map<String, Object> timeline, List<AlertRecord> alerts) {
+        timeline.put("alerts", AlertItem.of(alerts));
+        return timeline;
     }
 
     private APIGatewayV2HTTPResponse putPolicy(Merchant merchant, ApiRequest request) {

@@ -1,16 +1,21 @@
 package com.replyguard.managerapi;
 
+import com.replyguard.adapters.config.AlertingWiring;
 import com.replyguard.adapters.config.Environment;
 import com.replyguard.adapters.config.StorageWiring;
 import com.replyguard.ports.ManagerTokens;
 import com.replyguard.ports.MerchantDirectory;
+import com.replyguard.usecase.AcknowledgeAlert;
+import com.replyguard.usecase.ConfigureNotifications;
 import com.replyguard.usecase.ExcuseBreach;
+import com.replyguard.usecase.ListAlerts;
 import com.replyguard.usecase.ListBreaches;
 import com.replyguard.usecase.ListQueue;
 import com.replyguard.usecase.ReportAgentDiscipline;
 import com.replyguard.usecase.ReportAgentScorecard;
 import com.replyguard.usecase.ReportLeaderboard;
 import com.replyguard.usecase.ReportOperations;
+import com.replyguard.usecase.SendTestMessage;
 import com.replyguard.usecase.ShowConversation;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.replyguard.merchant.Merchant;
@@ -26,10 +31,14 @@ public record ManagerApiWiring(ManagerTokens tokens, MerchantDirectory merchants
         ReportLeaderboard leaderboard, com.replyguard.usecase.ReportAfterSales afterSales,
         com.replyguard.usecase.ClassifyCase classify,
         com.replyguard.usecase.ReportOperationsByType operationsByType, com.replyguard.usecase.ForgetCustomer forgetCustomer,
-        Clock clock, ListQueue queue) {
+        Alerting alerting, Clock clock, ListQueue queue) {
 
     public static ManagerApiWiring from(Map<String, String> environment, Clock clock) {
         StorageWiring storage = StorageWiring.from(new Environment(environment), clock);
+        AlertingWiring notify = AlertingWiring.from(storage, clock);
+        Alerting alerting = new Alerting(new ConfigureNotifications(notify.settings, notify.resolver, notify.allowLoopback, clock),
+                new SendTestMessage(notify.settings, notify.alerts, notify.robots, clock), new ListAlerts(notify.alerts),
+                new AcknowledgeAlert(notify.alerts, storage.conversations, clock));
         return new ManagerApiWiring(storage.managerTokens, storage.merchants,
                 new com.replyguard.usecase.ReportKpiCounters(storage.kpis, clock), new ListBreaches(storage.breaches),
                 new ShowConversation(storage.conversations, storage.texts, clock), storage.policies::put,
@@ -41,7 +50,7 @@ public record ManagerApiWiring(ManagerTokens tokens, MerchantDirectory merchants
                 new com.replyguard.usecase.ClassifyCase(storage.conversations, new com.replyguard.usecase.IngestEventBatch(
                         storage.conversations, storage.assessments, storage.breaches, storage.texts, clock), clock),
                 new com.replyguard.usecase.ReportOperationsByType(storage.kpis, clock),
-                new com.replyguard.usecase.ForgetCustomer(storage.conversations, storage.texts), clock,
+                new com.replyguard.usecase.ForgetCustomer(storage.conversations, storage.texts), alerting, clock,
                 new ListQueue(storage.queue, clock));
     }
 }

@@ -48,7 +48,8 @@ class ManagerApiFuzzTest {
             new com.replyguard.usecase.ClassifyCase(conversations, new IngestEventBatch(conversations, assessments, breaches, clock),
                     clock),
             new com.replyguard.usecase.ReportOperationsByType(kpis, clock),
-            new com.replyguard.usecase.ForgetCustomer(conversations), clock, new com.replyguard.usecase.ListQueue(conversations, clock)));
+            new com.replyguard.usecase.ForgetCustomer(conversations), new TestAlerting(conversations, clock).alerting, clock,
+            new com.replyguard.usecase.ListQueue(conversations, clock)));
 
     @Provide
     Arbitrary<String> oddText() {

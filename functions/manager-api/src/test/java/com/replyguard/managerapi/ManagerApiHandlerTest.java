@@ -27,6 +27,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
@@ -35,6 +36,7 @@ class ManagerApiHandlerTest {
     private static final ObjectMapper JSON = new ObjectMapper();
     private ManagerApiHandler handler;
     private com.replyguard.usecase.ExcuseBreach excuses;
+    private TestAlerting alerting;
     private Runnable fold;
     private IngestEventBatch webhook;
     private MutableClock now;
@@ -78,7 +80,8 @@ class ManagerApiHandlerTest {
                         new IngestEventBatch(conversations, assessments, breaches, clock), clock),
                 new com.replyguard.usecase.ReportOperationsByType(kpiStore, clock),
                 new com.replyguard.usecase.ForgetCustomer(conversations),
-                clock, new com.replyguard.usecase.ListQueue(conversations, clock)));
+                (alerting = new TestAlerting(conversations, clock)).alerting, clock,
+                new com.replyguard.usecase.ListQueue(conversations, clock)));
         this.fold = () -> {
             clock.advance(java.time.Duration.ofSeconds(2));
             new com.replyguard.usecase.FoldKpiCounters(conversations, kpiStore, clock).pass();
@@ -312,7 +315,9 @@ class ManagerApiHandlerTest {
 
     @Test
     void everyRouteOfTheFunction_refusesForeignMerchants_andOutOfRoleRequests() {
-        assertEquals(16, ManagerApiHandler.ROUTES.size(), "every route is checked below: " + ManagerApiHandler.ROUTES);
+        assertEquals(21, ManagerApiHandler.ROUTES.size(), "every route is checked below: " + ManagerApiHandler.ROUTES);
+        Set<String> supervisorsOnly = Set.of("PUT /merchants/{merchantId}/policy",
+                "PUT /merchants/{merchantId}/notifications", "POST /merchants/{merchantId}/notifications/test");
         for (String route : ManagerApiHandler.ROUTES) {
             boolean reads = route.startsWith("GET ");
             assertEquals(401, call(route, null, "presales-zhang", null).getStatusCode(), route);
@@ -322,7 +327,7 @@ class ManagerApiHandlerTest {
             int ops = call(route, "ops-token", "presales-zhang", null).getStatusCode();
             assertEquals(reads, ops != 403, route + ": operations reads only, got " + ops);
             int lead = call(route, "lead-token", "presales-zhang", null).getStatusCode();
-            assertEquals(route.equals("PUT /merchants/{merchantId}/policy") || route.startsWith("DELETE "), lead == 403,
+            assertEquals(supervisorsOnly.contains(route) || route.startsWith("DELETE "), lead == 403,
                     route + ": team lead, own agent, got " + lead);
             if (route.contains("{agentId}")) {
                 assertEquals(403, call(route, "lead-token", "presales-chen", null).getStatusCode(), route + ": not the lead's agent");

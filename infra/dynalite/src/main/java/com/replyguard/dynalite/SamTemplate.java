@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import java.io.IOException;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.LinkedHashMap;
@@ -32,7 +33,22 @@ public final class SamTemplate {
      * the {@code Input} of its {@code rate(1 minute)} {@code ScheduleV2} events (cron schedules are not run locally).
      */
     public record Function(String logicalId, String handlerClass, Map<String, String> environment, List<Route> routes,
-            List<String> scheduleInputs) {
+            List<String> scheduleInputs, AsyncConfig async) {
+    }
+
+    /**
+     * How Lambda treats the function's asynchronous invocations ({@code EventInvokeConfig}): retries
+     * after an error (Lambda's default 2) and the oldest event it still runs (default 6 hours).
+     */
+    public record AsyncConfig(int maximumRetryAttempts, Duration maximumEventAge) {
+        public static final AsyncConfig LAMBDA_DEFAULT = new AsyncConfig(2, Duration.ofHours(6));
+    }
+
+    /**
+     * An {@code AWS::Events::Rule} of the template: its event pattern and the functions among its
+     * targets ({@code !Ref F.Alias} or {@code !GetAtt F.Arn}; other targets, such as log groups, are left out).
+     */
+    public record Rule(String logicalId, JsonNode pattern, List<String> targetFunctions) {
     }
 
     /** Which API type serves a route; each sends its own Lambda event format. */
@@ -267,9 +283,32 @@ public final class SamTemplate {
                     schedules.add(ev.path("Properties").path("Input").asText("{}"));
                 }
             }
-            functions.add(new Function(e.getKey(), handler.split("::")[0], env, routes, schedules));
+            JsonNode invoke = p.path("EventInvokeConfig");
+            AsyncConfig async = new AsyncConfig(invoke.path("MaximumRetryAttempts").asInt(AsyncConfig.LAMBDA_DEFAULT
+                    .maximumRetryAttempts()), invoke.has("MaximumEventAgeInSeconds")
+                    ? Duration.ofSeconds(invoke.path("MaximumEventAgeInSeconds").asLong())
+                    : AsyncConfig.LAMBDA_DEFAULT.maximumEventAge());
+            functions.add(new Function(e.getKey(), handler.split("::")[0], env, routes, schedules, async));
         });
         return functions;
+    }
+
+    /** The template's event rules, in template order, with the functions they target. */
+    public List<Rule> rules() {
+        List<Rule> rules = new ArrayList<>();
+        for (String id : logicalIds("AWS::Events::Rule")) {
+            JsonNode p = resources.path(id).path("Properties");
+            List<String> targets = new ArrayList<>();
+            for (JsonNode t : p.path("Targets")) {
+                String arn = t.path("Arn").asText();
+                String function = arn.endsWith(".Alias") || arn.endsWith(".Arn") ? arn.substring(0, arn.lastIndexOf('.')) : arn;
+                if ("AWS::Serverless::Function".equals(resources.path(function).path("Type").asText())) {
+                    targets.add(function);
+                }
+            }
+            rules.add(new Rule(id, p.path("EventPattern"), targets));
+        }
+        return rules;
     }
 
     /**

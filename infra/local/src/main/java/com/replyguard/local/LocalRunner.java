@@ -42,9 +42,14 @@ public final class LocalRunner {
         }
         LocalSystem system = LocalSystem.start(new LocalSystem.Options(port, endpoint, merchants,
                 root.resolve("template.yaml")));
+        // --demo: the robots the demo's alerts go to, printing every message they receive on stderr
+        RobotInbox inbox = demo ? RobotInbox.start(System.err) : null;
         CountDownLatch stopped = new CountDownLatch(1);
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
             system.close();
+            if (inbox != null) {
+                inbox.close();
+            }
             System.err.println("STOPPED");
             stopped.countDown();
         }, "local-runner-stop"));
@@ -54,6 +59,7 @@ public final class LocalRunner {
         System.out.flush();
         if (demo) {
             DemoSession.replay(system.url(), root.resolve("infra/local/demo/live-session.json"), merchants, System.out);
+            DemoSession.liveAlerts(system.url(), merchants, inbox, System.out);
             DemoSession.streamLive(system.url(), merchants, System.out);
         }
         stopped.await();

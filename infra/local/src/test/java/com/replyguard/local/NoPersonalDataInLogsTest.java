@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.replyguard.dynalite.ProjectLayout;
+import com.replyguard.notify.ChannelKind;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
@@ -16,8 +17,9 @@ import org.junit.jupiter.api.Test;
 
 /**
  * R29, invariant 8: the functions' logs of a full scenario - the demo live stream through the
- * signed webhook, refused requests, the wheel's alerts, every manager report - contain no raw
- * customer id, no message text, no token and no secret.
+ * signed webhook, refused requests, the wheel's alerts, the notifier telling robots of every kind,
+ * every manager report - contain no raw customer id, no message text, no token, no robot URL and no
+ * secret; and no robot message carries a customer's id or words.
  */
 class NoPersonalDataInLogsTest {
 
@@ -40,9 +42,27 @@ class NoPersonalDataInLogsTest {
         PrintStream capture = new PrintStream(captured, true, StandardCharsets.UTF_8);
         System.setOut(capture);
         System.setErr(capture);
-        try (LocalSystem system = LocalSystem.start(new LocalSystem.Options(0, null,
+        try (RobotInbox inbox = RobotInbox.start(null); LocalSystem system = LocalSystem.start(new LocalSystem.Options(0, null,
                 ProjectLayout.root().resolve("infra/local/merchants.json"), ProjectLayout.template()))) {
             Http http = new Http(system.url());
+            // the notifier too: the demo merchant's alerts go to robots of every kind, with secrets and people's contacts
+            String dingtalk = inbox.add(RobotInbox.Robot.of("pii-dingtalk", ChannelKind.DINGTALK, "SECpii-dingtalk-signing"));
+            String wecom = inbox.add(RobotInbox.Robot.of("pii-wecom", ChannelKind.WECOM, null));
+            String feishu = inbox.add(RobotInbox.Robot.of("pii-feishu", ChannelKind.FEISHU, "pii-feishu-signing"));
+            String hook = inbox.add(RobotInbox.Robot.of("pii-hook", ChannelKind.WEBHOOK, "pii-hook-signing"));
+            for (String url : List.of(dingtalk, wecom, feishu, hook)) {
+                forbidden.add(url);
+                forbidden.add(url.replaceAll(".*[=/]", "")); // the robot's token alone
+            }
+            forbidden.addAll(List.of("SECpii-dingtalk-signing", "pii-feishu-signing", "pii-hook-signing", "13911112222"));
+            assertEquals(200, http.put("/merchants/demo/notifications", "demo-manager-token", """
+                    {"channels": [{"id": "leads", "kind": "dingtalk", "url": "%s", "secret": "SECpii-dingtalk-signing"},
+                                  {"id": "floor", "kind": "wecom", "url": "%s"},
+                                  {"id": "ops", "kind": "feishu", "url": "%s", "secret": "pii-feishu-signing"},
+                                  {"id": "erp", "kind": "webhook", "url": "%s", "secret": "pii-hook-signing"}],
+                     "routes": [{"alerts": ["SlaAtRisk", "SlaBreached", "SlaEscalated"], "channels": ["leads", "floor", "ops", "erp"]}],
+                     "people": {"lead-wang": {"name": "王组长", "role": "TEAM_LEAD", "mobile": "13911112222"}}}"""
+                    .formatted(dingtalk, wecom, feishu, hook)).status());
             List<JsonNode> events = new ArrayList<>();
             session.path("events").forEach(events::add);
             for (int from = 0; from < events.size(); from += 100) {
@@ -77,13 +97,25 @@ class NoPersonalDataInLogsTest {
                 Thread.sleep(200);
             }
             assertTrue(system.events().stream().anyMatch(e -> "SlaBreached".equals(e.get("detail-type"))), "alerts were logged");
+            until = System.currentTimeMillis() + 10_000;
+            while (System.currentTimeMillis() < until && inbox.received().stream().filter(r -> r.text().contains("pii-chat"))
+                    .map(RobotInbox.Received::robot).distinct().count() < 4) {
+                Thread.sleep(100);
+            }
+            assertEquals(4, inbox.received().stream().filter(r -> r.accepted() && r.text().contains("pii-chat"))
+                    .map(RobotInbox.Received::robot).distinct().count(), "every robot was told of the live breach");
+            for (RobotInbox.Received r : inbox.received()) {
+                for (String f : List.of("buyer-13800138000", "13800138000", "北京市朝阳区", "东西是破的")) {
+                    assertTrue(!r.body().toString().contains(f), r.robot() + "'s message contains '" + f + "'");
+                }
+            }
         } finally {
             System.setOut(out);
             System.setErr(err);
         }
         String logs = captured.toString(StandardCharsets.UTF_8);
-        assertTrue(logs.contains("events stored") && logs.contains("webhook refused") && logs.contains("SlaBreached"),
-                "the scenario was logged");
+        assertTrue(logs.contains("events stored") && logs.contains("webhook refused") && logs.contains("SlaBreached")
+                && logs.contains("\"notified\"") && logs.contains("notifications changed"), "the scenario was logged");
         for (String f : forbidden) {
             assertTrue(!logs.contains(f), "the logs contain '" + f + "'");
         }

@@ -106,7 +106,7 @@ class SamTransformTest {
     @Test
     void everyFunctionLogsJson_toItsOwnGroup() {
         List<String> functions = ofType("AWS::Lambda::Function");
-        assertEquals(7, functions.size(), functions.toString());
+        assertEquals(8, functions.size(), functions.toString());
         for (String f : functions) {
             JsonNode logging = resources.path(f).path("Properties").path("LoggingConfig");
             assertEquals("JSON", logging.path("LogFormat").asText(), f + ": Globals' LoggingConfig merged");

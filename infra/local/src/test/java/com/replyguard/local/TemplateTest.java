@@ -6,8 +6,13 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.amazonaws.services.lambda.runtime.RequestHandler;
 import com.fasterxml.jackson.databind.JsonNode;
+import com.replyguard.adapters.config.AlertingWiring;
+import com.replyguard.adapters.json.AlertEventJson;
+import com.replyguard.adapters.robots.HttpRobotClient;
 import com.replyguard.dynalite.ProjectLayout;
 import com.replyguard.dynalite.SamTemplate;
+import com.replyguard.notify.Delivery;
+import com.replyguard.notify.NoticeType;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -46,6 +51,19 @@ class TemplateTest {
         return all.toString();
     }
 
+    /** The Java sources of a folder, without one file. */
+    private static String sourceExcept(Path dir, String fileName) {
+        StringBuilder all = new StringBuilder();
+        try (Stream<Path> files = Files.walk(dir)) {
+            for (Path f : files.filter(p -> p.toString().endsWith(".java") && !p.getFileName().toString().equals(fileName)).toList()) {
+                all.append(Files.readString(f));
+            }
+        } catch (IOException e) {
+            throw new IllegalStateException(e);
+        }
+        return all.toString();
+    }
+
     private static Set<String> required(String source) {
         Set<String> names = new TreeSet<>();
         Matcher m = REQUIRE.matcher(source);
@@ -68,7 +86,7 @@ class TemplateTest {
 
     @Test
     void everyHandlerExists_isALambdaHandler_andHasBothConstructors() throws Exception {
-        assertEquals(7, TEMPLATE.functions().size(), "ingest, manager API, deadline, escalation, KPI, console, token claims");
+        assertEquals(8, TEMPLATE.functions().size(), "ingest, manager API, deadline, escalation, KPI, notifier, console, token claims");
         for (SamTemplate.Function f : TEMPLATE.functions()) {
             Class<?> type = Class.forName(f.handlerClass());
             assertTrue(RequestHandler.class.isAssignableFrom(type), f.logicalId() + " handler is not a RequestHandler");
@@ -79,11 +97,19 @@ class TemplateTest {
 
     @Test
     void everyVariableACompositionRootRequires_isSetForItsFunction() {
-        Set<String> storage = required(source(ProjectLayout.root().resolve("functions/adapters/src/main/java/com/replyguard/adapters/config")));
+        Path config = ProjectLayout.root().resolve("functions/adapters/src/main/java/com/replyguard/adapters/config");
+        // every function builds the storage adapters; the two that reach people also build AlertingWiring
+        Set<String> storage = required(sourceExcept(config, "AlertingWiring.java"));
+        Set<String> alerting = required(source(config.resolve("AlertingWiring.java")));
         assertTrue(storage.contains("CONVERSATIONS_TABLE") && storage.contains("KPIS_TABLE"), storage.toString());
+        assertTrue(alerting.contains("ALERTS_TABLE") && alerting.contains("NOTIFICATION_SECRETS_PREFIX"), alerting.toString());
         for (SamTemplate.Function f : TEMPLATE.functions()) {
             Set<String> needed = new TreeSet<>(storage);
-            needed.addAll(required(source(moduleOf(f.handlerClass()))));
+            String module = source(moduleOf(f.handlerClass()));
+            needed.addAll(required(module));
+            if (module.contains("AlertingWiring")) {
+                needed.addAll(alerting);
+            }
             needed.remove("AWS_REGION"); // set by the Lambda runtime
             Set<String> missing = new TreeSet<>(needed);
             missing.removeAll(f.environment().keySet());
@@ -131,7 +157,9 @@ class TemplateTest {
                 });
             }
             for (String name : named) {
-                assertTrue(resources.has(name), f.logicalId() + " has a policy on " + name + ", which the template does not declare");
+                // !GetAtt Queue.QueueName reads as "Queue.QueueName": the resource is before the dot
+                String resource = name.contains(".") ? name.substring(0, name.indexOf('.')) : name;
+                assertTrue(resources.has(resource), f.logicalId() + " has a policy on " + name + ", which the template does not declare");
             }
             assertTrue(f.environment().getOrDefault("ESCALATION_FUNCTION", "EscalationFunction").equals("EscalationFunction"),
                     "the deadline function invokes the escalation function");
@@ -142,10 +170,15 @@ class TemplateTest {
             switch (f.logicalId()) {
                 case "IngestFunction", "EscalationFunction" -> expected.addAll(List.of("AssessmentsTable", "BreachesTable"));
                 case "ManagerApiFunction" -> expected.addAll(List.of("AssessmentsTable", "BreachesTable", "KpisTable",
-                        "TextsTable"));
+                        "TextsTable", "AlertsTable"));
                 case "KpiFunction" -> expected.add("KpisTable");
                 // the console serves its jar and the token trigger copies attributes: neither builds a store
                 case "ConsoleFunction", "TokenClaimsFunction" -> expected.clear();
+                // the notifier reads merchants (their rosters) and its settings, and writes the alerts table; nothing else
+                case "NotifierFunction" -> {
+                    expected.remove("ConversationsTable");
+                    expected.add("AlertsTable");
+                }
                 default -> { }
             }
             if (f.logicalId().equals("IngestFunction")) {
@@ -349,7 +382,7 @@ class TemplateTest {
                 .path("Environment").path("Variables").path("ESCALATION_FUNCTION").asText(), "invoke the alias, not $LATEST");
         for (String alarm : List.of("BreachLagAlarm", "SchedulerDeadLetterAlarm", "EscalationFailuresAlarm", "IngestErrorsAlarm",
                 "FunctionErrorsAlarm", "FunctionThrottlesAlarm", "ApiThrottlesAlarm", "WebhookRateLimitedAlarm",
-                "WebhookApi4xxAlarm")) {
+                "WebhookApi4xxAlarm", "NotifierDeadLettersAlarm", "NotifierFailuresAlarm", "NotifierErrorsAlarm")) {
             assertEquals("AWS::CloudWatch::Alarm", TEMPLATE.resources().path(alarm).path("Type").asText(), alarm);
         }
         for (String table : TEMPLATE.tableLogicalIds()) {
@@ -367,6 +400,78 @@ class TemplateTest {
         rule.path("EventPattern").path("detail-type").forEach(t -> types.add(t.asText()));
         assertEquals(new TreeSet<>(List.of("SlaBreached", "SlaEscalated", com.replyguard.adapters.json.CycleClosedJson.DETAIL_TYPE)),
                 types);
+    }
+
+    @Test
+    void theNotifier_isTheTargetOfARuleOnTheThreeAlertsAndClosedCycles_withRetriesADeadLetterQueueAndAnOnFailureDestination() {
+        JsonNode resources = TEMPLATE.resources();
+        SamTemplate.Rule rule = TEMPLATE.rules().stream().filter(r -> r.targetFunctions().contains("NotifierFunction")).findFirst()
+                .orElseThrow(() -> new AssertionError("no rule targets the notifier"));
+        JsonNode props = resources.path(rule.logicalId()).path("Properties");
+        assertEquals("ReplyGuardEventBus", props.path("EventBusName").asText());
+        assertEquals(AlertEventJson.SOURCE, rule.pattern().path("source").get(0).asText());
+        Set<String> types = new TreeSet<>();
+        rule.pattern().path("detail-type").forEach(t -> types.add(t.asText()));
+        assertEquals(new TreeSet<>(NoticeType.detailTypes()), types, "exactly what the notifier reads");
+        JsonNode target = props.path("Targets").get(0);
+        assertEquals("NotifierFunction.Alias", target.path("Arn").asText(), "the live alias (SnapStart), not $LATEST");
+        assertTrue(target.path("RetryPolicy").has("MaximumRetryAttempts") && target.path("RetryPolicy").has("MaximumEventAgeInSeconds"));
+        assertEquals("NotifierDeadLetterQueue.Arn", target.path("DeadLetterConfig").path("Arn").asText());
+        JsonNode permission = resources.path("NotifierInvokePermission").path("Properties");
+        assertEquals("events.amazonaws.com", permission.path("Principal").asText());
+        assertEquals("NotifierFunction.Alias", permission.path("FunctionName").asText());
+        assertEquals(rule.logicalId() + ".Arn", permission.path("SourceArn").asText());
+        JsonNode queuePolicy = resources.path("NotifierDeadLetterQueuePolicy").path("Properties").path("PolicyDocument")
+                .path("Statement").get(0);
+        assertEquals("events.amazonaws.com", queuePolicy.path("Principal").path("Service").asText());
+        assertEquals(rule.logicalId() + ".Arn", queuePolicy.path("Condition").path("ArnEquals").path("aws:SourceArn").asText());
+
+        SamTemplate.Function notifier = TEMPLATE.functions().stream().filter(f -> f.logicalId().equals("NotifierFunction"))
+                .findFirst().orElseThrow();
+        JsonNode fp = resources.path("NotifierFunction").path("Properties");
+        JsonNode invoke = fp.path("EventInvokeConfig");
+        assertEquals(notifier.async().maximumRetryAttempts(), invoke.path("MaximumRetryAttempts").asInt());
+        assertTrue(invoke.path("MaximumRetryAttempts").asInt() >= 1 && invoke.has("MaximumEventAgeInSeconds"));
+        assertEquals("SQS", invoke.path("DestinationConfig").path("OnFailure").path("Type").asText());
+        assertEquals("NotifierFailuresQueue.Arn", invoke.path("DestinationConfig").path("OnFailure").path("Destination").asText());
+        assertEquals("NotifierDeadLetterQueue", notifier.environment().get("DEAD_LETTER_QUEUE_URL"));
+        long timeout = fp.path("Timeout").asLong();
+        assertTrue(timeout > Delivery.GIVE_UP_AFTER.plus(HttpRobotClient.REQUEST_TIMEOUT).toSeconds(), "a delivery is given up before the invocation times out: " + timeout);
+        for (String alarm : List.of("NotifierDeadLettersAlarm", "NotifierFailuresAlarm")) {
+            JsonNode dims = resources.path(alarm).path("Properties").path("Dimensions").get(0);
+            assertEquals("ApproximateNumberOfMessagesVisible", resources.path(alarm).path("Properties").path("MetricName").asText());
+            assertTrue(dims.path("Value").asText().startsWith(alarm.equals("NotifierDeadLettersAlarm") ? "NotifierDeadLetterQueue"
+                    : "NotifierFailuresQueue"), alarm + " watches its queue's depth");
+        }
+        assertEquals("NotifierFunction", resources.path("NotifierErrorsAlarm").path("Properties").path("Dimensions").get(0)
+                .path("Value").asText());
+    }
+
+    @Test
+    void theNotifiersPermissions_areLeastPrivilege_andNoFunctionMayReachLoopback() {
+        JsonNode policies = TEMPLATE.resources().path("NotifierFunction").path("Properties").path("Policies");
+        List<String> kinds = new ArrayList<>();
+        policies.forEach(p -> p.fieldNames().forEachRemaining(kinds::add));
+        assertEquals(List.of("DynamoDBCrudPolicy", "DynamoDBReadPolicy", "AWSSecretsManagerGetSecretValuePolicy",
+                "SQSSendMessagePolicy"), kinds);
+        assertEquals("AlertsTable", policies.get(0).path("DynamoDBCrudPolicy").path("TableName").asText());
+        assertEquals("MerchantsTable", policies.get(1).path("DynamoDBReadPolicy").path("TableName").asText());
+        String notifierSecrets = policies.get(2).path("AWSSecretsManagerGetSecretValuePolicy").path("SecretArn").asText();
+        assertTrue(notifierSecrets.endsWith(":secret:replyguard/${Stage}/notifications/*"), notifierSecrets);
+        String ingestSecrets = TEMPLATE.resources().path("IngestFunction").path("Properties").path("Policies").get(0)
+                .path("AWSSecretsManagerGetSecretValuePolicy").path("SecretArn").asText();
+        assertTrue(ingestSecrets.endsWith(":secret:replyguard/${Stage}/merchants/*"), "the ingest function reads no robot URL: "
+                + ingestSecrets);
+        for (SamTemplate.Function f : TEMPLATE.functions()) {
+            assertTrue(!f.environment().containsKey(AlertingWiring.ALLOW_LOOPBACK),
+                    f.logicalId() + ": only the local runner lets robots listen on loopback");
+            if (f.environment().containsKey("ALERTS_TABLE")) {
+                assertEquals("replyguard/${Stage}/notifications/", f.environment().get("NOTIFICATION_SECRETS_PREFIX"), f.logicalId());
+            }
+        }
+        String managerPolicies = TEMPLATE.resources().path("ManagerApiFunction").path("Properties").path("Policies").toString();
+        assertTrue(managerPolicies.contains("secretsmanager:PutSecretValue") && managerPolicies.contains(
+                ":secret:replyguard/${Stage}/notifications/*"), "PUT /notifications keeps the credentials in Secrets Manager");
     }
 
     @Test

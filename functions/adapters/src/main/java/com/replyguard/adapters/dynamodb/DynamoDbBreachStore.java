@@ -14,10 +14,8 @@ import com.replyguard.conversation.Channel;
 import com.replyguard.conversation.ConversationId;
 import com.replyguard.merchant.MerchantId;
 import com.replyguard.ports.BreachStore;
-import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.Base64;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -258,23 +256,12 @@ public final class DynamoDbBreachStore implements BreachStore {
                 string(item, "agentId"), excuse);
     }
 
-    /** The token is the last returned item's index key, base64url: opaque to clients, checked on return. */
     private static String encode(Map<String, AttributeValue> item) {
-        String raw = string(item, "pk") + "\n" + string(item, "listPk") + "\n" + string(item, "listSk");
-        return Base64.getUrlEncoder().withoutPadding().encodeToString(raw.getBytes(StandardCharsets.UTF_8));
+        return PageTokens.encode(string(item, "pk"), string(item, "listPk"), string(item, "listSk"));
     }
 
     private static Map<String, AttributeValue> decode(String token, MerchantId merchant, String low, String high) {
-        String[] parts;
-        try {
-            parts = new String(Base64.getUrlDecoder().decode(token), StandardCharsets.UTF_8).split("\n", -1);
-        } catch (IllegalArgumentException e) {
-            throw new InvalidPageToken("nextToken is not one this API issued");
-        }
-        if (parts.length != 3 || !parts[1].equals(merchant.value()) || !parts[0].startsWith(merchant.value() + "#")
-                || (low != null && parts[2].compareTo(low) < 0) || (high != null && parts[2].compareTo(high) > 0)) {
-            throw new InvalidPageToken("nextToken is not one this API issued for this merchant and window");
-        }
+        String[] parts = PageTokens.decode(token, merchant, low, high);
         return Map.of("pk", s(parts[0]), "listPk", s(parts[1]), "listSk", s(parts[2]));
     }
 }

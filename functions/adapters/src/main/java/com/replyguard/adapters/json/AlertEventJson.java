@@ -35,6 +35,10 @@ public final class AlertEventJson {
             d.put("level", a.level());
             d.put("notify", a.role());
         }
+        if (e.responsibleAgentId() != null) {
+            // optional (added within version 1): the agent the breach counts against, for mentions and team routes
+            d.put("responsibleAgentId", e.responsibleAgentId());
+        }
         return d;
     }
 }

@@ -43,7 +43,8 @@ class AlertEventSchemaTest {
                 java.time.Duration.ofMinutes(2), java.time.Duration.ofMinutes(5), java.time.Duration.ofMinutes(10)));
         List<AlertEvent> events = new ArrayList<>();
         for (Alert a : AlertPlan.of(List.of(clock), fourLevels).all()) {
-            events.add(AlertEvent.of(new MerchantId("demo"), new ConversationId("chat-042"), a, a.dueAt().plusMillis(8)));
+            events.add(AlertEvent.of(new MerchantId("demo"), new ConversationId("chat-042"), a, a.dueAt().plusMillis(8),
+                    "presales-zhang"));
         }
         return events;
     }

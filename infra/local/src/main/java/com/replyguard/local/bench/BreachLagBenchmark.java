@@ -3,13 +3,11 @@ package com.replyguard.local.bench;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.replyguard.dynalite.ProjectLayout;
-import com.replyguard.intake.WebhookSignature;
 import com.replyguard.local.LocalSystem;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -17,7 +15,6 @@ import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
-import java.util.Collections;
 import java.util.List;
 
 /**
@@ -54,30 +51,18 @@ public final class BreachLagBenchmark {
             long stepNanos = 1_000_000_000L / perSecond;
             system.dynalite().resetRequestCounts();
             for (int from = 0; from < clocks; from += 100) {
-                StringBuilder body = new StringBuilder("{\"events\":[");
+                List<String> batch = new ArrayList<>();
                 for (int i = from; i < Math.min(clocks, from + 100); i++) {
                     Instant start = t0.minus(target).plusNanos(stepNanos * i);
-                    if (i > from) {
-                        body.append(',');
-                    }
-                    body.append("{\"eventId\":\"b").append(i).append("\",\"type\":\"customer.message\",\"conversationId\":\"bench-")
-                            .append(i).append("\",\"channel\":\"CS_CHAT\",\"customerId\":\"buyer-").append(i)
-                            .append("\",\"occurredAt\":\"").append(OffsetDateTime.ofInstant(start, ZoneOffset.ofHours(8))).append("\"}");
+                    batch.add("{\"eventId\":\"b" + i + "\",\"type\":\"customer.message\",\"conversationId\":\"bench-" + i
+                            + "\",\"channel\":\"CS_CHAT\",\"customerId\":\"buyer-" + i + "\",\"occurredAt\":\""
+                            + OffsetDateTime.ofInstant(start, ZoneOffset.ofHours(8)) + "\"}");
                 }
-                body.append("]}");
-                byte[] bytes = body.toString().getBytes(StandardCharsets.UTF_8);
-                String ts = Long.toString(Instant.now().getEpochSecond());
-                HttpResponse<String> r = http.send(HttpRequest.newBuilder(base.resolve("/webhooks/bench/events"))
-                        .header("Content-Type", "application/json").header("X-Timestamp", ts)
-                        .header("X-Signature", WebhookSignature.sign("bench-secret", ts, bytes))
-                        .POST(HttpRequest.BodyPublishers.ofByteArray(bytes)).build(), HttpResponse.BodyHandlers.ofString());
-                if (r.statusCode() != 200) {
-                    throw new IllegalStateException("load refused: " + r.statusCode() + " " + r.body());
-                }
+                BenchSupport.postEvents(http, base, "bench", "bench-secret", batch);
             }
             Instant loaded = Instant.now();
             String loadCounts = system.dynalite().requestCounts();
-            long loadRequests = total(loadCounts);
+            long loadRequests = BenchSupport.total(loadCounts);
             System.out.printf("LOAD %d clocks in %.1f s; DynamoDB requests %d (%.2f per event) %s%n", clocks,
                     Duration.between(loadStart, loaded).toMillis() / 1000.0, loadRequests, (double) loadRequests / clocks, loadCounts);
             if (loaded.isAfter(t0)) {
@@ -105,8 +90,8 @@ public final class BreachLagBenchmark {
                 token = page.path("nextToken").isNull() ? null : page.path("nextToken").asText(null);
             } while (token != null);
             System.out.printf("WHEEL %d of %d clocks breached; lag ms p50 %d p99 %d max %d; DynamoDB requests while %d deadlines"
-                    + " came due: %d (%.2f per breach, wheel reads included) %s%n", lags.size(), clocks, pct(lags, 50),
-                    pct(lags, 99), pct(lags, 100), clocks, total(streamCounts), (double) total(streamCounts) / Math.max(1, lags.size()),
+                    + " came due: %d (%.2f per breach, wheel reads included) %s%n", lags.size(), clocks, BenchSupport.pct(lags, 50),
+                    BenchSupport.pct(lags, 99), BenchSupport.pct(lags, 100), clocks, BenchSupport.total(streamCounts), (double) BenchSupport.total(streamCounts) / Math.max(1, lags.size()),
                     streamCounts);
             // the peers' design on the same deadlines: a poll every 5 minutes, first poll at the run's start
             List<Long> polled = new ArrayList<>();
@@ -116,27 +101,9 @@ public final class BreachLagBenchmark {
                 long nextPoll = ((sinceStart / period) + 1) * period;
                 polled.add(nextPoll - sinceStart);
             }
-            System.out.printf("POLL-5MIN same %d deadlines; lag ms p50 %d p99 %d max %d%n", polled.size(), pct(polled, 50),
-                    pct(polled, 99), pct(polled, 100));
+            System.out.printf("POLL-5MIN same %d deadlines; lag ms p50 %d p99 %d max %d%n", polled.size(), BenchSupport.pct(polled, 50),
+                    BenchSupport.pct(polled, 99), BenchSupport.pct(polled, 100));
             System.out.println("SCHEDULER calls per message: 0 (no function creates schedules; one rate(1 minute) schedule in all)");
         }
-    }
-
-    private static long pct(List<Long> values, int p) {
-        if (values.isEmpty()) {
-            return -1;
-        }
-        List<Long> sorted = new ArrayList<>(values);
-        Collections.sort(sorted);
-        int i = (int) Math.ceil(p / 100.0 * sorted.size()) - 1;
-        return sorted.get(Math.max(0, Math.min(sorted.size() - 1, i)));
-    }
-
-    private static long total(String countsJson) throws Exception {
-        long sum = 0;
-        for (JsonNode n : JSON.readTree(countsJson)) {
-            sum += n.asLong();
-        }
-        return sum;
     }
 }

@@ -80,6 +80,23 @@ public final class ColdStartProbe {
                 return com.replyguard.adapters.json.DueJson.payload(List.of(new com.replyguard.ports.Due(
                         new com.replyguard.merchant.MerchantId("demo"), new com.replyguard.conversation.ConversationId("cold"), now)));
             }
+            case "NotifierFunction" -> {
+                // a breach of the demo merchant as the bus rule hands it over (no channels configured: logged, not sent)
+                Map<String, Object> detail = new LinkedHashMap<>();
+                detail.put("schemaVersion", 1);
+                detail.put("eventId", "a_cold" + now.toEpochMilli());
+                detail.put("merchantId", "demo");
+                detail.put("conversationId", "cold");
+                detail.put("clock", "FIRST_REPLY");
+                detail.put("clockKey", "FIRST_REPLY");
+                detail.put("channel", "CS_CHAT");
+                detail.put("urgent", false);
+                detail.put("clockStart", now.minusSeconds(60).toString());
+                detail.put("deadline", now.toString());
+                detail.put("dueAt", now.toString());
+                detail.put("level", 1);
+                return new LinkedHashMap<>(Map.of("source", "replyguard", "detail-type", "SlaBreached", "detail", detail));
+            }
             default -> {
                 return new LinkedHashMap<>(Map.of("job", "fold", "windowSeconds", 0));
             }

@@ -121,7 +121,7 @@ public final class KpiReportBenchmark {
             double indexMillis = (System.nanoTime() - s) / 1e6;
             String indexRequests = dynalite.requestCounts();
 
-            CloseKpiCycles cycles = new CloseKpiCycles(store, kpis, fold, x -> { }, clock);
+            CloseKpiCycles cycles = new CloseKpiCycles(store, kpis, fold, (x, revision) -> { }, clock);
             long c = System.nanoTime();
             CloseKpiCycles.Check check = cycles.check(BENCH, CYCLE, false);
             double checkSeconds = (System.nanoTime() - c) / 1e9;
