@@ -30,7 +30,8 @@ import java.util.Map;
  * (不然, 不断, 不小心, 没想到, 不好意思, 特别, 别家 …), asks an A-not-A question (能不能, 可不可以), is part
  * of another phrase found, or a 就/才/却 stands between (没用就坏了: broken before use);
  * <li>{@code HEDGED}: a hedge stands anywhere before it in its clause (会不会, 是不是, 怕, 担心, 万一,
- * 如果, 听说, 别家, 以前, 上次 …), or 的话 follows it (坏了的话);
+ * 如果, 听说, 别家, 以前, 上次 …), or 的话 follows it (坏了的话), or a how-to question follows it in
+ * its clause (主播说的福利怎么领, 坏了去哪修, 退货地址是哪里);
  * <li>{@code ASKED}: its clause is a yes/no question about it - 吗/嘛/么/不 ends the clause at most
  * {@value #QUESTION_REACH} characters after it (会过敏吗, 有异味吗) - or the phrase stands in an
  * A-not-A question (能不能用 holds 不能用, 起不起球 holds 起球);
@@ -78,6 +79,9 @@ final class MessageReading {
             "没想到", "无论", "无语", "无奈", "特别", "别人", "别的", "区别", "分别", "差别", "级别", "别家",
             // a threat, not a denial
             "别逼");
+    /** How-to questions: a phrase before one in its clause is what the customer wants to use, not a complaint. */
+    private static final List<String> AFTER_HEDGES = List.of("怎么领", "在哪领", "哪里领", "怎么参加", "怎么使用", "还有效吗",
+            "是哪里", "在哪里", "在哪", "去哪修", "哪里修");
     /** Words that hold a hedge but hedge nothing. */
     private static final List<String> NOT_HEDGES = List.of("可怕", "哪怕", "恐怕");
     /** Between a negation and a phrase these start another predicate, out of the negation's reach. */
@@ -213,7 +217,7 @@ final class MessageReading {
         if (!rhetorical && negated(s, clauseStart, at, taken)) {
             return Stance.NEGATED;
         }
-        if (hedged(s, clauseStart, at) || s.startsWith("的话", end)) {
+        if (hedged(s, clauseStart, at) || howTo(s, end, clauseEnd)) {
             return Stance.HEDGED;
         }
         if (!rhetorical && asked(s, at, end, clauseEnd)) {
@@ -264,6 +268,15 @@ final class MessageReading {
             }
         }
         return false;
+    }
+
+    /** 的话 right after the phrase (坏了的话), or a how-to question later in its clause (主播说的福利怎么领). */
+    private static boolean howTo(String s, int end, int clauseEnd) {
+        if (s.startsWith("的话", end)) {
+            return true;
+        }
+        String rest = s.substring(end, clauseEnd);
+        return AFTER_HEDGES.stream().anyMatch(rest::contains);
     }
 
     /** A yes/no question about the phrase, or a phrase in an A-not-A question (能不能用, 起不起球). */

@@ -148,7 +148,8 @@ record LabelledMessages(String name, List<Row> rows) {
             StringBuilder b = new StringBuilder();
             b.append(title).append(": ").append(total).append(" messages, accuracy ")
                     .append(String.format("%.3f (%d/%d)", accuracy(), right, total))
-                    .append(String.format("; fresh rows alone %.3f (%d/%d)%n", freshAccuracy(), freshRight, fresh));
+                    .append(fresh == 0 ? String.format("; no fresh rows%n")
+                            : String.format("; fresh rows alone %.3f (%d/%d)%n", freshAccuracy(), freshRight, fresh));
             b.append(String.format("  %-38s %9s %9s %9s%n", "label", "expected", "precision", "recall"));
             for (String label : labels()) {
                 b.append(String.format("  %-38s %9d %9s %9s%n", label, expected(label),
