@@ -50,19 +50,16 @@ public final class ClockRules {
         handoffPickup(c, policies, ch, clocks);
         supervisorGuidance(c, policies, ch, clocks);
         closingFollowUp(c, policies, ch, clocks);
-        Optional<Instant> closedAt = c.events().stream().filter(e -> e.type() == EventType.CLOSED)
-                .map(ConversationEvent::occurredAt).findFirst();
         if (c.isComplex()) {
             progressUpdates(c, policies, ch, clocks);
         }
         // a closed conversation owes nothing new: a clock still running when it closed is cancelled - one whose
         // deadline is the close itself too (it was not missed yet: an answer at the deadline is in time). R7 is
-        // the exception: asking "anything else?" is owed after the resolution, and closing does not ask it
-        if (closedAt.isPresent()) {
-            Instant closed = closedAt.get();
-            clocks.removeIf(k -> k.answeredAt() == null && !k.deadline().isBefore(closed)
-                    && k.type() != ClockType.CLOSING_FOLLOW_UP);
-        }
+        // the exception: asking "anything else?" is owed after the resolution, and closing does not ask it. A
+        // case reopened after a close (R25) owes its new clocks: a close cancels only clocks started before it
+        c.events().stream().filter(e -> e.type() == EventType.CLOSED).map(ConversationEvent::occurredAt).forEach(closed ->
+                clocks.removeIf(k -> k.answeredAt() == null && !k.start().isAfter(closed) && !k.deadline().isBefore(closed)
+                        && k.type() != ClockType.CLOSING_FOLLOW_UP));
         return clocks;
     }
 
@@ -146,13 +143,19 @@ public final class ClockRules {
                 deadline(v, ClockType.HANDOFF_PICKUP, start, ch, false), contact, v));
     }
 
-    /** R5, R11: a complex case is resolved within its target from the human clock start. */
+    /**
+     * R5, R11: a complex case is resolved within its target from the human clock start. R25: a case
+     * reopened after its resolution (the customer is unhappy) is processed again, within the same
+     * target from the reopen: one RESOLUTION clock per round of processing.
+     */
     static void resolution(Conversation c, SlaPolicies policies, Channel ch, ConversationEvent hcs, List<SlaClock> out) {
-        Instant start = hcs.occurredAt();
-        SlaPolicies.Version v = policies.at(start);
-        Optional<ConversationEvent> resolved = firstAtOrAfter(c, start, e -> e.type() == EventType.RESOLVED);
-        out.add(clock(ClockType.RESOLUTION, ClockType.RESOLUTION.name(), ch, false, start, hcs.eventId(),
-                deadline(v, ClockType.RESOLUTION, start, ch, false), resolved, v));
+        for (Conversation.ProcessingRound round : c.processingRounds()) {
+            Instant start = round.start();
+            SlaPolicies.Version v = policies.at(start);
+            String key = round.reopened() ? ClockType.RESOLUTION.name() + "@" + round.startEventId() : ClockType.RESOLUTION.name();
+            out.add(clock(ClockType.RESOLUTION, key, ch, false, start, round.startEventId(),
+                    deadline(v, ClockType.RESOLUTION, start, ch, false), round.resolved(), v));
+        }
     }
 
     /** R12: after the (first) escalation, a team lead or supervisor gives guidance. */
@@ -195,29 +198,51 @@ public final class ClockRules {
      * message. A link nobody answers stays one breach however long the silence lasts (the ladder
      * escalates it) - the chain does not multiply breaches while nobody writes. The chain ends with
      * the resolution (or the conversation's close, see {@link #of}). Each link is judged by the
-     * policy version in force at the link's start.
+     * policy version in force at the link's start. A reopened case (R25) owes a chain of its own for
+     * its new round: in the live room from the first human reply after the reopen, elsewhere from
+     * the round's late RESOLUTION deadline, until the round's resolution.
      */
     static void progressUpdates(Conversation c, SlaPolicies policies, Channel ch, List<SlaClock> clocks) {
-        Instant chainStart;
-        String startEventId;
-        if (ch == Channel.LIVE_COMMENT) {
-            Optional<SlaClock> pickup = clocks.stream().filter(k -> k.type() == ClockType.HANDOFF_PICKUP).findFirst();
-            SlaClock anchor = pickup.orElse(clocks.get(0));
-            if (anchor.answeredAt() == null) {
-                return;
+        List<Conversation.ProcessingRound> rounds = c.processingRounds();
+        List<SlaClock> resolutions = clocks.stream().filter(k -> k.type() == ClockType.RESOLUTION).toList();
+        for (int r = 0; r < rounds.size(); r++) {
+            Conversation.ProcessingRound round = rounds.get(r);
+            Instant chainStart;
+            String startEventId;
+            if (ch == Channel.LIVE_COMMENT) {
+                SlaClock anchor;
+                if (!round.reopened()) {
+                    Optional<SlaClock> pickup = clocks.stream().filter(k -> k.type() == ClockType.HANDOFF_PICKUP).findFirst();
+                    anchor = pickup.orElse(clocks.get(0));
+                    if (anchor.answeredAt() == null) {
+                        continue;
+                    }
+                    chainStart = anchor.answeredAt();
+                    startEventId = anchor.answerEventId();
+                } else {
+                    Optional<ConversationEvent> contact = c.events().stream()
+                            .filter(e -> e.isHumanReply() && e.occurredAt().isAfter(round.start())).findFirst();
+                    if (contact.isEmpty()) {
+                        continue;
+                    }
+                    chainStart = contact.get().occurredAt();
+                    startEventId = contact.get().eventId();
+                }
+            } else {
+                SlaClock resolution = resolutions.get(r);
+                if (resolution.answeredAt() != null && !resolution.answeredAt().isAfter(resolution.deadline())) {
+                    continue; // solved in time: no progress updates owed (R11 "if late")
+                }
+                chainStart = resolution.deadline();
+                startEventId = resolution.startEventId();
             }
-            chainStart = anchor.answeredAt();
-            startEventId = anchor.answerEventId();
-        } else {
-            SlaClock resolution = clocks.stream().filter(k -> k.type() == ClockType.RESOLUTION).findFirst().orElseThrow();
-            if (resolution.answeredAt() != null && !resolution.answeredAt().isAfter(resolution.deadline())) {
-                return; // solved in time: no progress updates owed (R11 "if late")
-            }
-            chainStart = resolution.deadline();
-            startEventId = resolution.startEventId();
+            progressChain(c, policies, ch, chainStart, startEventId, round.resolved().map(ConversationEvent::occurredAt), clocks);
         }
-        Optional<Instant> resolvedAt = c.events().stream().filter(e -> e.type() == EventType.RESOLVED)
-                .map(ConversationEvent::occurredAt).findFirst();
+    }
+
+    /** One chain of progress updates from {@code chainStart} until {@code resolvedAt} (if any). */
+    private static void progressChain(Conversation c, SlaPolicies policies, Channel ch, Instant chainStart, String startEventId,
+            Optional<Instant> resolvedAt, List<SlaClock> clocks) {
         Instant linkStart = chainStart;
         String linkStartEvent = startEventId;
         for (int i = 0; i < MAX_PROGRESS_LINKS; i++) {

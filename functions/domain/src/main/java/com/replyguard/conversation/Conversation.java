@@ -165,10 +165,62 @@ public final class Conversation {
     public record AfterSalesCase(AfterSalesCategory category, boolean suggested, int confidence) {
     }
 
-    /** R25: when the case was last resolved (a reprocessed case is resolved again), if it was. */
-    public Optional<Instant> lastResolved() {
-        return events.stream().filter(e -> e.type() == EventType.RESOLVED).map(ConversationEvent::occurredAt)
-                .reduce((a, b) -> b);
+    /**
+     * R25, one round of processing: the first from the human clock start, each later one from a
+     * {@code conversation.reopened} that came after the previous round's resolution; {@code resolved}
+     * is the first resolution at or after the round's start, if any.
+     */
+    public record ProcessingRound(Instant start, String startEventId, boolean reopened, Optional<ConversationEvent> resolved) {
+    }
+
+    /**
+     * The case's rounds of processing (R25), in order; empty before the human clock start. A reopen
+     * while a round is still being processed starts nothing.
+     */
+    public List<ProcessingRound> processingRounds() {
+        Optional<ConversationEvent> hcs = humanClockStartEvent();
+        if (hcs.isEmpty()) {
+            return List.of();
+        }
+        List<ProcessingRound> rounds = new ArrayList<>();
+        ProcessingRound round = round(hcs.get(), false);
+        rounds.add(round);
+        for (ConversationEvent e : events) {
+            if (e.type() == EventType.REOPENED && round.resolved().isPresent()
+                    && events.indexOf(e) > events.indexOf(round.resolved().get())) {
+                round = round(e, true);
+                rounds.add(round);
+            }
+        }
+        return rounds;
+    }
+
+    /** A round from {@code start}: resolved by the first resolution at or after it (after it, in order, for a reopen). */
+    private ProcessingRound round(ConversationEvent start, boolean reopened) {
+        int from = events.indexOf(start);
+        Optional<ConversationEvent> resolved = Optional.empty();
+        for (int i = 0; i < events.size() && resolved.isEmpty(); i++) {
+            ConversationEvent e = events.get(i);
+            boolean inRound = reopened ? i > from : !e.occurredAt().isBefore(start.occurredAt());
+            if (e.type() == EventType.RESOLVED && inRound) {
+                resolved = Optional.of(e);
+            }
+        }
+        return new ProcessingRound(start.occurredAt(), start.eventId(), reopened, resolved);
+    }
+
+    /** R25: how often the case was processed again (reopens that started a round). */
+    public int reopens() {
+        return (int) processingRounds().stream().filter(ProcessingRound::reopened).count();
+    }
+
+    /**
+     * R25: when the case's processing ended - the resolution of its last round; empty while a round
+     * (the first, or a reopened one) is still being processed.
+     */
+    public Optional<Instant> caseResolvedAt() {
+        List<ProcessingRound> rounds = processingRounds();
+        return rounds.isEmpty() ? Optional.empty() : rounds.get(rounds.size() - 1).resolved().map(ConversationEvent::occurredAt);
     }
 
     /** How far back a customer report reaches: the customer's messages of the 7 days before it. */
@@ -223,7 +275,7 @@ public final class Conversation {
      */
     public boolean isComplex() {
         return events.stream().anyMatch(e -> e.complexity() == Complexity.COMPLEX || e.type() == EventType.HANDOFF
-                || e.type() == EventType.ESCALATED);
+                || e.type() == EventType.ESCALATED || e.type() == EventType.REOPENED);
     }
 
     public Optional<Instant> lastActivity() {

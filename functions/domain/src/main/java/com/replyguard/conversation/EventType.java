@@ -14,6 +14,12 @@ public enum EventType {
     /** the case goes to a superior (R12) */
     ESCALATED("conversation.escalated"),
     RESOLVED("conversation.resolved"),
+    /**
+     * R25: the customer is unhappy with the result and the case is processed again: after a
+     * resolution it restarts the RESOLUTION clock and its progress updates (while the case is still
+     * being processed it changes nothing)
+     */
+    REOPENED("conversation.reopened"),
     RATED("conversation.rated"),
     CLASSIFIED("conversation.classified"),
     CLOSED("conversation.closed"),

@@ -10,8 +10,8 @@ import java.util.Optional;
 /**
  * R24-R27 in the cycle of the human clock start, every channel: the conversations (the denominator
  * of incidence and complaint rates) under {@code all}, and for a case, under {@code case:<subtype>}:
- * cases, only-suggested cases, resolved cases, processing time (human clock start to the last
- * resolution), cases resolved within the return wait and the warranty limit ({@link AfterSalesTargets}),
+ * cases, only-suggested cases, resolved cases (a reopened case once its new round is resolved),
+ * processing time (human clock start to the last resolution), reopened cases and reopens (R25), cases resolved within the return wait and the warranty limit ({@link AfterSalesTargets}),
  * rated and satisfied (4-5 stars) cases and their stars.
  */
 public final class AfterSalesContribution {
@@ -32,7 +32,13 @@ public final class AfterSalesContribution {
         Dimension dim = Dimension.caseOf(kase.get().category());
         b.add(CounterKey.of(cycle, dim, Metric.CASES), 1);
         b.add(CounterKey.of(cycle, dim, Metric.CASES_SUGGESTED), kase.get().suggested() ? 1 : 0);
-        Optional<Instant> resolved = c.lastResolved().filter(t -> !t.isBefore(hcs.get()));
+        // R25: processing ends with the last round's resolution; a reopened case is not resolved until then
+        Optional<Instant> resolved = c.caseResolvedAt().filter(t -> !t.isBefore(hcs.get()));
+        int reopens = c.reopens();
+        boolean resolvedOnce = c.processingRounds().get(0).resolved().isPresent();
+        b.add(CounterKey.of(cycle, dim, Metric.CASES_RESOLVED_ONCE), resolvedOnce ? 1 : 0);
+        b.add(CounterKey.of(cycle, dim, Metric.CASES_REOPENED), reopens > 0 ? 1 : 0);
+        b.add(CounterKey.of(cycle, dim, Metric.REOPENS), reopens);
         if (resolved.isPresent()) {
             Duration took = Duration.between(hcs.get(), resolved.get());
             b.add(CounterKey.of(cycle, dim, Metric.CASES_RESOLVED), 1);

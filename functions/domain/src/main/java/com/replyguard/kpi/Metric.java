@@ -39,6 +39,10 @@ public final class Metric implements Comparable<Metric> {
     public static final Metric CASES_RATED = known("as.rated");
     public static final Metric CASES_SATISFIED = known("as.sat");
     public static final Metric CASE_STARS = known("as.stars");
+    /** R25: cases resolved at least once; of those, cases processed again (at least once), and how many times in all. */
+    public static final Metric CASES_RESOLVED_ONCE = known("as.resolvedOnce");
+    public static final Metric CASES_REOPENED = known("as.reopened");
+    public static final Metric REOPENS = known("as.reopens");
 
     static {
         // per clock type (R22): clocks started and clocks late

@@ -29,18 +29,33 @@ public final class ReportAfterSales {
 
     /** Counts of one group of cases. */
     public record Tally(long cases, long suggested, long resolved, long processingMillis, long within12h, long within48h,
-            long rated, long satisfied, long stars) {
+            long rated, long satisfied, long stars, long resolvedOnce, long reopened, long reopens) {
 
         static Tally of(KpiFigures.Counts m) {
             return new Tally(m.get(Metric.CASES), m.get(Metric.CASES_SUGGESTED), m.get(Metric.CASES_RESOLVED),
                     m.get(Metric.PROCESSING_MILLIS), m.get(Metric.RESOLVED_WITHIN_RETURN_WAIT), m.get(Metric.RESOLVED_WITHIN_WARRANTY),
-                    m.get(Metric.CASES_RATED), m.get(Metric.CASES_SATISFIED), m.get(Metric.CASE_STARS));
+                    m.get(Metric.CASES_RATED), m.get(Metric.CASES_SATISFIED), m.get(Metric.CASE_STARS),
+                    m.get(Metric.CASES_RESOLVED_ONCE), m.get(Metric.CASES_REOPENED), m.get(Metric.REOPENS));
         }
 
         Tally plus(Tally o) {
             return new Tally(cases + o.cases, suggested + o.suggested, resolved + o.resolved,
                     processingMillis + o.processingMillis, within12h + o.within12h, within48h + o.within48h,
-                    rated + o.rated, satisfied + o.satisfied, stars + o.stars);
+                    rated + o.rated, satisfied + o.satisfied, stars + o.stars, resolvedOnce + o.resolvedOnce,
+                    reopened + o.reopened, reopens + o.reopens);
+        }
+
+        /**
+         * R25: the share of cases resolved at least once that the customer sent back to be processed
+         * again; null before any resolution.
+         */
+        public Double reopenRate() {
+            return resolvedOnce == 0 ? null : (double) reopened / resolvedOnce;
+        }
+
+        /** R28: the share of cases resolved (a reopened case counts once its new round is resolved); null without cases. */
+        public Double resolutionRate() {
+            return cases == 0 ? null : (double) resolved / cases;
         }
 
         /** Average hours from the human clock start to the last resolution, over resolved cases; null without any. */
@@ -113,7 +128,7 @@ public final class ReportAfterSales {
     public record Report(MerchantId merchant, Figures current, Figures previous, java.time.Instant countedThrough) {
     }
 
-    static final Tally EMPTY = new Tally(0, 0, 0, 0, 0, 0, 0, 0, 0);
+    static final Tally EMPTY = new Tally(0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0);
 
     public Report report(MerchantId merchant, Cycle cycle) {
         var counters = kpis.read(merchant, cycle);
