@@ -30,10 +30,17 @@ import software.amazon.awssdk.services.dynamodb.model.ResourceInUseException;
 public final class SamTemplate {
     /**
      * A function of the template: handler class, environment (with !Ref resolved), HTTP routes, and
-     * the {@code Input} of its {@code rate(1 minute)} {@code ScheduleV2} events (cron schedules are not run locally).
+     * its {@code ScheduleV2} events.
      */
     public record Function(String logicalId, String handlerClass, Map<String, String> environment, List<Route> routes,
-            List<String> scheduleInputs, AsyncConfig async) {
+            List<Schedule> schedules, AsyncConfig async) {
+    }
+
+    /**
+     * A {@code ScheduleV2} event: its name, {@code ScheduleExpression} ({@code rate(...)} or
+     * {@code cron(...)}), {@code ScheduleExpressionTimezone} (UTC when absent, as in AWS) and {@code Input}.
+     */
+    public record Schedule(String name, String expression, String timezone, String input) {
     }
 
     /**
@@ -269,18 +276,21 @@ public final class SamTemplate {
             putVariables(env, globals.path("Environment").path("Variables"));
             putVariables(env, p.path("Environment").path("Variables"));
             List<Route> routes = new ArrayList<>();
-            List<String> schedules = new ArrayList<>();
-            for (Iterator<JsonNode> it = p.path("Events").elements(); it.hasNext(); ) {
-                JsonNode ev = it.next();
+            List<Schedule> schedules = new ArrayList<>();
+            for (Iterator<Map.Entry<String, JsonNode>> it = p.path("Events").fields(); it.hasNext(); ) {
+                Map.Entry<String, JsonNode> named = it.next();
+                String name = named.getKey();
+                JsonNode ev = named.getValue();
                 String type = ev.path("Type").asText();
                 if ("HttpApi".equals(type) || "Api".equals(type)) {
                     JsonNode props = ev.path("Properties");
                     routes.add(new Route(props.path("HttpApi".equals(type) ? "ApiId" : "RestApiId").asText(),
                             "HttpApi".equals(type) ? ApiType.HTTP_API : ApiType.REST_API,
                             props.path("Method").asText().toUpperCase(java.util.Locale.ROOT), props.path("Path").asText()));
-                } else if ("ScheduleV2".equals(ev.path("Type").asText())
-                        && ev.path("Properties").path("ScheduleExpression").asText().startsWith("rate(1 minute)")) {
-                    schedules.add(ev.path("Properties").path("Input").asText("{}"));
+                } else if ("ScheduleV2".equals(type)) {
+                    JsonNode props = ev.path("Properties");
+                    schedules.add(new Schedule(name, props.path("ScheduleExpression").asText(),
+                            props.path("ScheduleExpressionTimezone").asText("UTC"), props.path("Input").asText("{}")));
                 }
             }
             JsonNode invoke = p.path("EventInvokeConfig");

@@ -22,7 +22,8 @@ import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
  * template.yaml, and every function of the template instantiated from its {@code Handler} with the
  * template's environment, behind one HTTP port routed by the template's HttpApi and Api events
  * (the webhooks' REST API with its web ACL's rate rules; {@link LocalApiGateway}); functions
- * with a {@code ScheduleV2} event are invoked every minute as EventBridge Scheduler would, others
+ * with {@code ScheduleV2} events are invoked on those schedules as EventBridge Scheduler would
+ * ({@link LocalScheduler}: rates, and crons in their time zone), others
  * receive asynchronous invokes in process, and events go to an in-process event bus whose rules -
  * the template's {@code AWS::Events::Rule} patterns - invoke their target functions asynchronously
  * ({@link EventRouter}: the notifier). The same handler code as in AWS; only the environment differs
@@ -68,12 +69,12 @@ public final class LocalSystem implements AutoCloseable {
     private final LocalApiGateway gateway;
     private final URI dynamoEndpoint;
     private final String namespace;
-    private final MinuteScheduler scheduler;
+    private final LocalScheduler scheduler;
 
     private final EventRouter router;
 
     private LocalSystem(Dynalite dynalite, LocalApiGateway gateway, URI dynamoEndpoint, String namespace,
-            MinuteScheduler scheduler, EventRouter router) {
+            LocalScheduler scheduler, EventRouter router) {
         this.dynalite = dynalite;
         this.gateway = gateway;
         this.dynamoEndpoint = dynamoEndpoint;
@@ -86,7 +87,7 @@ public final class LocalSystem implements AutoCloseable {
         Dynalite dynalite = options.dynamoEndpoint() == null ? Dynalite.start() : null;
         URI endpoint = dynalite != null ? dynalite.endpoint() : options.dynamoEndpoint();
         LocalApiGateway gateway = null;
-        MinuteScheduler scheduler = null;
+        LocalScheduler scheduler = null;
         EventRouter router = null;
         String namespace = "local-" + SYSTEMS.incrementAndGet();
         try {
@@ -96,7 +97,7 @@ public final class LocalSystem implements AutoCloseable {
             }
             gateway = new LocalApiGateway(options.port());
             Map<String, List<PathRateLimiter>> firewalls = new LinkedHashMap<>();
-            scheduler = new MinuteScheduler();
+            scheduler = new LocalScheduler();
             Map<String, EventRouter.Target> targets = new LinkedHashMap<>();
             for (SamTemplate.Function f : template.functions()) {
                 Map<String, String> env = new LinkedHashMap<>(f.environment());
@@ -122,8 +123,8 @@ public final class LocalSystem implements AutoCloseable {
                     InProcess.register(namespace, f.logicalId(), payload -> handler.handleRequest(payload,
                             new LocalLambdaContext(UUID.randomUUID().toString(), f.logicalId())));
                 }
-                for (String input : f.scheduleInputs()) {
-                    scheduler.everyMinute(f.logicalId(), input, handler);
+                for (SamTemplate.Schedule schedule : f.schedules()) {
+                    scheduler.add(f.logicalId(), schedule, handler);
                 }
             }
             // the bus's rules, as EventBridge would apply them: alerts and closed cycles to the notifier
