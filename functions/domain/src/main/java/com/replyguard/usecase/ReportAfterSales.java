@@ -136,7 +136,7 @@ public final class ReportAfterSales {
                 counters.frozen().map(f -> f.closedAt()).orElse(counters.countedThrough()));
     }
 
-    private static Figures figures(Cycle cycle, com.replyguard.kpi.CycleCounters counters) {
+    static Figures figures(Cycle cycle, com.replyguard.kpi.CycleCounters counters) {
         // after-sales counts have no pending units: the figures at any instant are the same
         KpiFigures f = counters.figures(cycle, Instant.EPOCH);
         long conversations = f.counts(Dimension.ALL).get(Metric.CONVERSATIONS);
