@@ -18,7 +18,8 @@ import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 
 /** Fake of the conversation port (same version semantics as the DynamoDB adapter) and of its due-index. */
-public final class InMemoryConversationStore implements ConversationStore, DueIndex, com.replyguard.ports.QueueIndex {
+public final class InMemoryConversationStore implements ConversationStore, DueIndex, com.replyguard.ports.QueueIndex,
+        com.replyguard.ports.CaseIndex {
     private final Map<String, StoredConversation> items = new ConcurrentHashMap<>();
     private final Map<String, java.util.SortedMap<String, com.replyguard.conversation.CustomerReport>> reports = new ConcurrentHashMap<>();
     public int saves;
@@ -87,6 +88,36 @@ public final class InMemoryConversationStore implements ConversationStore, DueIn
 
     public int size() {
         return items.size();
+    }
+
+    /** As the DynamoDB index: by category, subtype, start, conversation; tokens bound to merchant, cycle and filter. */
+    @Override
+    public CasePage cases(MerchantId merchant, Cycle cycle, com.replyguard.conversation.AfterSalesCategory.Top category,
+            com.replyguard.conversation.AfterSalesCategory subtype, int limit, String pageToken) {
+        String scope = merchant.value() + "|" + cycle + "|" + category + "|" + subtype + "|";
+        int from = 0;
+        if (pageToken != null) {
+            if (!pageToken.startsWith(scope)) {
+                throw new com.replyguard.ports.BreachStore.InvalidPageToken("nextToken is not one this API issued for this list");
+            }
+            from = Integer.parseInt(pageToken.substring(scope.length()));
+        }
+        List<com.replyguard.assessment.CaseSummary> all = new ArrayList<>();
+        for (StoredConversation s : items.values()) {
+            if (!s.conversation().merchant().equals(merchant)) {
+                continue;
+            }
+            com.replyguard.assessment.CaseSummary.of(s.conversation())
+                    .filter(c -> c.cycle().equals(cycle))
+                    .filter(c -> category == null || c.category().top() == category)
+                    .filter(c -> subtype == null || c.category() == subtype)
+                    .ifPresent(all::add);
+        }
+        all.sort(java.util.Comparator.comparing((com.replyguard.assessment.CaseSummary c) -> c.category().top().name())
+                .thenComparing(c -> c.category().name()).thenComparing(com.replyguard.assessment.CaseSummary::start)
+                .thenComparing(c -> c.conversationId().value()));
+        List<com.replyguard.assessment.CaseSummary> page = all.subList(Math.min(from, all.size()), Math.min(from + limit, all.size()));
+        return new CasePage(page, from + limit < all.size() ? scope + (from + limit) : null);
     }
 
     @Override

@@ -38,6 +38,7 @@ public final class StorageWiring {
     public final ManagerTokens managerTokens;
     public final DueIndex dueIndex;
     public final com.replyguard.ports.QueueIndex queue;
+    public final com.replyguard.ports.CaseIndex cases;
     public final WheelWatermark watermark;
     public final com.replyguard.ports.KpiStore kpis;
     public final com.replyguard.ports.MessageTexts texts;
@@ -64,6 +65,7 @@ public final class StorageWiring {
         this.breaches = new DynamoDbBreachStore(dynamo, breachesTable);
         this.dueIndex = new DynamoDbDueIndex(dynamo, conversationsTable);
         this.queue = new com.replyguard.adapters.dynamodb.DynamoDbQueueIndex(dynamo, conversationsTable);
+        this.cases = new com.replyguard.adapters.dynamodb.DynamoDbCaseIndex(dynamo, conversationsTable);
         this.watermark = new DynamoDbWheelWatermark(dynamo, merchantsTable);
         this.kpis = new com.replyguard.adapters.dynamodb.DynamoDbKpiStore(dynamo, kpisTable);
         this.texts = new com.replyguard.adapters.dynamodb.DynamoDbMessageTexts(dynamo, textsTable);
