@@ -4,8 +4,10 @@ import java.time.Instant;
 import java.util.Objects;
 
 /**
- * R23, R29: the text of one customer message, kept only when the merchant opted in, with the
- * customer's keyed hash (so a deletion request finds it) and the instant it expires.
+ * R23, R29: the text of one message - a customer's or an agent's reply - kept only when the
+ * merchant opted in, with the customer's keyed hash on a customer's message (so a deletion request
+ * finds it; an agent's reply has none and goes with its conversation's customer) and the instant it
+ * expires.
  */
 public record MessageText(ConversationId conversation, String eventId, String customerRef, String text, Instant expiresAt) {
     public MessageText {

@@ -120,7 +120,8 @@ public final class EventValidator {
         if (problems.size() > before) {
             return Optional.empty();
         }
-        if (text != null && type == EventType.CUSTOMER_MESSAGE) {
+        // R23: the customers' messages and the agents' replies (kept only if the merchant opted in)
+        if (text != null && (type == EventType.CUSTOMER_MESSAGE || type == EventType.AGENT_MESSAGE)) {
             texts.put(eventId, text);
         }
         // R9: the flag overrides; without it, a customer message's text decides (the text itself is not kept)

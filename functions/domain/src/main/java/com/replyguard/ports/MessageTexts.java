@@ -32,6 +32,9 @@ public interface MessageTexts {
     /** A conversation's texts not yet expired at {@code now}, by event id. */
     Map<String, String> of(MerchantId merchant, ConversationId conversation, Instant now);
 
-    /** Deletes the customer's texts in one conversation; answers how many. */
+    /**
+     * Deletes the customer's texts in one of their conversations, and the agents' replies in it
+     * (they answer that customer and may repeat what they said); answers how many.
+     */
     int forget(MerchantId merchant, ConversationId conversation, String customerRef);
 }

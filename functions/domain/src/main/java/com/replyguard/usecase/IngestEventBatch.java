@@ -198,7 +198,7 @@ public final class IngestEventBatch {
     }
 
     /**
-     * R23: the customer messages' texts, only for a merchant that opted in, each expiring its
+     * R23: the texts of the customers' messages and the agents' replies, only for a merchant that opted in, each expiring its
      * retention after the message (already expired: not kept). Written after the events, so a
      * crash before leaves events without text, never text without events; a retry writes it.
      */

@@ -37,7 +37,7 @@ public final class InMemoryMessageTexts implements MessageTexts {
     public int forget(MerchantId merchant, ConversationId conversation, String customerRef) {
         int before = items.size();
         items.entrySet().removeIf(e -> e.getKey().startsWith(merchant.value() + "#" + conversation.value() + "#")
-                && customerRef.equals(e.getValue().customerRef()));
+                && (e.getValue().customerRef() == null || customerRef.equals(e.getValue().customerRef())));
         return before - items.size();
     }
 

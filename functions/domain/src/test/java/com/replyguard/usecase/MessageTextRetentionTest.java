@@ -62,4 +62,26 @@ class MessageTextRetentionTest {
                 "another customer's text stays");
         assertTrue(conversations.load(DEMO, new ConversationId("c1")).orElseThrow().conversation().customerRef().isEmpty());
     }
+
+    @Test
+    void theAgentsRepliesAreKeptToo_andGoWithTheirCustomersConversation() {
+        send(keeping, "e1", "c1", "2026-10-03T11:00:00", "buyer-1", "在吗？我的快递还没到");
+        ingest.ingest(keeping, List.of(raw("eventId", "a1", "type", "agent.message", "conversationId", "c1",
+                "agentId", "presales-zhang", "occurredAt", "2026-10-03T11:00:30+08:00", "text", "您好，已经帮您催促快递了")));
+        send(keeping, "e2", "c2", "2026-10-03T11:30:00", "buyer-2", "想换个颜色");
+        ingest.ingest(keeping, List.of(raw("eventId", "a2", "type", "agent.message", "conversationId", "c2",
+                "agentId", "presales-zhang", "occurredAt", "2026-10-03T11:31:00+08:00", "text", "可以的")));
+        ShowConversation show = new ShowConversation(conversations, texts, clock);
+        assertEquals(Map.of("e1", "在吗？我的快递还没到", "a1", "您好，已经帮您催促快递了"),
+                show.show(keeping, new ConversationId("c1")).orElseThrow().texts(), "the whole exchange, both sides");
+        String buyer1 = new CustomerPseudonym(keeping.customerHashKey()).of("buyer-1");
+        new ForgetCustomer(conversations, texts).forget(keeping, buyer1);
+        assertEquals(Map.of(), show.show(keeping, new ConversationId("c1")).orElseThrow().texts(),
+                "the reply to the customer goes with the customer's data");
+        assertEquals(Map.of("e2", "想换个颜色", "a2", "可以的"), show.show(keeping, new ConversationId("c2")).orElseThrow().texts());
+
+        ingest.ingest(DEMO_MERCHANT, List.of(raw("eventId", "a3", "type", "agent.message", "conversationId", "c3",
+                "agentId", "presales-zhang", "occurredAt", "2026-10-03T11:40:00+08:00", "text", "不保存")));
+        assertEquals(2, texts.size(), "c2's two texts: a merchant that did not opt in keeps no reply either");
+    }
 }

@@ -75,7 +75,9 @@ public final class DynamoDbMessageTexts implements MessageTexts {
     public int forget(MerchantId merchant, ConversationId conversation, String customerRef) {
         List<WriteRequest> deletes = new ArrayList<>();
         for (Map<String, AttributeValue> item : items(merchant, conversation)) {
-            if (customerRef.equals(string(item, "customer"))) {
+            // the customer's own messages, and the agents' replies to them (stored without a customer)
+            String customer = string(item, "customer");
+            if (customer == null || customerRef.equals(customer)) {
                 deletes.add(WriteRequest.builder().deleteRequest(d -> d.key(Map.of("pk", item.get("pk"), "sk", item.get("sk"))))
                         .build());
             }
