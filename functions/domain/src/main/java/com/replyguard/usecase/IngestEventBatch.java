@@ -67,8 +67,19 @@ public final class IngestEventBatch {
         this.clock = Objects.requireNonNull(clock);
     }
 
-    /** Accepted: every event of the request is stored; {@code duplicates} of them were already. */
-    public record Result(int accepted, int duplicates) {
+    /**
+     * Accepted: every event of the request is stored; {@code duplicates} of them were already;
+     * {@code held}: the batch's conversations whose channel is still unknown - their events are
+     * stored, but no clock starts until an event names the channel (decision 0003).
+     */
+    public record Result(int accepted, int duplicates, List<String> held) {
+        public Result {
+            held = List.copyOf(held);
+        }
+
+        public Result(int accepted, int duplicates) {
+            this(accepted, duplicates, List.of());
+        }
     }
 
     public Result ingest(Merchant merchant, List<RawEvent> raw) {
@@ -114,13 +125,17 @@ public final class IngestEventBatch {
         copyReports(merchant, byConversation, stored, loaded.reports(), reportsInBatch);
 
         int duplicates = 0;
+        TreeSet<String> held = new TreeSet<>();
         for (Map.Entry<ConversationId, List<ConversationEvent>> group : byConversation.entrySet()) {
-            int d = apply(merchant, group.getKey(), group.getValue(), stored.get(group.getKey()), now);
+            Applied a = apply(merchant, group.getKey(), group.getValue(), stored.get(group.getKey()), now);
             // only the request's own events count as its duplicates, not copies of a customer report
-            duplicates += Math.min(d, (int) group.getValue().stream().filter(indexOf::containsKey).count());
+            duplicates += Math.min(a.duplicates(), (int) group.getValue().stream().filter(indexOf::containsKey).count());
+            if (a.held()) {
+                held.add(group.getKey().value());
+            }
         }
         keepTexts(merchant, events, validator.texts());
-        return new Result(raw.size(), duplicates);
+        return new Result(raw.size(), duplicates, new ArrayList<>(held));
     }
 
     /**
@@ -261,8 +276,12 @@ public final class IngestEventBatch {
         }
     }
 
-    /** Merges one conversation's events, writes it, then its projections. Returns the duplicates. */
-    private int apply(Merchant merchant, ConversationId id, List<ConversationEvent> incoming,
+    /** What writing one conversation did: its duplicate events, and whether it still waits for its channel. */
+    private record Applied(int duplicates, boolean held) {
+    }
+
+    /** Merges one conversation's events, writes it, then its projections. */
+    private Applied apply(Merchant merchant, ConversationId id, List<ConversationEvent> incoming,
             StoredConversation loaded, Instant now) {
         StoredConversation base = loaded;
         for (int attempt = 1; ; attempt++) {
@@ -275,7 +294,7 @@ public final class IngestEventBatch {
             if (!merge.changed() && !breachesMoved) {
                 // a redelivery: nothing new, but the earlier delivery may have died before its projections
                 recorder.project(merchant, base, base, now, true);
-                return merge.duplicates();
+                return new Applied(merge.duplicates(), base.conversation().channel().isEmpty());
             }
             try {
                 conversations.save(next, base.version());
@@ -287,7 +306,7 @@ public final class IngestEventBatch {
                 continue;
             }
             recorder.project(merchant, base, next, now, false);
-            return merge.duplicates();
+            return new Applied(merge.duplicates(), next.conversation().channel().isEmpty());
         }
     }
 }

@@ -19,7 +19,7 @@ import java.util.concurrent.ConcurrentHashMap;
 
 /** Fake of the conversation port (same version semantics as the DynamoDB adapter) and of its due-index. */
 public final class InMemoryConversationStore implements ConversationStore, DueIndex, com.replyguard.ports.QueueIndex,
-        com.replyguard.ports.CaseIndex {
+        com.replyguard.ports.CaseIndex, com.replyguard.ports.HeldIndex {
     private final Map<String, StoredConversation> items = new ConcurrentHashMap<>();
     private final Map<String, java.util.SortedMap<String, com.replyguard.conversation.CustomerReport>> reports = new ConcurrentHashMap<>();
     public int saves;
@@ -88,6 +88,22 @@ public final class InMemoryConversationStore implements ConversationStore, DueIn
 
     public int size() {
         return items.size();
+    }
+
+    @Override
+    public List<Held> heldSince(MerchantId merchant, Instant before, int limit) {
+        List<Held> out = new ArrayList<>();
+        for (StoredConversation s : items.values()) {
+            var c = s.conversation();
+            if (c.merchant().equals(merchant) && c.channel().isEmpty() && !c.events().isEmpty()) {
+                Instant since = c.events().get(0).occurredAt();
+                if (!since.isAfter(before)) {
+                    out.add(new Held(c.id(), since, c.events().size()));
+                }
+            }
+        }
+        out.sort(java.util.Comparator.comparing(Held::since).thenComparing(h -> h.conversationId().value()));
+        return out.subList(0, Math.min(limit, out.size()));
     }
 
     /** As the DynamoDB index: by category, subtype, start, conversation; tokens bound to merchant, cycle and filter. */

@@ -13,6 +13,7 @@ import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.replyguard.conversation.ConversationId;
+import com.replyguard.intake.WebhookSignature;
 import com.replyguard.testing.InMemoryAssessmentStore;
 import com.replyguard.testing.InMemoryBreachStore;
 import com.replyguard.testing.InMemoryConversationStore;
@@ -20,6 +21,7 @@ import com.replyguard.testing.MutableClock;
 import com.replyguard.usecase.IngestEventBatch;
 import java.io.IOException;
 import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.HashMap;
 import java.util.Map;
@@ -76,6 +78,22 @@ class WebhookIngestHandlerTest {
         assertEquals(200, again.getStatusCode());
         assertEquals(3, body(again).path("duplicates").asInt());
         assertEquals(2, conversations.load(DEMO, new ConversationId("chat-42")).orElseThrow().conversation().events().size());
+    }
+
+    @Test
+    void aConversationWithoutItsChannel_isNamedInTheAnswer_asHeld() throws IOException {
+        String body = "{\"events\":[{\"eventId\":\"h1\",\"type\":\"customer.message\",\"conversationId\":\"no-channel\","
+                + "\"customerId\":\"buyer-1\",\"occurredAt\":\"2026-09-21T22:13:00+08:00\"}]}";
+        String ts = Long.toString(clock.instant().getEpochSecond());
+        APIGatewayProxyRequestEvent e = new APIGatewayProxyRequestEvent().withHttpMethod("POST")
+                .withResource("/webhooks/{merchantId}/events").withPath("/webhooks/demo/events")
+                .withPathParameters(Map.of("merchantId", "demo")).withIsBase64Encoded(false).withBody(body)
+                .withHeaders(new HashMap<>(Map.of("content-type", "application/json", "x-timestamp", ts,
+                        "x-signature", WebhookSignature.sign("demo-webhook-secret", ts, body.getBytes(StandardCharsets.UTF_8)))));
+        APIGatewayProxyResponseEvent r = handler.handleRequest(e, null);
+        assertEquals(200, r.getStatusCode(), r.getBody());
+        assertEquals("{\"accepted\":1,\"duplicates\":0,\"held\":[\"no-channel\"]}", r.getBody(),
+                "stored, and said to wait for its channel");
     }
 
     @Test

@@ -101,6 +101,8 @@ final class ConversationItemMapper {
         DynamoDbQueueIndex.put(item, c.merchant(), c.id(), s.waiting());
         // the after-sales case list's entry (sparse GSI ByCase), likewise
         DynamoDbCaseIndex.put(item, c);
+        // waiting for its channel (sparse GSI ByHeld), likewise
+        DynamoDbHeldIndex.put(item, c);
         if (s.kpiChangedAt() != null) {
             // the KPI change feed (sparse GSI ByKpiChange): shard, then when the vector last changed
             item.put("kpiShard", s(Integer.toString(com.replyguard.kpi.Fold.shardOf(key(c.merchant(), c.id())))));

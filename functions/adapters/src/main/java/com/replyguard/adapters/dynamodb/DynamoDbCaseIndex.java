@@ -22,14 +22,15 @@ import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import software.amazon.awssdk.services.dynamodb.model.QueryResponse;
 
 /**
- * The after-sales case list: the sparse GSI {@code ByCase} of the conversations table. A conversation
- * that is a case carries {@code casePk = merchant#cycle} and
- * {@code caseSk = CATEGORY#SUBTYPE#startMillis#conversationId}, and the case's facts as {@code case}
+ * The after-sales case list: in the sparse GSI {@code ByState} of the conversations table (shared with
+ * {@link DynamoDbHeldIndex}: a conversation held for its channel is never a case). A case carries
+ * {@code statePk = case#merchant#cycle} and {@code stateSk = CATEGORY#SUBTYPE#startMillis#conversationId},
+ * and the case's facts as {@code case}
  * (projected, so a page needs no conversation item). A category or subtype is a prefix of the sort
  * key: a page reads only its own cases (docs/storage.md).
  */
 public final class DynamoDbCaseIndex implements CaseIndex {
-    static final String INDEX = "ByCase";
+    static final String INDEX = "ByState";
 
     private final DynamoDbClient dynamo;
     private final String table;
@@ -40,14 +41,14 @@ public final class DynamoDbCaseIndex implements CaseIndex {
     }
 
     static String partition(MerchantId merchant, Cycle cycle) {
-        return merchant.value() + "#" + cycle;
+        return "case#" + merchant.value() + "#" + cycle;
     }
 
     /** The index attributes of a conversation item (none when it is no case). */
     static void put(Map<String, AttributeValue> item, Conversation c) {
         CaseSummary.of(c).ifPresent(k -> {
-            item.put("casePk", s(partition(c.merchant(), k.cycle())));
-            item.put("caseSk", s(k.category().top() + "#" + k.category() + "#"
+            item.put("statePk", s(partition(c.merchant(), k.cycle())));
+            item.put("stateSk", s(k.category().top() + "#" + k.category() + "#"
                     + String.format("%015d", k.start().toEpochMilli()) + "#" + c.id().value()));
             Map<String, AttributeValue> m = new HashMap<>();
             m.put("ch", s(k.channel().name()));
@@ -72,7 +73,7 @@ public final class DynamoDbCaseIndex implements CaseIndex {
     private static CaseSummary read(Map<String, AttributeValue> item) {
         Map<String, AttributeValue> m = item.get("case").m();
         String resolved = Attributes.string(m, "r");
-        String cycle = Attributes.string(item, "casePk");
+        String cycle = Attributes.string(item, "statePk");
         return new CaseSummary(new ConversationId(Attributes.string(item, "conversationId")),
                 Channel.valueOf(Attributes.string(m, "ch")), Cycle.parse(cycle.substring(cycle.lastIndexOf('#') + 1)).orElseThrow(),
                 AfterSalesCategory.valueOf(Attributes.string(m, "cat")), m.get("sug").bool(), (int) Attributes.number(m, "conf"),
@@ -92,14 +93,14 @@ public final class DynamoDbCaseIndex implements CaseIndex {
             if (!parts[1].equals(pk) || !parts[0].startsWith(merchant.value() + "#") || (prefix != null && !parts[2].startsWith(prefix))) {
                 throw new BreachStore.InvalidPageToken("nextToken is not one this API issued for this merchant, cycle and category");
             }
-            start = Map.of("pk", s(parts[0]), "casePk", s(parts[1]), "caseSk", s(parts[2]));
+            start = Map.of("pk", s(parts[0]), "statePk", s(parts[1]), "stateSk", s(parts[2]));
         }
         Map<String, AttributeValue> values = new HashMap<>();
         values.put(":pk", s(pk));
-        String condition = "casePk = :pk";
+        String condition = "statePk = :pk";
         if (prefix != null) {
             values.put(":prefix", s(prefix));
-            condition += " AND begins_with(caseSk, :prefix)";
+            condition += " AND begins_with(stateSk, :prefix)";
         }
         String keyCondition = condition;
         Map<String, AttributeValue> exclusiveStart = start;
@@ -118,7 +119,7 @@ public final class DynamoDbCaseIndex implements CaseIndex {
         String next = null;
         if (items.size() > limit) {
             Map<String, AttributeValue> last = items.get(limit - 1);
-            next = PageTokens.encode(Attributes.string(last, "pk"), Attributes.string(last, "casePk"), Attributes.string(last, "caseSk"));
+            next = PageTokens.encode(Attributes.string(last, "pk"), Attributes.string(last, "statePk"), Attributes.string(last, "stateSk"));
         }
         return new CasePage(page, next);
     }

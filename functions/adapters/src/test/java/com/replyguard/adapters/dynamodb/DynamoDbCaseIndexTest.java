@@ -31,7 +31,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /**
- * The case list's sparse GSI ByCase: written with the conversation, read without its item, by
+ * The case list in the sparse GSI ByState: written with the conversation, read without its item, by
  * category, subtype and start; a reclassified case moves; tokens are bound to merchant, cycle and filter.
  */
 class DynamoDbCaseIndexTest {

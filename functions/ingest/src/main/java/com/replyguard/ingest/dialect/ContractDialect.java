@@ -48,7 +48,7 @@ public final class ContractDialect implements WebhookDialect {
     @Override
     public APIGatewayV2HTTPResponse stored(Merchant merchant, Decoded push, IngestEventBatch.Result result, JsonLog log) {
         log.info("events stored", "merchant", merchant.id().value(), "accepted", result.accepted(),
-                "duplicates", result.duplicates());
+                "duplicates", result.duplicates(), "held", result.held().size());
         return ApiResponses.json(200, counts(result, false));
     }
 
@@ -78,6 +78,10 @@ public final class ContractDialect implements WebhookDialect {
         }
         m.put("accepted", result.accepted());
         m.put("duplicates", result.duplicates());
+        if (!platformCode && !result.held().isEmpty()) {
+            // conversations stored without a channel: nothing runs for them until one arrives (decision 0003)
+            m.put("held", result.held());
+        }
         return m;
     }
 
