@@ -45,6 +45,20 @@ public final class ShowConversation {
             Map<String, String> texts) {
     }
 
+    /**
+     * The conversation {@code asked} names: its own id, else the 抖音 or 抖店 conversation with that
+     * platform id ({@link ConversationId#lookup}).
+     */
+    public Optional<View> find(Merchant merchant, String asked) {
+        for (ConversationId id : ConversationId.lookup(asked)) {
+            Optional<View> v = show(merchant, id);
+            if (v.isPresent()) {
+                return v;
+            }
+        }
+        return Optional.empty();
+    }
+
     public Optional<View> show(Merchant merchant, ConversationId id) {
         Instant now = clock.instant();
         Optional<StoredConversation> stored = conversations.load(merchant.id(), id);

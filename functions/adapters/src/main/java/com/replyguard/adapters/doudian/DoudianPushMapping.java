@@ -1,6 +1,7 @@
 package com.replyguard.adapters.doudian;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.replyguard.conversation.ConversationId;
 import com.replyguard.intake.PlausibleTime;
 import com.replyguard.intake.RawEvent;
 import java.time.Instant;
@@ -35,7 +36,7 @@ final class DoudianPushMapping {
     static List<RawEvent> toEvents(int index, String tag, String msgId, JsonNode data) {
         switch (tag) {
             case "200" -> {
-                String conversation = "aftersale:" + text(index, data, "aftersale_id");
+                String conversation = ConversationId.DOUDIAN_AFTERSALE + text(index, data, "aftersale_id");
                 Instant at = seconds(index, data, "apply_time");
                 List<RawEvent> events = new ArrayList<>();
                 String customer = data.hasNonNull("buyer_open_id") ? text(index, data, "buyer_open_id") : "order:" + text(index, data, "p_id");
@@ -53,7 +54,7 @@ final class DoudianPushMapping {
                 return events;
             }
             case "206", "207" -> {
-                String conversation = "aftersale:" + text(index, data, "aftersale_id");
+                String conversation = ConversationId.DOUDIAN_AFTERSALE + text(index, data, "aftersale_id");
                 return List.of(event("dd:" + msgId + ":0", "conversation.resolved", conversation, seconds(index, data, "update_time"),
                         "agentId", "doudian"));
             }

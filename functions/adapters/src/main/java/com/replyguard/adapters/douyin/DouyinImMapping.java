@@ -2,6 +2,7 @@ package com.replyguard.adapters.douyin;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.replyguard.adapters.json.EventBatchJson;
+import com.replyguard.conversation.ConversationId;
 import com.replyguard.intake.BatchRejected;
 import com.replyguard.intake.PlausibleTime;
 import com.replyguard.intake.Problem;
@@ -83,7 +84,7 @@ final class DouyinImMapping {
         String buyer = fromBuyer ? from : to;
         String shop = fromBuyer ? to : from;
         String conversation = content.hasNonNull("conversation_short_id")
-                ? "dy:" + content.get("conversation_short_id").asText() : "dy:" + shop + ":" + buyer;
+                ? ConversationId.DOUYIN + content.get("conversation_short_id").asText() : ConversationId.DOUYIN + shop + ":" + buyer;
         Instant at = createTime(content, receivedAt);
         String id = msgId != null && !msgId.isBlank() ? "dy:" + msgId : "dy:" + root.path("log_id").asText("");
         Map<String, Object> e = new LinkedHashMap<>();
