@@ -14,6 +14,7 @@ import com.replyguard.intake.PlausibleTime;
 import com.replyguard.intake.Problem;
 import com.replyguard.intake.RawEvent;
 import com.replyguard.merchant.Merchant;
+import com.replyguard.ports.AgentRegistry;
 import com.replyguard.ports.AssessmentStore;
 import com.replyguard.ports.BreachStore;
 import com.replyguard.ports.ConversationStore;
@@ -50,8 +51,12 @@ public final class IngestEventBatch {
 
     private final ConversationStore conversations;
     private final MessageTexts texts;
+    private final AgentRegistry agents;
     private final ConversationRecorder recorder;
     private final Clock clock;
+    /** Agents this instance has recorded (saves rewriting them on every batch). */
+    private final Set<String> recordedAgents = java.util.concurrent.ConcurrentHashMap.newKeySet();
+    private static final int RECORDED_AGENTS_LIMIT = 100_000;
 
     public IngestEventBatch(ConversationStore conversations, AssessmentStore assessments, BreachStore breaches,
             Clock clock) {
@@ -61,6 +66,13 @@ public final class IngestEventBatch {
     /** With the text store for merchants who opted in to keeping message text (R23). */
     public IngestEventBatch(ConversationStore conversations, AssessmentStore assessments, BreachStore breaches,
             MessageTexts texts, Clock clock) {
+        this(conversations, assessments, breaches, texts, AgentRegistry.NONE, clock);
+    }
+
+    /** With the registry of the agents the merchant's events name (an unknown agent's report is then a 404). */
+    public IngestEventBatch(ConversationStore conversations, AssessmentStore assessments, BreachStore breaches,
+            MessageTexts texts, AgentRegistry agents, Clock clock) {
+        this.agents = Objects.requireNonNull(agents);
         this.texts = Objects.requireNonNull(texts);
         this.conversations = Objects.requireNonNull(conversations);
         this.recorder = new ConversationRecorder(Objects.requireNonNull(assessments), Objects.requireNonNull(breaches));
@@ -135,6 +147,7 @@ public final class IngestEventBatch {
             }
         }
         keepTexts(merchant, events, validator.texts());
+        recordAgents(merchant, events);
         return new Result(raw.size(), duplicates, new ArrayList<>(held));
     }
 
@@ -233,6 +246,29 @@ public final class IngestEventBatch {
         if (!kept.isEmpty()) {
             texts.keep(merchant.id(), kept);
         }
+    }
+
+    /**
+     * The agents the batch names, recorded once per instance (before the answer: a failure is a 5xx the
+     * platform retries, and the retry records them).
+     */
+    private void recordAgents(Merchant merchant, List<ConversationEvent> events) {
+        Set<String> fresh = new TreeSet<>();
+        for (ConversationEvent e : events) {
+            for (String agent : new String[] {e.agentId(), e.toAgentId()}) {
+                if (agent != null && FindAgent.problem(agent).isEmpty() && !recordedAgents.contains(merchant.id() + "#" + agent)) {
+                    fresh.add(agent);
+                }
+            }
+        }
+        if (fresh.isEmpty()) {
+            return;
+        }
+        agents.record(merchant.id(), fresh);
+        if (recordedAgents.size() > RECORDED_AGENTS_LIMIT) {
+            recordedAgents.clear();
+        }
+        fresh.forEach(a -> recordedAgents.add(merchant.id() + "#" + a));
     }
 
     /** The same eventId twice in one batch must mean the same event. */

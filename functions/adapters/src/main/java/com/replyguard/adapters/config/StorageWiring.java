@@ -40,6 +40,7 @@ public final class StorageWiring {
     public final com.replyguard.ports.QueueIndex queue;
     public final com.replyguard.ports.CaseIndex cases;
     public final com.replyguard.ports.HeldIndex held;
+    public final com.replyguard.ports.AgentRegistry agents;
     public final WheelWatermark watermark;
     public final com.replyguard.ports.KpiStore kpis;
     public final com.replyguard.ports.MessageTexts texts;
@@ -68,6 +69,7 @@ public final class StorageWiring {
         this.queue = new com.replyguard.adapters.dynamodb.DynamoDbQueueIndex(dynamo, conversationsTable);
         this.cases = new com.replyguard.adapters.dynamodb.DynamoDbCaseIndex(dynamo, conversationsTable);
         this.held = new com.replyguard.adapters.dynamodb.DynamoDbHeldIndex(dynamo, conversationsTable);
+        this.agents = new com.replyguard.adapters.dynamodb.DynamoDbAgentRegistry(dynamo, conversationsTable);
         this.watermark = new DynamoDbWheelWatermark(dynamo, merchantsTable);
         this.kpis = new com.replyguard.adapters.dynamodb.DynamoDbKpiStore(dynamo, kpisTable);
         this.texts = new com.replyguard.adapters.dynamodb.DynamoDbMessageTexts(dynamo, textsTable);
