@@ -1,5 +1,6 @@
 package com.replyguard.assessment;
 
+import com.replyguard.time.ChinaTime;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;

@@ -1,6 +1,6 @@
 package com.replyguard.clock;
 
-import com.replyguard.assessment.ChinaTime;
+import com.replyguard.time.ChinaTime;
 import java.time.DayOfWeek;
 import java.time.Duration;
 import java.time.Instant;

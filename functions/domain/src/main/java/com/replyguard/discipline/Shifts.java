@@ -1,6 +1,6 @@
 package com.replyguard.discipline;
 
-import com.replyguard.assessment.ChinaTime;
+import com.replyguard.time.ChinaTime;
 import java.time.Instant;
 import java.time.LocalTime;
 import java.util.List;

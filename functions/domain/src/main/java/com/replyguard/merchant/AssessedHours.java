@@ -1,6 +1,6 @@
 package com.replyguard.merchant;
 
-import com.replyguard.assessment.ChinaTime;
+import com.replyguard.time.ChinaTime;
 import java.time.Instant;
 import java.time.LocalTime;
 import java.util.Objects;

@@ -1,9 +1,9 @@
 package com.replyguard.notify;
 
-import com.replyguard.assessment.ChinaTime;
 import com.replyguard.clock.ClockType;
 import com.replyguard.clock.SlaPolicy;
 import com.replyguard.conversation.Channel;
+import com.replyguard.time.ChinaTime;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;

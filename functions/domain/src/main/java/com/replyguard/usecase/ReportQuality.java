@@ -1,6 +1,5 @@
 package com.replyguard.usecase;
 
-import com.replyguard.assessment.ChinaTime;
 import com.replyguard.assessment.Cycle;
 import com.replyguard.kpi.CycleCounters;
 import com.replyguard.kpi.Dimension;
@@ -8,6 +7,7 @@ import com.replyguard.kpi.KpiFigures;
 import com.replyguard.kpi.Metric;
 import com.replyguard.merchant.MerchantId;
 import com.replyguard.ports.KpiStore;
+import com.replyguard.time.ChinaTime;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.YearMonth;

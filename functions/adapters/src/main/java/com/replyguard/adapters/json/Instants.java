@@ -1,6 +1,6 @@
 package com.replyguard.adapters.json;
 
-import com.replyguard.assessment.ChinaTime;
+import com.replyguard.time.ChinaTime;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.format.DateTimeFormatter;

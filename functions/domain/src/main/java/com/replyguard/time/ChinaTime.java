@@ -1,4 +1,4 @@
-package com.replyguard.assessment;
+package com.replyguard.time;
 
 import java.time.ZoneOffset;
 
