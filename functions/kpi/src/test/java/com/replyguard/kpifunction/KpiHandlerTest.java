@@ -1,4 +1,4 @@
-package com.replyguard.kpi.function;
+package com.replyguard.kpifunction;
 
 import static com.replyguard.testing.Events.DEMO_MERCHANT;
 import static com.replyguard.testing.Events.at;

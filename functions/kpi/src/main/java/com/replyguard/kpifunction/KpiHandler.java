@@ -1,4 +1,4 @@
-package com.replyguard.kpi.function;
+package com.replyguard.kpifunction;
 
 import com.amazonaws.services.lambda.runtime.Context;
 import com.amazonaws.services.lambda.runtime.RequestHandler;

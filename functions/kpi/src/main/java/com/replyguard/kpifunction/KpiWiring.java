@@ -1,4 +1,4 @@
-package com.replyguard.kpi.function;
+package com.replyguard.kpifunction;
 
 import com.replyguard.adapters.config.AwsClients;
 import com.replyguard.adapters.config.Environment;
