@@ -2,10 +2,24 @@ package com.replyguard.escalation;
 
 import com.amazonaws.services.lambda.runtime.Context;
 import com.amazonaws.services.lambda.runtime.RequestHandler;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import com.replyguard.adapters.http.JsonLog;
+import com.replyguard.adapters.json.AlertEventJson;
 import com.replyguard.adapters.json.DueJson;
+import com.replyguard.adapters.lambda.Priming;
+import com.replyguard.alert.AlertEvent;
+import com.replyguard.alert.AlertPlan;
+import com.replyguard.clock.ClockType;
+import com.replyguard.clock.SlaClock;
+import com.replyguard.clock.SlaPolicy;
+import com.replyguard.conversation.Channel;
+import com.replyguard.conversation.ConversationId;
+import com.replyguard.merchant.MerchantId;
 import com.replyguard.ports.Due;
 import com.replyguard.usecase.EscalateDueClocks;
+import java.time.Clock;
+import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 
@@ -21,11 +35,11 @@ public final class EscalationHandler implements RequestHandler<Map<String, Objec
 
     public EscalationHandler() {
         this(System.getenv());
-        com.replyguard.adapters.lambda.Priming.register("escalation", this::prime);
+        Priming.register("escalation", this::prime);
     }
 
     public EscalationHandler(Map<String, String> environment) {
-        this(EscalationWiring.from(environment, java.time.Clock.systemUTC()));
+        this(EscalationWiring.from(environment, Clock.systemUTC()));
     }
 
     public EscalationHandler(EscalationWiring wiring) {
@@ -43,25 +57,25 @@ public final class EscalationHandler implements RequestHandler<Map<String, Objec
 
     /** For the SnapStart snapshot (and the cold-start benchmark): a hand-over for a merchant that does not exist - decoded, looked up, nothing written. */
     public void prime() {
-        handleRequest(com.replyguard.adapters.json.DueJson.payload(List.of(new Due(
-                new com.replyguard.merchant.MerchantId("priming-merchant"),
-                new com.replyguard.conversation.ConversationId("priming"), java.time.Instant.parse("2026-01-01T00:00:00Z")))),
+        handleRequest(DueJson.payload(List.of(new Due(
+                new MerchantId("priming-merchant"),
+                new ConversationId("priming"), Instant.parse("2026-01-01T00:00:00Z")))),
                 null);
         wiring.storageWarmUp().run();
         // the alert path's domain and JSON: a clock, its alert plan and each alert's event detail, published nowhere
-        java.time.Instant start = java.time.Instant.parse("2026-01-01T00:00:00Z");
-        var clock = new com.replyguard.clock.SlaClock(com.replyguard.clock.ClockType.FIRST_REPLY, "FIRST_REPLY",
-                com.replyguard.conversation.Channel.CS_CHAT, false, start, "p", start.plusSeconds(60), null, null, null);
-        for (var alert : com.replyguard.alert.AlertPlan.of(List.of(clock), com.replyguard.clock.SlaPolicy.DEFAULT).all()) {
+        Instant start = Instant.parse("2026-01-01T00:00:00Z");
+        var clock = new SlaClock(ClockType.FIRST_REPLY, "FIRST_REPLY",
+                Channel.CS_CHAT, false, start, "p", start.plusSeconds(60), null, null, null);
+        for (var alert : AlertPlan.of(List.of(clock), SlaPolicy.DEFAULT).all()) {
             try {
-                PRIMING_JSON.writeValueAsString(com.replyguard.adapters.json.AlertEventJson.detail(com.replyguard.alert.AlertEvent.of(
-                        new com.replyguard.merchant.MerchantId("replyguard-priming"),
-                        new com.replyguard.conversation.ConversationId("priming"), alert, alert.dueAt())));
-            } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+                PRIMING_JSON.writeValueAsString(AlertEventJson.detail(AlertEvent.of(
+                        new MerchantId("replyguard-priming"),
+                        new ConversationId("priming"), alert, alert.dueAt())));
+            } catch (JsonProcessingException e) {
                 throw new IllegalStateException(e);
             }
         }
     }
 
-    private static final com.fasterxml.jackson.databind.ObjectMapper PRIMING_JSON = new com.fasterxml.jackson.databind.ObjectMapper();
+    private static final ObjectMapper PRIMING_JSON = new ObjectMapper();
 }

@@ -5,6 +5,8 @@ import com.replyguard.adapters.config.Environment;
 import com.replyguard.adapters.config.StorageWiring;
 import com.replyguard.adapters.eventbridge.EventBridgeAlertPublisher;
 import com.replyguard.adapters.local.InProcess;
+import com.replyguard.conversation.ConversationId;
+import com.replyguard.merchant.MerchantId;
 import com.replyguard.ports.AlertPublisher;
 import com.replyguard.usecase.EscalateDueClocks;
 import java.time.Clock;
@@ -29,8 +31,8 @@ public record EscalationWiring(EscalateDueClocks escalate, Runnable storageWarmU
             publisher = new EventBridgeAlertPublisher(AwsClients.build(EventBridgeClient.builder(), storage.env), bus);
         }
         // priming: one read through this function's DynamoDB client (the priming tenant's conversation)
-        Runnable warmUp = () -> storage.conversations.load(new com.replyguard.merchant.MerchantId("replyguard-priming"),
-                new com.replyguard.conversation.ConversationId("priming"));
+        Runnable warmUp = () -> storage.conversations.load(new MerchantId("replyguard-priming"),
+                new ConversationId("priming"));
         return new EscalationWiring(new EscalateDueClocks(storage.conversations, storage.merchants, storage.assessments,
                 storage.breaches, publisher, clock), warmUp, clock);
     }
