@@ -12,7 +12,6 @@ import com.amazonaws.services.lambda.runtime.Context;
 import com.amazonaws.services.lambda.runtime.LambdaLogger;
 import com.replyguard.ports.Due;
 import com.replyguard.ports.WheelWatermark;
-import com.replyguard.testing.InMemoryAssessmentStore;
 import com.replyguard.testing.InMemoryBreachStore;
 import com.replyguard.testing.InMemoryConversationStore;
 import com.replyguard.testing.MutableClock;
@@ -54,9 +53,8 @@ class DeadlineTickHandlerTest {
                 watermark = Optional.of(w);
             }
         };
-        InMemoryAssessmentStore assessments = new InMemoryAssessmentStore();
         InMemoryBreachStore breaches = new InMemoryBreachStore();
-        EscalateDueClocks escalation = new EscalateDueClocks(conversations, id -> Optional.of(DEMO_MERCHANT), assessments,
+        EscalateDueClocks escalation = new EscalateDueClocks(conversations, id -> Optional.of(DEMO_MERCHANT),
                 breaches, events -> { }, clock);
         // hand-overs are recorded and escalated, as the escalation function would (which moves each conversation's due instant)
         handler = new DeadlineTickHandler(new DeadlineWiring(new DeadlineWheel(conversations, due -> {
@@ -64,7 +62,7 @@ class DeadlineTickHandlerTest {
             escalation.handle(due);
         }, store, clock, clock::set), clock));
         // a chat at 10:00:00: warned at 10:00:48 (80% of 60 s), breached at 10:01:00.001
-        new IngestEventBatch(conversations, new InMemoryAssessmentStore(), new InMemoryBreachStore(), clock).ingest(DEMO_MERCHANT,
+        new IngestEventBatch(conversations, new InMemoryBreachStore(), clock).ingest(DEMO_MERCHANT,
                 List.of(raw("eventId", "e1", "type", "customer.message", "conversationId", "c1", "channel", "CS_CHAT",
                         "occurredAt", "2026-10-03T10:00:00+08:00", "customerId", "b1")));
     }

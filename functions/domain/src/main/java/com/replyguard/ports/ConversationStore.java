@@ -1,7 +1,6 @@
 package com.replyguard.ports;
 
 import com.replyguard.assessment.Cycle;
-import com.replyguard.assessment.CycleContribution;
 import com.replyguard.conversation.ConversationId;
 import com.replyguard.conversation.CustomerReport;
 import com.replyguard.merchant.MerchantId;
@@ -44,9 +43,6 @@ public interface ConversationStore {
      * @throws ConcurrentUpdate when another writer got there first; re-read and retry
      */
     void save(StoredConversation next, long expectedVersion);
-
-    /** Every conversation's contribution to its own cycle (the cycle of its human clock start); one indexed read. */
-    List<CycleContribution> ownCycleContributions(MerchantId merchant, Cycle cycle);
 
     /** Every conversation's response times in a cycle (the cycle of its human clock start); one indexed read. */
     List<com.replyguard.assessment.ResponseTimes> responseTimes(MerchantId merchant, Cycle cycle);

@@ -1,7 +1,5 @@
 package com.replyguard.ports;
 
-import com.replyguard.assessment.Cycle;
-import com.replyguard.assessment.CycleContribution;
 import com.replyguard.assessment.ResponseTimes;
 import com.replyguard.conversation.Conversation;
 import com.replyguard.kpi.KpiVector;
@@ -15,16 +13,12 @@ import java.util.TreeSet;
 /**
  * A conversation as stored, with its optimistic-lock {@code version} and bookkeeping:
  * <ul>
- *   <li>for projections, repairable after a crash: the breach clock keys active at this version,
- *       every breach clock key ever recorded, every cycle a contribution was ever written to (the
- *       "known" sets only grow);</li>
+ *   <li>for projections, repairable after a crash: the breach clock keys active at this version
+ *       and every breach clock key ever recorded (that set only grows);</li>
  *   <li>for alerts: the keys of alerts already published or recorded as stale ({@code notified},
  *       only grows), the keys written but not yet confirmed published ({@code pending}: the outbox),
  *       and {@code nextDue}, the instant the deadline wheel must look at this conversation again
  *       (its due-index entry; null: nothing more can come);</li>
- *   <li>{@code ownCycle}: the conversation's contribution to the cycle of its human clock start,
- *       kept on the conversation itself (written in the same request); contributions to other
- *       cycles (rounds that run past a cycle's end) are projections like the breaches;</li>
  *   <li>{@code responseTimes}: its figures for the operations report (R18, R22), also on the item;</li>
  *   <li>{@code kpi}: what it adds to the KPI counters, and {@code kpiChangedAt}, when that last
  *       changed (its entry in the change feed the KPI fold reads; null: never counted anything);</li>
@@ -33,37 +27,26 @@ import java.util.TreeSet;
  * </ul>
  */
 public record StoredConversation(Conversation conversation, long version, SortedSet<String> activeBreachKeys,
-        SortedSet<String> knownBreachKeys, SortedSet<Cycle> knownCycles, SortedSet<String> notified,
-        SortedSet<String> pending, Instant nextDue, CycleContribution ownCycle, ResponseTimes responseTimes,
-        KpiVector kpi, Instant kpiChangedAt, List<WaitingClock> waiting) {
+        SortedSet<String> knownBreachKeys, SortedSet<String> notified, SortedSet<String> pending, Instant nextDue,
+        ResponseTimes responseTimes, KpiVector kpi, Instant kpiChangedAt, List<WaitingClock> waiting) {
 
     public StoredConversation {
         waiting = waiting == null ? List.of() : List.copyOf(waiting);
         activeBreachKeys = new TreeSet<>(activeBreachKeys);
         knownBreachKeys = new TreeSet<>(knownBreachKeys);
-        knownCycles = new TreeSet<>(knownCycles);
         notified = new TreeSet<>(notified);
         pending = new TreeSet<>(pending);
         kpi = kpi == null ? KpiVector.empty() : kpi;
     }
 
-    /** A state with no live-queue entry (stores and tests that predate the queue). */
-    public StoredConversation(Conversation conversation, long version, SortedSet<String> activeBreachKeys,
-            SortedSet<String> knownBreachKeys, SortedSet<Cycle> knownCycles, SortedSet<String> notified,
-            SortedSet<String> pending, Instant nextDue, CycleContribution ownCycle, ResponseTimes responseTimes,
-            KpiVector kpi, Instant kpiChangedAt) {
-        this(conversation, version, activeBreachKeys, knownBreachKeys, knownCycles, notified, pending, nextDue, ownCycle,
-                responseTimes, kpi, kpiChangedAt, List.of());
-    }
-
     public static StoredConversation fresh(Conversation conversation) {
         return new StoredConversation(conversation, 0, new TreeSet<>(), new TreeSet<>(), new TreeSet<>(), new TreeSet<>(),
-                new TreeSet<>(), null, null, null, KpiVector.empty(), null);
+                null, null, KpiVector.empty(), null, List.of());
     }
 
     public StoredConversation withVersion(long newVersion) {
-        return new StoredConversation(conversation, newVersion, activeBreachKeys, knownBreachKeys, knownCycles, notified,
-                pending, nextDue, ownCycle, responseTimes, kpi, kpiChangedAt, waiting);
+        return new StoredConversation(conversation, newVersion, activeBreachKeys, knownBreachKeys, notified, pending, nextDue,
+                responseTimes, kpi, kpiChangedAt, waiting);
     }
 
     /**
@@ -71,15 +54,14 @@ public record StoredConversation(Conversation conversation, long version, Sorted
      * change that moves no clock, unit or alert (removing a customer's pseudonym, R29).
      */
     public StoredConversation withConversation(Conversation changed) {
-        return new StoredConversation(changed, version + 1, activeBreachKeys, knownBreachKeys, knownCycles, notified,
-                pending, nextDue, ownCycle, responseTimes, kpi, kpiChangedAt, waiting);
+        return new StoredConversation(changed, version + 1, activeBreachKeys, knownBreachKeys, notified, pending, nextDue,
+                responseTimes, kpi, kpiChangedAt, waiting);
     }
 
     /** The next version of this state with new alert bookkeeping (the events and projections unchanged). */
     public StoredConversation withAlerts(Set<String> newNotified, Set<String> newPending, Instant newNextDue) {
-        return new StoredConversation(conversation, version + 1, activeBreachKeys, knownBreachKeys, knownCycles,
-                new TreeSet<>(newNotified), new TreeSet<>(newPending), newNextDue, ownCycle, responseTimes, kpi, kpiChangedAt,
-                waiting);
+        return new StoredConversation(conversation, version + 1, activeBreachKeys, knownBreachKeys,
+                new TreeSet<>(newNotified), new TreeSet<>(newPending), newNextDue, responseTimes, kpi, kpiChangedAt, waiting);
     }
 
     public static SortedSet<String> union(Set<String> a, Set<String> b) {

@@ -1,8 +1,6 @@
 package com.replyguard.usecase;
 
-import com.replyguard.assessment.Cycle;
-import com.replyguard.assessment.CycleContribution;
-import com.replyguard.assessment.PlatformAssessment;
+import com.replyguard.assessment.ResponseTimes;
 import com.replyguard.breach.Breach;
 import com.replyguard.clock.ClockRules;
 import com.replyguard.clock.ClockStatus;
@@ -14,7 +12,6 @@ import com.replyguard.kpi.KpiVector;
 import com.replyguard.alert.AlertPlan;
 import com.replyguard.merchant.Merchant;
 import com.replyguard.merchant.PolicyHistory;
-import com.replyguard.ports.AssessmentStore;
 import com.replyguard.ports.BreachStore;
 import com.replyguard.ports.StoredConversation;
 import com.replyguard.queue.WaitingClock;
@@ -30,19 +27,17 @@ import java.util.stream.Collectors;
 
 /**
  * What ingest and escalation both do to a conversation: compute its next stored state at an
- * instant (breaches active then, cycles touched, alerts owed and the due-index instant), and bring
- * the projections (cycle contributions, breaches) in line with a written state.
+ * instant (breaches active then, alerts owed, the due-index instant, its KPI vector and queue entry),
+ * and bring the projections (breaches, complaints) in line with a written state.
  *
  * <p>Invariant: projections are idempotent writes guarded by the conversation version, so repeated
  * or concurrent calls converge on the newest state; a full projection repairs anything a crash
  * between the conversation write and its projections left behind.
  */
 final class ConversationRecorder {
-    private final AssessmentStore assessments;
     private final BreachStore breaches;
 
-    ConversationRecorder(AssessmentStore assessments, BreachStore breaches) {
-        this.assessments = assessments;
+    ConversationRecorder(BreachStore breaches) {
         this.breaches = breaches;
     }
 
@@ -70,9 +65,6 @@ final class ConversationRecorder {
         List<SlaClock> clocks = ClockRules.of(conversation, policies.sla());
         AlertPlan plan = AlertPlan.of(clocks, policies.sla());
         Map<String, SlaClock> breached = breached(clocks, now);
-        Map<Cycle, CycleContribution> contributions = PlatformAssessment.of(conversation, t -> policies.at(t).assessedHours());
-        SortedSet<Cycle> knownCycles = new TreeSet<>(base.knownCycles());
-        knownCycles.addAll(contributions.keySet());
         SortedSet<String> notified = StoredConversation.union(base.notified(), newlyNotified);
         // alerts already stale (back-filled history) are never sent: mark them done now, so they
         // do not wake the wheel at all
@@ -82,16 +74,10 @@ final class ConversationRecorder {
         Function<SlaClock, String> owner = k -> Attribution.ownerOf(conversation, k, policies.number(k.policyVersion()).shifts());
         KpiVector kpi = ConversationVector.of(conversation, t -> policies.at(t).assessedHours(), clocks, owner);
         return new StoredConversation(conversation, base.version() + 1, new TreeSet<>(breached.keySet()),
-                StoredConversation.union(base.knownBreachKeys(), breached.keySet()), knownCycles, notified,
-                new TreeSet<>(pending), nextDue, ownCycle(conversation, contributions),
-                com.replyguard.assessment.ResponseTimes.of(conversation).orElse(null), kpi,
+                StoredConversation.union(base.knownBreachKeys(), breached.keySet()), notified,
+                new TreeSet<>(pending), nextDue, ResponseTimes.of(conversation).orElse(null), kpi,
                 kpi.equals(base.kpi()) ? base.kpiChangedAt() : now,
                 WaitingClock.of(conversation, clocks, policies.sla(), owner));
-    }
-
-    /** The contribution to the cycle of the human clock start, if the conversation makes one. */
-    static CycleContribution ownCycle(Conversation conversation, Map<Cycle, CycleContribution> contributions) {
-        return conversation.humanClockStart().map(Cycle::containing).map(contributions::get).orElse(null);
     }
 
     /**
@@ -107,29 +93,13 @@ final class ConversationRecorder {
     }
 
     /**
-     * Brings cycle contributions and breaches in line with {@code written}. Only what differs from
-     * {@code before} is written, unless {@code full} (repair after a possible crash).
+     * Brings the breaches in line with {@code written}. Only what differs from {@code before} is
+     * written, unless {@code full} (repair after a possible crash).
      */
     void project(Merchant merchant, StoredConversation before, StoredConversation written, Instant now, boolean full) {
         Conversation conversation = written.conversation();
         long version = written.version();
-        // the own cycle travels on the conversation item; the assessment store holds the other cycles
-        // (and an empty entry where a cycle stopped being one of them)
         PolicyHistory policies = merchant.policies();
-        Map<Cycle, CycleContribution> previous = PlatformAssessment.of(before.conversation(), t -> policies.at(t).assessedHours());
-        Map<Cycle, CycleContribution> current = PlatformAssessment.of(conversation, t -> policies.at(t).assessedHours());
-        Cycle ownBefore = before.ownCycle() == null ? null : before.ownCycle().cycle();
-        Cycle ownNow = written.ownCycle() == null ? null : written.ownCycle().cycle();
-        for (Cycle cycle : written.knownCycles()) {
-            CycleContribution c = cycle.equals(ownNow) ? CycleContribution.none(cycle)
-                    : current.getOrDefault(cycle, CycleContribution.none(cycle));
-            CycleContribution was = cycle.equals(ownBefore) ? CycleContribution.none(cycle)
-                    : previous.getOrDefault(cycle, CycleContribution.none(cycle));
-            boolean known = before.knownCycles().contains(cycle);
-            if (full ? (known || !c.isEmpty()) : (!c.equals(was) || (!known && !c.isEmpty()))) {
-                assessments.record(merchant.id(), conversation.id(), version, c);
-            }
-        }
         List<SlaClock> beforeClocks = full ? List.of() : ClockRules.of(before.conversation(), policies.sla());
         Map<String, SlaClock> previousClocks = beforeClocks.stream().collect(Collectors.toMap(SlaClock::key, c -> c));
         Map<String, SlaClock> breached = breachedClocks(merchant, conversation, now);

@@ -11,7 +11,6 @@ import com.replyguard.breach.Breach;
 import com.replyguard.merchant.Merchant;
 import com.replyguard.merchant.MerchantId;
 import com.replyguard.ports.AlertPublisher;
-import com.replyguard.ports.AssessmentStore;
 import com.replyguard.ports.BreachStore;
 import com.replyguard.ports.ConversationStore;
 import com.replyguard.ports.Due;
@@ -50,11 +49,11 @@ public final class EscalateDueClocks {
     private final AlertPublisher publisher;
     private final Clock clock;
 
-    public EscalateDueClocks(ConversationStore conversations, MerchantDirectory merchants, AssessmentStore assessments,
-            BreachStore breaches, AlertPublisher publisher, Clock clock) {
+    public EscalateDueClocks(ConversationStore conversations, MerchantDirectory merchants, BreachStore breaches,
+            AlertPublisher publisher, Clock clock) {
         this.conversations = Objects.requireNonNull(conversations);
         this.merchants = Objects.requireNonNull(merchants);
-        this.recorder = new ConversationRecorder(assessments, breaches);
+        this.recorder = new ConversationRecorder(breaches);
         this.publisher = Objects.requireNonNull(publisher);
         this.clock = Objects.requireNonNull(clock);
     }

@@ -15,7 +15,6 @@ import com.replyguard.intake.Problem;
 import com.replyguard.intake.RawEvent;
 import com.replyguard.merchant.Merchant;
 import com.replyguard.ports.AgentRegistry;
-import com.replyguard.ports.AssessmentStore;
 import com.replyguard.ports.BreachStore;
 import com.replyguard.ports.ConversationStore;
 import com.replyguard.ports.MessageTexts;
@@ -58,24 +57,22 @@ public final class IngestEventBatch {
     private final Set<String> recordedAgents = java.util.concurrent.ConcurrentHashMap.newKeySet();
     private static final int RECORDED_AGENTS_LIMIT = 100_000;
 
-    public IngestEventBatch(ConversationStore conversations, AssessmentStore assessments, BreachStore breaches,
-            Clock clock) {
-        this(conversations, assessments, breaches, MessageTexts.NONE, clock);
+    public IngestEventBatch(ConversationStore conversations, BreachStore breaches, Clock clock) {
+        this(conversations, breaches, MessageTexts.NONE, clock);
     }
 
     /** With the text store for merchants who opted in to keeping message text (R23). */
-    public IngestEventBatch(ConversationStore conversations, AssessmentStore assessments, BreachStore breaches,
-            MessageTexts texts, Clock clock) {
-        this(conversations, assessments, breaches, texts, AgentRegistry.NONE, clock);
+    public IngestEventBatch(ConversationStore conversations, BreachStore breaches, MessageTexts texts, Clock clock) {
+        this(conversations, breaches, texts, AgentRegistry.NONE, clock);
     }
 
     /** With the registry of the agents the merchant's events name (an unknown agent's report is then a 404). */
-    public IngestEventBatch(ConversationStore conversations, AssessmentStore assessments, BreachStore breaches,
-            MessageTexts texts, AgentRegistry agents, Clock clock) {
+    public IngestEventBatch(ConversationStore conversations, BreachStore breaches, MessageTexts texts, AgentRegistry agents,
+            Clock clock) {
         this.agents = Objects.requireNonNull(agents);
         this.texts = Objects.requireNonNull(texts);
         this.conversations = Objects.requireNonNull(conversations);
-        this.recorder = new ConversationRecorder(Objects.requireNonNull(assessments), Objects.requireNonNull(breaches));
+        this.recorder = new ConversationRecorder(Objects.requireNonNull(breaches));
         this.clock = Objects.requireNonNull(clock);
     }
 

@@ -90,6 +90,11 @@ public final class InMemoryConversationStore implements ConversationStore, DueIn
         return items.size();
     }
 
+    /** Every stored conversation (for oracles that recompute from the events). */
+    public List<com.replyguard.conversation.Conversation> all() {
+        return items.values().stream().map(StoredConversation::conversation).toList();
+    }
+
     @Override
     public List<Held> heldSince(MerchantId merchant, Instant before, int limit) {
         List<Held> out = new ArrayList<>();
@@ -134,17 +139,6 @@ public final class InMemoryConversationStore implements ConversationStore, DueIn
                 .thenComparing(c -> c.conversationId().value()));
         List<com.replyguard.assessment.CaseSummary> page = all.subList(Math.min(from, all.size()), Math.min(from + limit, all.size()));
         return new CasePage(page, from + limit < all.size() ? scope + (from + limit) : null);
-    }
-
-    @Override
-    public List<CycleContribution> ownCycleContributions(MerchantId merchant, Cycle cycle) {
-        List<CycleContribution> out = new ArrayList<>();
-        for (StoredConversation s : items.values()) {
-            if (s.conversation().merchant().equals(merchant) && s.ownCycle() != null && s.ownCycle().cycle().equals(cycle)) {
-                out.add(s.ownCycle());
-            }
-        }
-        return out;
     }
 
     @Override

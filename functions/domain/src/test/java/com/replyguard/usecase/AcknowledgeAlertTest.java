@@ -15,7 +15,6 @@ import com.replyguard.notify.AlertNotice;
 import com.replyguard.notify.NoticeType;
 import com.replyguard.ports.Due;
 import com.replyguard.testing.InMemoryAlertLog;
-import com.replyguard.testing.InMemoryAssessmentStore;
 import com.replyguard.testing.InMemoryBreachStore;
 import com.replyguard.testing.InMemoryConversationStore;
 import com.replyguard.testing.MutableClock;
@@ -48,11 +47,10 @@ class AcknowledgeAlertTest {
     void setUp() {
         clock = new MutableClock(at("2026-10-03T10:00:00"));
         conversations = new InMemoryConversationStore();
-        InMemoryAssessmentStore assessments = new InMemoryAssessmentStore();
         breaches = new InMemoryBreachStore();
         bus = new RecordingPublisher();
-        webhook = new IngestEventBatch(conversations, assessments, breaches, clock);
-        escalation = new EscalateDueClocks(conversations, id -> Optional.of(DEMO_MERCHANT), assessments, breaches, bus, clock);
+        webhook = new IngestEventBatch(conversations, breaches, clock);
+        escalation = new EscalateDueClocks(conversations, id -> Optional.of(DEMO_MERCHANT), breaches, bus, clock);
         alerts = new InMemoryAlertLog();
         acks = new AcknowledgeAlert(alerts, conversations, clock);
     }

@@ -14,7 +14,6 @@ import com.replyguard.assessment.Cycle;
 import com.replyguard.intake.RawEvent;
 import com.replyguard.ports.BreachStore;
 import com.replyguard.ports.CaseIndex;
-import com.replyguard.testing.InMemoryAssessmentStore;
 import com.replyguard.testing.InMemoryBreachStore;
 import com.replyguard.testing.InMemoryConversationStore;
 import com.replyguard.testing.MutableClock;
@@ -58,7 +57,7 @@ class AfterSalesCaseListR26Test {
         events.addAll(kase("late", "2026-10-20T10:00:00", "RETURN_NO_REASON", "PT1H", false)); // October H2
         events.add(raw("eventId", "plain-m", "type", "customer.message", "conversationId", "plain", "channel", "CS_CHAT",
                 "occurredAt", "2026-10-03T11:00:00+08:00", "customerId", "b-plain")); // no case
-        new IngestEventBatch(conversations, new InMemoryAssessmentStore(), new InMemoryBreachStore(), clock)
+        new IngestEventBatch(conversations, new InMemoryBreachStore(), clock)
                 .ingest(DEMO_MERCHANT, events);
     }
 

@@ -9,7 +9,6 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import com.replyguard.assessment.Cycle;
 import com.replyguard.conversation.AfterSalesCategory;
 import com.replyguard.intake.RawEvent;
-import com.replyguard.testing.InMemoryAssessmentStore;
 import com.replyguard.testing.InMemoryBreachStore;
 import com.replyguard.testing.InMemoryConversationStore;
 import com.replyguard.testing.InMemoryKpiStore;
@@ -52,7 +51,7 @@ class AfterSalesReportTest {
         MutableClock clock = new MutableClock(at("2026-10-10T09:00:00"));
         var conversations = new InMemoryConversationStore();
         var kpis = new InMemoryKpiStore();
-        var ingest = new IngestEventBatch(conversations, new InMemoryAssessmentStore(), new InMemoryBreachStore(), clock);
+        var ingest = new IngestEventBatch(conversations, new InMemoryBreachStore(), clock);
         List<RawEvent> events = new ArrayList<>();
         events.addAll(caseOf("r1", "2026-10-03T10:00:00", null, "RETURN_NO_REASON", "2026-10-03T16:00:00", 5));
         events.addAll(caseOf("r2", "2026-10-03T11:00:00", "退款还没到账，怎么回事", null, "2026-10-04T05:00:00", 3));

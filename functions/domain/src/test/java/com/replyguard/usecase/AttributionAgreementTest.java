@@ -14,7 +14,6 @@ import com.replyguard.clock.ClockType;
 import com.replyguard.discipline.Shifts;
 import com.replyguard.intake.RawEvent;
 import com.replyguard.merchant.Merchant;
-import com.replyguard.testing.InMemoryAssessmentStore;
 import com.replyguard.testing.InMemoryBreachStore;
 import com.replyguard.testing.InMemoryConversationStore;
 import com.replyguard.testing.InMemoryKpiStore;
@@ -51,7 +50,7 @@ class AttributionAgreementTest {
     }
 
     private void ingest(Merchant m, RawEvent... events) {
-        new IngestEventBatch(conversations, new InMemoryAssessmentStore(), breaches, clock).ingest(m, List.of(events));
+        new IngestEventBatch(conversations, breaches, clock).ingest(m, List.of(events));
         clock.advance(Duration.ofSeconds(2));
         new FoldKpiCounters(conversations, kpis, clock).pass();
     }

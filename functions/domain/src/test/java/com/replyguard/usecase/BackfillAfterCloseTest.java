@@ -13,7 +13,6 @@ import com.replyguard.assessment.Verdict;
 import com.replyguard.intake.RawEvent;
 import com.replyguard.merchant.AssessedHours;
 import com.replyguard.merchant.Merchant;
-import com.replyguard.testing.InMemoryAssessmentStore;
 import com.replyguard.testing.InMemoryBreachStore;
 import com.replyguard.testing.InMemoryConversationStore;
 import com.replyguard.testing.InMemoryKpiStore;
@@ -38,8 +37,7 @@ class BackfillAfterCloseTest {
     private final MutableClock clock = new MutableClock(at("2026-11-05T10:00:00"));
     private final InMemoryConversationStore conversations = new InMemoryConversationStore();
     private final InMemoryKpiStore kpis = new InMemoryKpiStore();
-    private final IngestEventBatch ingest = new IngestEventBatch(conversations, new InMemoryAssessmentStore(),
-            new InMemoryBreachStore(), clock);
+    private final IngestEventBatch ingest = new IngestEventBatch(conversations, new InMemoryBreachStore(), clock);
     private final FoldKpiCounters fold = new FoldKpiCounters(conversations, kpis, clock);
     private final List<String> announced = new ArrayList<>();
     private final CloseKpiCycles cycles = new CloseKpiCycles(conversations, kpis, fold,

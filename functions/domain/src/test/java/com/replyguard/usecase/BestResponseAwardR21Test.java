@@ -7,7 +7,6 @@ import static com.replyguard.testing.Events.raw;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import com.replyguard.intake.RawEvent;
-import com.replyguard.testing.InMemoryAssessmentStore;
 import com.replyguard.testing.InMemoryBreachStore;
 import com.replyguard.testing.InMemoryConversationStore;
 import com.replyguard.testing.MutableClock;
@@ -39,7 +38,7 @@ class BestResponseAwardR21Test {
         MutableClock clock = new MutableClock(at("2026-11-01T09:00:00"));
         InMemoryConversationStore conversations = new InMemoryConversationStore();
         InMemoryBreachStore breaches = new InMemoryBreachStore();
-        IngestEventBatch webhook = new IngestEventBatch(conversations, new InMemoryAssessmentStore(), breaches, clock);
+        IngestEventBatch webhook = new IngestEventBatch(conversations, breaches, clock);
         webhook.ingest(DEMO_MERCHANT, chats("zhang", 10, 20, 5, 3));   // 20 s, all 5 stars
         webhook.ingest(DEMO_MERCHANT, chats("chen", 10, 45, 5, 4));    // 45 s, all 5 stars
         webhook.ingest(DEMO_MERCHANT, chats("liu", 12, 50, 3, 20));    // 50 s, all 3 stars, second half
@@ -63,7 +62,7 @@ class BestResponseAwardR21Test {
         MutableClock clock = new MutableClock(at("2026-11-01T09:00:00"));
         InMemoryConversationStore conversations = new InMemoryConversationStore();
         InMemoryBreachStore breaches = new InMemoryBreachStore();
-        IngestEventBatch webhook = new IngestEventBatch(conversations, new InMemoryAssessmentStore(), breaches, clock);
+        IngestEventBatch webhook = new IngestEventBatch(conversations, breaches, clock);
         webhook.ingest(DEMO_MERCHANT, chats("bo", 10, 30, 5, 6));
         webhook.ingest(DEMO_MERCHANT, chats("an", 10, 30, 5, 7));
         var board = new ReportLeaderboard(conversations, new ReportAgentDiscipline(breaches)).leaderboard(DEMO_MERCHANT,
@@ -77,7 +76,7 @@ class BestResponseAwardR21Test {
         MutableClock clock = new MutableClock(at("2026-11-01T09:00:00"));
         InMemoryConversationStore conversations = new InMemoryConversationStore();
         InMemoryBreachStore breaches = new InMemoryBreachStore();
-        IngestEventBatch webhook = new IngestEventBatch(conversations, new InMemoryAssessmentStore(), breaches, clock);
+        IngestEventBatch webhook = new IngestEventBatch(conversations, breaches, clock);
         // the only agent with enough volume: every first reply 90 s against the 60 s target - 12 timeouts, dismissal review
         webhook.ingest(DEMO_MERCHANT, chats("slow", 12, 90, 5, 8));
         webhook.ingest(DEMO_MERCHANT, chats("new", 3, 10, 5, 5)); // too few to rank

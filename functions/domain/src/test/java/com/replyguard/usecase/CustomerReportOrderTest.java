@@ -9,7 +9,6 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import com.replyguard.conversation.ConversationId;
 import com.replyguard.intake.RawEvent;
 import com.replyguard.kpi.KpiVector;
-import com.replyguard.testing.InMemoryAssessmentStore;
 import com.replyguard.testing.InMemoryBreachStore;
 import com.replyguard.testing.InMemoryConversationStore;
 import com.replyguard.testing.MutableClock;
@@ -53,7 +52,7 @@ class CustomerReportOrderTest {
     /** Each conversation's KPI vector after ingesting the batches in this order. */
     private static Map<String, KpiVector> outcome(List<List<RawEvent>> batches) {
         InMemoryConversationStore store = new InMemoryConversationStore();
-        IngestEventBatch ingest = new IngestEventBatch(store, new InMemoryAssessmentStore(), new InMemoryBreachStore(),
+        IngestEventBatch ingest = new IngestEventBatch(store, new InMemoryBreachStore(),
                 new MutableClock(at("2026-10-04T09:00:00")));
         batches.forEach(b -> ingest.ingest(DEMO_MERCHANT, b));
         Map<String, KpiVector> out = new TreeMap<>();

@@ -12,7 +12,6 @@ import com.replyguard.conversation.ConversationId;
 import com.replyguard.intake.RawEvent;
 import com.replyguard.ports.Due;
 import com.replyguard.ports.WheelWatermark;
-import com.replyguard.testing.InMemoryAssessmentStore;
 import com.replyguard.testing.InMemoryBreachStore;
 import com.replyguard.testing.InMemoryConversationStore;
 import com.replyguard.testing.MutableClock;
@@ -58,11 +57,10 @@ class EscalationAndWheelTest {
     void setUp() {
         clock = new MutableClock(at("2026-10-03T10:00:00"));
         conversations = new InMemoryConversationStore();
-        InMemoryAssessmentStore assessments = new InMemoryAssessmentStore();
         breaches = new InMemoryBreachStore();
         bus = new RecordingPublisher();
-        webhook = new IngestEventBatch(conversations, assessments, breaches, clock);
-        escalation = new EscalateDueClocks(conversations, id -> Optional.of(DEMO_MERCHANT), assessments, breaches, bus, clock);
+        webhook = new IngestEventBatch(conversations, breaches, clock);
+        escalation = new EscalateDueClocks(conversations, id -> Optional.of(DEMO_MERCHANT), breaches, bus, clock);
         savedWatermark = Optional.empty();
     }
 

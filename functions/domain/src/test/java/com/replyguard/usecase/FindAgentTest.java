@@ -10,7 +10,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.replyguard.assessment.Cycle;
 import com.replyguard.discipline.Shifts;
 import com.replyguard.testing.InMemoryAgentRegistry;
-import com.replyguard.testing.InMemoryAssessmentStore;
 import com.replyguard.testing.InMemoryBreachStore;
 import com.replyguard.testing.InMemoryConversationStore;
 import com.replyguard.testing.InMemoryKpiStore;
@@ -29,8 +28,7 @@ class FindAgentTest {
     private final InMemoryConversationStore conversations = new InMemoryConversationStore();
     private final InMemoryAgentRegistry registry = new InMemoryAgentRegistry();
     private final InMemoryKpiStore kpis = new InMemoryKpiStore();
-    private final IngestEventBatch ingest = new IngestEventBatch(conversations, new InMemoryAssessmentStore(),
-            new InMemoryBreachStore(), new InMemoryMessageTexts(), registry, clock);
+    private final IngestEventBatch ingest = new IngestEventBatch(conversations, new InMemoryBreachStore(), new InMemoryMessageTexts(), registry, clock);
     private final FindAgent agents = new FindAgent(registry, kpis);
 
     @Test
@@ -53,7 +51,7 @@ class FindAgentTest {
 
     @Test
     void anAgentCountedBeforeTheRegistryExisted_orOnARoster_isKnown() {
-        new IngestEventBatch(conversations, new InMemoryAssessmentStore(), new InMemoryBreachStore(), clock).ingest(DEMO_MERCHANT,
+        new IngestEventBatch(conversations, new InMemoryBreachStore(), clock).ingest(DEMO_MERCHANT,
                 List.of(raw("eventId", "m1", "type", "customer.message", "conversationId", "c1", "channel", "CS_CHAT",
                         "occurredAt", "2026-10-03T11:00:00+08:00", "customerId", "b1"),
                         raw("eventId", "a1", "type", "agent.message", "conversationId", "c1", "agentId", "old-hand",

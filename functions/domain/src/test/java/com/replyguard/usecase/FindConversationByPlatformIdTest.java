@@ -7,7 +7,6 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.replyguard.conversation.ConversationId;
-import com.replyguard.testing.InMemoryAssessmentStore;
 import com.replyguard.testing.InMemoryBreachStore;
 import com.replyguard.testing.InMemoryConversationStore;
 import com.replyguard.testing.MutableClock;
@@ -21,7 +20,7 @@ class FindConversationByPlatformIdTest {
     private final ShowConversation show = new ShowConversation(conversations, clock);
 
     private void store(String conversation) {
-        new IngestEventBatch(conversations, new InMemoryAssessmentStore(), new InMemoryBreachStore(), clock).ingest(DEMO_MERCHANT,
+        new IngestEventBatch(conversations, new InMemoryBreachStore(), clock).ingest(DEMO_MERCHANT,
                 List.of(raw("eventId", "e-" + conversation, "type", "customer.message", "conversationId", conversation,
                         "channel", "DIRECT_MESSAGE", "occurredAt", "2026-10-03T11:00:00+08:00", "customerId", "buyer-1")));
     }

@@ -8,7 +8,6 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
 import com.replyguard.ports.HeldIndex;
-import com.replyguard.testing.InMemoryAssessmentStore;
 import com.replyguard.testing.InMemoryBreachStore;
 import com.replyguard.testing.InMemoryConversationStore;
 import com.replyguard.testing.MutableClock;
@@ -23,8 +22,7 @@ import org.junit.jupiter.api.Test;
 class HeldConversationsTest {
     private final MutableClock clock = new MutableClock(at("2026-10-03T10:00:05"));
     private final InMemoryConversationStore conversations = new InMemoryConversationStore();
-    private final IngestEventBatch ingest = new IngestEventBatch(conversations, new InMemoryAssessmentStore(),
-            new InMemoryBreachStore(), clock);
+    private final IngestEventBatch ingest = new IngestEventBatch(conversations, new InMemoryBreachStore(), clock);
     private final ListHeldConversations held = new ListHeldConversations(conversations, clock);
 
     @Test

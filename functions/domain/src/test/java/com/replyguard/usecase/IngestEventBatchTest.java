@@ -8,6 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import com.replyguard.testing.PlatformKpisOracle;
 import com.replyguard.assessment.Cycle;
 import com.replyguard.breach.Breach;
 import com.replyguard.conversation.ConversationId;
@@ -15,7 +16,6 @@ import com.replyguard.intake.BatchRejected;
 import com.replyguard.intake.Problem;
 import com.replyguard.intake.RawEvent;
 import com.replyguard.ports.StoredConversation;
-import com.replyguard.testing.InMemoryAssessmentStore;
 import com.replyguard.testing.InMemoryBreachStore;
 import com.replyguard.testing.InMemoryConversationStore;
 import com.replyguard.testing.MutableClock;
@@ -31,19 +31,15 @@ class IngestEventBatchTest {
     private static final Cycle OCT_H1 = Cycle.parse("2026-10-H1").orElseThrow();
     private MutableClock clock;
     private InMemoryConversationStore conversations;
-    private InMemoryAssessmentStore assessments;
     private InMemoryBreachStore breaches;
     private IngestEventBatch ingest;
-    private ReportPlatformKpis kpis;
 
     @BeforeEach
     void setUp() {
         clock = new MutableClock(at("2026-10-04T09:00:00"));
         conversations = new InMemoryConversationStore();
-        assessments = new InMemoryAssessmentStore();
         breaches = new InMemoryBreachStore();
-        ingest = new IngestEventBatch(conversations, assessments, breaches, clock);
-        kpis = new ReportPlatformKpis(conversations, assessments, clock);
+        ingest = new IngestEventBatch(conversations, breaches, clock);
     }
 
     static RawEvent msg(String id, String conv, String time, String channel) {
@@ -84,7 +80,7 @@ class IngestEventBatchTest {
     }
 
     private String outcome() {
-        var r = kpis.report(DEMO, OCT_H1);
+        var r = PlatformKpisOracle.report(conversations, DEMO_MERCHANT, OCT_H1, clock.instant());
         StringBuilder s = new StringBuilder();
         s.append(r.firstReply2Min().met()).append('/').append(r.firstReply2Min().total()).append(' ')
                 .append(r.reply3Min().met()).append('/').append(r.reply3Min().total()).append(' ')
@@ -151,7 +147,6 @@ class IngestEventBatchTest {
         assertEquals(15, rejected.problems().get(1).index());
         assertEquals("occurredAt", rejected.problems().get(1).field());
         assertEquals(0, conversations.size());
-        assertEquals(0, assessments.writes);
         assertTrue(breaches.active(DEMO).isEmpty());
     }
 
@@ -161,10 +156,10 @@ class IngestEventBatchTest {
         ingest.ingest(DEMO_MERCHANT, List.of(msg("e2", "c1", "2026-10-03T10:03:00", null),
                 reply("e3", "c1", "2026-10-03T10:04:00")));
         assertTrue(breaches.active(DEMO).isEmpty(), "no channel known yet: no clock");
-        assertEquals(0, kpis.report(DEMO, OCT_H1).firstReply2Min().total());
+        assertEquals(0, PlatformKpisOracle.report(conversations, DEMO_MERCHANT, OCT_H1, clock.instant()).firstReply2Min().total());
         ingest.ingest(DEMO_MERCHANT, List.of(msg("e1", "c1", "2026-10-03T10:00:00", "CS_CHAT")));
         assertEquals(1, breaches.active(DEMO).size(), "the first reply came 4 min after the question");
-        assertEquals(1, kpis.report(DEMO, OCT_H1).firstReply2Min().total());
+        assertEquals(1, PlatformKpisOracle.report(conversations, DEMO_MERCHANT, OCT_H1, clock.instant()).firstReply2Min().total());
         BatchRejected conflict = assertThrows(BatchRejected.class,
                 () -> ingest.ingest(DEMO_MERCHANT, List.of(msg("e4", "c1", "2026-10-03T10:05:00", "LIVE_COMMENT"))));
         assertEquals(new Problem(0, "channel", "is LIVE_COMMENT but conversation 'c1' is on CS_CHAT"),
@@ -260,12 +255,6 @@ class IngestEventBatchTest {
             }
 
             @Override
-            public List<com.replyguard.assessment.CycleContribution> ownCycleContributions(
-                    com.replyguard.merchant.MerchantId m, Cycle cycle) {
-                return conversations.ownCycleContributions(m, cycle);
-            }
-
-            @Override
             public List<com.replyguard.assessment.ResponseTimes> responseTimes(com.replyguard.merchant.MerchantId m, Cycle c) {
                 return conversations.responseTimes(m, c);
             }
@@ -296,7 +285,7 @@ class IngestEventBatchTest {
                 conversations.save(next, expectedVersion);
             }
         };
-        new IngestEventBatch(racing, assessments, breaches, clock)
+        new IngestEventBatch(racing, breaches, clock)
                 .ingest(DEMO_MERCHANT, List.of(msg("e3", "c1", "2026-10-03T10:05:00", null)));
         var stored = conversations.load(DEMO, new ConversationId("c1")).orElseThrow();
         assertEquals(List.of("e1", "e2", "e3"), stored.conversation().events().stream().map(e -> e.eventId()).toList());

@@ -8,11 +8,11 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import com.replyguard.testing.PlatformKpisOracle;
 import com.replyguard.assessment.Cycle;
 import com.replyguard.assessment.KpiReport;
 import com.replyguard.intake.RawEvent;
 import com.replyguard.kpi.Dimension;
-import com.replyguard.testing.InMemoryAssessmentStore;
 import com.replyguard.testing.InMemoryBreachStore;
 import com.replyguard.testing.InMemoryConversationStore;
 import com.replyguard.testing.InMemoryKpiStore;
@@ -32,12 +32,10 @@ class KpiCountersTest {
     private static final Cycle OCT_H1 = Cycle.parse("2026-10-H1").orElseThrow();
     private MutableClock clock;
     private InMemoryConversationStore conversations;
-    private InMemoryAssessmentStore assessments;
     private InMemoryKpiStore kpis;
     private IngestEventBatch ingest;
     private FoldKpiCounters fold;
     private ReportKpiCounters counters;
-    private ReportPlatformKpis recompute;
     private final List<KpiReport> announced = new ArrayList<>();
     private CloseKpiCycles close;
 
@@ -45,12 +43,10 @@ class KpiCountersTest {
     void setUp() {
         clock = new MutableClock(at("2026-10-04T09:00:00"));
         conversations = new InMemoryConversationStore();
-        assessments = new InMemoryAssessmentStore();
         kpis = new InMemoryKpiStore();
-        ingest = new IngestEventBatch(conversations, assessments, new InMemoryBreachStore(), clock);
+        ingest = new IngestEventBatch(conversations, new InMemoryBreachStore(), clock);
         fold = new FoldKpiCounters(conversations, kpis, clock);
         counters = new ReportKpiCounters(kpis, clock);
-        recompute = new ReportPlatformKpis(conversations, assessments, clock);
         close = new CloseKpiCycles(conversations, kpis, fold, (r, revision) -> announced.add(r), clock);
     }
 
@@ -69,7 +65,7 @@ class KpiCountersTest {
     }
 
     private String recomputed() {
-        return figures(recompute.report(DEMO, OCT_H1));
+        return figures(PlatformKpisOracle.report(conversations, DEMO_MERCHANT, OCT_H1, clock.instant()));
     }
 
     @Test
@@ -203,7 +199,7 @@ class KpiCountersTest {
         assertEquals(1, again.duplicates());
         passAfter(2);
         assertEquals("0/1 0/1 0/0", counted());
-        assertEquals(1, recompute.report(DEMO, Cycle.parse("2026-09-H2").orElseThrow())
+        assertEquals(1, PlatformKpisOracle.report(conversations, DEMO_MERCHANT, Cycle.parse("2026-09-H2").orElseThrow(), clock.instant())
                 .firstReply2Min().total(), "20 Sep is more than 7 days before the report: x-old still counts");
     }
 

@@ -17,7 +17,6 @@ import com.replyguard.kpi.SetAside;
 import com.replyguard.merchant.Merchant;
 import com.replyguard.merchant.MerchantId;
 import com.replyguard.ports.StoredConversation;
-import com.replyguard.testing.InMemoryAssessmentStore;
 import com.replyguard.testing.InMemoryBreachStore;
 import com.replyguard.testing.InMemoryConversationStore;
 import com.replyguard.testing.InMemoryKpiStore;
@@ -56,7 +55,7 @@ class KpiSetAsideTest {
         kpis = new InMemoryKpiStore();
         fold = new FoldKpiCounters(conversations, kpis, clock, reported::add);
         close = new CloseKpiCycles(conversations, kpis, fold, (r, revision) -> { }, clock);
-        recorder = new ConversationRecorder(new InMemoryAssessmentStore(), new InMemoryBreachStore());
+        recorder = new ConversationRecorder(new InMemoryBreachStore());
     }
 
     /** Writes a conversation as ingest would; {@code poisoned}: with a vector key that no cycle reads. */
@@ -71,8 +70,8 @@ class KpiSetAsideTest {
         if (poisoned) {
             TreeMap<String, Long> bad = new TreeMap<>(s.kpi().counts());
             bad.put("1969-13-H3|all|fr.met", 1L);
-            s = new StoredConversation(s.conversation(), s.version(), s.activeBreachKeys(), s.knownBreachKeys(), s.knownCycles(),
-                    s.notified(), s.pending(), s.nextDue(), s.ownCycle(), s.responseTimes(), new KpiVector(bad), s.kpiChangedAt());
+            s = new StoredConversation(s.conversation(), s.version(), s.activeBreachKeys(), s.knownBreachKeys(),
+                    s.notified(), s.pending(), s.nextDue(), s.responseTimes(), new KpiVector(bad), s.kpiChangedAt(), s.waiting());
         }
         conversations.save(s, 0);
     }

@@ -19,7 +19,6 @@ import com.replyguard.merchant.AssessedHours;
 import com.replyguard.merchant.Manager;
 import com.replyguard.merchant.Merchant;
 import com.replyguard.queue.WaitingClock;
-import com.replyguard.testing.InMemoryAssessmentStore;
 import com.replyguard.testing.InMemoryBreachStore;
 import com.replyguard.testing.InMemoryConversationStore;
 import com.replyguard.testing.MutableClock;
@@ -51,7 +50,7 @@ class ListQueueTest {
     void setUp() {
         clock = new MutableClock(at("2026-10-03T10:00:05"));
         conversations = new InMemoryConversationStore();
-        webhook = new IngestEventBatch(conversations, new InMemoryAssessmentStore(), new InMemoryBreachStore(), clock);
+        webhook = new IngestEventBatch(conversations, new InMemoryBreachStore(), clock);
         queue = new ListQueue(conversations, clock);
     }
 

@@ -10,7 +10,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.replyguard.conversation.ConversationId;
 import com.replyguard.conversation.CustomerPseudonym;
 import com.replyguard.merchant.Merchant;
-import com.replyguard.testing.InMemoryAssessmentStore;
 import com.replyguard.testing.InMemoryBreachStore;
 import com.replyguard.testing.InMemoryConversationStore;
 import com.replyguard.testing.InMemoryMessageTexts;
@@ -25,8 +24,7 @@ class MessageTextRetentionTest {
     private final MutableClock clock = new MutableClock(at("2026-10-03T12:00:00"));
     private final InMemoryConversationStore conversations = new InMemoryConversationStore();
     private final InMemoryMessageTexts texts = new InMemoryMessageTexts();
-    private final IngestEventBatch ingest = new IngestEventBatch(conversations, new InMemoryAssessmentStore(),
-            new InMemoryBreachStore(), texts, clock);
+    private final IngestEventBatch ingest = new IngestEventBatch(conversations, new InMemoryBreachStore(), texts, clock);
     private final Merchant keeping = DEMO_MERCHANT.withTextRetention(Duration.ofDays(30));
 
     private void send(Merchant merchant, String id, String conversation, String time, String customer, String text) {

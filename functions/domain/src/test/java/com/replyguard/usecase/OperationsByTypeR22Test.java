@@ -10,7 +10,6 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import com.replyguard.assessment.Cycle;
 import com.replyguard.clock.ClockType;
 import com.replyguard.intake.RawEvent;
-import com.replyguard.testing.InMemoryAssessmentStore;
 import com.replyguard.testing.InMemoryBreachStore;
 import com.replyguard.testing.InMemoryConversationStore;
 import com.replyguard.testing.InMemoryKpiStore;
@@ -40,8 +39,7 @@ class OperationsByTypeR22Test {
         MutableClock clock = new MutableClock(at("2026-10-10T09:00:00"));
         var conversations = new InMemoryConversationStore();
         var kpis = new InMemoryKpiStore();
-        var assessments = new InMemoryAssessmentStore();
-        new IngestEventBatch(conversations, assessments, new InMemoryBreachStore(), clock).ingest(DEMO_MERCHANT, List.of(
+        new IngestEventBatch(conversations, new InMemoryBreachStore(), clock).ingest(DEMO_MERCHANT, List.of(
                 // a: logistics (suggested from the text); first reply in 40 s (60 s target: met), next round 240 s (180: late)
                 msg("a1", "a", "2026-10-03T10:00:00", "CS_CHAT", "快递一直没收到"), reply("a2", "a", "2026-10-03T10:00:40"),
                 msg("a3", "a", "2026-10-03T10:05:00", "CS_CHAT", null), reply("a4", "a", "2026-10-03T10:09:00"),

@@ -17,7 +17,6 @@ import com.replyguard.intake.RawEvent;
 import com.replyguard.merchant.Merchant;
 import com.replyguard.merchant.PolicyHistory;
 import com.replyguard.merchant.PolicyVersion;
-import com.replyguard.testing.InMemoryAssessmentStore;
 import com.replyguard.testing.InMemoryBreachStore;
 import com.replyguard.testing.InMemoryConversationStore;
 import com.replyguard.testing.MutableClock;
@@ -68,7 +67,7 @@ class PolicyVersionsTest {
     }
 
     private void ingest(Merchant m, RawEvent... events) {
-        new IngestEventBatch(conversations, new InMemoryAssessmentStore(), breaches, clock).ingest(m, List.of(events));
+        new IngestEventBatch(conversations, breaches, clock).ingest(m, List.of(events));
     }
 
     private static RawEvent customer(String id, String conversation, String time) {

@@ -8,7 +8,6 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
 
 import com.replyguard.intake.RawEvent;
-import com.replyguard.testing.InMemoryAssessmentStore;
 import com.replyguard.testing.InMemoryBreachStore;
 import com.replyguard.testing.InMemoryConversationStore;
 import com.replyguard.testing.InMemoryKpiStore;
@@ -27,8 +26,7 @@ class ReportQualityR28Test {
     private final MutableClock clock = new MutableClock(at("2026-11-05T09:00:00"));
     private final InMemoryConversationStore conversations = new InMemoryConversationStore();
     private final InMemoryKpiStore kpis = new InMemoryKpiStore();
-    private final IngestEventBatch ingest = new IngestEventBatch(conversations, new InMemoryAssessmentStore(),
-            new InMemoryBreachStore(), clock);
+    private final IngestEventBatch ingest = new IngestEventBatch(conversations, new InMemoryBreachStore(), clock);
 
     /** A chat answered after {@code replySeconds}, classified, resolved or not, rated or not. */
     private static List<RawEvent> chat(String c, String start, int replySeconds, String category, boolean resolved, Integer stars) {

@@ -33,7 +33,7 @@ public record EscalationWiring(EscalateDueClocks escalate, Runnable storageWarmU
         // priming: one read through this function's DynamoDB client (the priming tenant's conversation)
         Runnable warmUp = () -> storage.conversations.load(new MerchantId("replyguard-priming"),
                 new ConversationId("priming"));
-        return new EscalationWiring(new EscalateDueClocks(storage.conversations, storage.merchants, storage.assessments,
+        return new EscalationWiring(new EscalateDueClocks(storage.conversations, storage.merchants,
                 storage.breaches, publisher, clock), warmUp, clock);
     }
 }

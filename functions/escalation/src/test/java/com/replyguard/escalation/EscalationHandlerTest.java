@@ -11,7 +11,6 @@ import com.replyguard.adapters.json.DueJson;
 import com.replyguard.alert.AlertEvent;
 import com.replyguard.conversation.ConversationId;
 import com.replyguard.ports.Due;
-import com.replyguard.testing.InMemoryAssessmentStore;
 import com.replyguard.testing.InMemoryBreachStore;
 import com.replyguard.testing.InMemoryConversationStore;
 import com.replyguard.testing.MutableClock;
@@ -42,12 +41,11 @@ class EscalationHandlerTest {
         clock = new MutableClock(at("2026-10-03T10:00:00"));
         conversations = new InMemoryConversationStore();
         breaches = new InMemoryBreachStore();
-        InMemoryAssessmentStore assessments = new InMemoryAssessmentStore();
-        new IngestEventBatch(conversations, assessments, breaches, clock).ingest(DEMO_MERCHANT, List.of(raw("eventId", "e1",
+        new IngestEventBatch(conversations, breaches, clock).ingest(DEMO_MERCHANT, List.of(raw("eventId", "e1",
                 "type", "customer.message", "conversationId", "c1", "channel", "CS_CHAT", "occurredAt", "2026-10-03T10:00:00+08:00",
                 "customerId", "buyer-1")));
         handler = new EscalationHandler(new EscalationWiring(new EscalateDueClocks(conversations,
-                id -> id.equals(DEMO) ? Optional.of(DEMO_MERCHANT) : Optional.empty(), assessments, breaches, published::addAll, clock),
+                id -> id.equals(DEMO) ? Optional.of(DEMO_MERCHANT) : Optional.empty(), breaches, published::addAll, clock),
                 () -> { }, clock));
     }
 

@@ -13,7 +13,7 @@ public record IngestWiring(MerchantDirectory merchants, IngestEventBatch ingest,
     public static IngestWiring from(Map<String, String> environment, Clock clock) {
         StorageWiring storage = StorageWiring.from(new Environment(environment), clock);
         return new IngestWiring(storage.merchants,
-                new IngestEventBatch(storage.conversations, storage.assessments, storage.breaches, storage.texts, storage.agents,
+                new IngestEventBatch(storage.conversations, storage.breaches, storage.texts, storage.agents,
                         clock),
                 clock);
     }

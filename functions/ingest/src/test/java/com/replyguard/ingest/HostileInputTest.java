@@ -15,7 +15,6 @@ import com.replyguard.intake.WebhookSignature;
 import com.replyguard.merchant.DoudianApp;
 import com.replyguard.merchant.Merchant;
 import com.replyguard.ports.ConversationStore;
-import com.replyguard.testing.InMemoryAssessmentStore;
 import com.replyguard.testing.InMemoryBreachStore;
 import com.replyguard.testing.InMemoryConversationStore;
 import com.replyguard.testing.MutableClock;
@@ -52,7 +51,7 @@ class HostileInputTest {
 
     private WebhookIngestHandler handler(ConversationStore store) {
         return new WebhookIngestHandler(new IngestWiring(id -> id.equals(DEMO) ? Optional.of(MERCHANT) : Optional.empty(),
-                new IngestEventBatch(store, new InMemoryAssessmentStore(), new InMemoryBreachStore(), clock), clock));
+                new IngestEventBatch(store, new InMemoryBreachStore(), clock), clock));
     }
 
     private static APIGatewayProxyRequestEvent post(String route, String body, Map<String, String> headers) {

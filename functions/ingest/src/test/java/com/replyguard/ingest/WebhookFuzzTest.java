@@ -13,7 +13,6 @@ import com.replyguard.adapters.doudian.DoudianPush;
 import com.replyguard.intake.WebhookSignature;
 import com.replyguard.merchant.DoudianApp;
 import com.replyguard.merchant.Merchant;
-import com.replyguard.testing.InMemoryAssessmentStore;
 import com.replyguard.testing.InMemoryBreachStore;
 import com.replyguard.testing.InMemoryConversationStore;
 import com.replyguard.testing.MutableClock;
@@ -49,7 +48,7 @@ class WebhookFuzzTest {
     private final InMemoryConversationStore conversations = new InMemoryConversationStore();
     private final WebhookIngestHandler handler = new WebhookIngestHandler(new IngestWiring(
             id -> id.equals(DEMO) ? Optional.of(MERCHANT) : Optional.empty(),
-            new IngestEventBatch(conversations, new InMemoryAssessmentStore(), new InMemoryBreachStore(), new MutableClock(NOW)),
+            new IngestEventBatch(conversations, new InMemoryBreachStore(), new MutableClock(NOW)),
             new MutableClock(NOW)));
 
     private static APIGatewayProxyRequestEvent post(String route, byte[] body, Map<String, String> headers) {

@@ -14,7 +14,6 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.replyguard.conversation.ConversationId;
 import com.replyguard.intake.WebhookSignature;
-import com.replyguard.testing.InMemoryAssessmentStore;
 import com.replyguard.testing.InMemoryBreachStore;
 import com.replyguard.testing.InMemoryConversationStore;
 import com.replyguard.testing.MutableClock;
@@ -37,15 +36,13 @@ class WebhookIngestHandlerTest {
     private static final ObjectMapper JSON = new ObjectMapper().configure(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES, false);
     private MutableClock clock;
     private InMemoryConversationStore conversations;
-    private InMemoryAssessmentStore assessments;
     private WebhookIngestHandler handler;
 
     @BeforeEach
     void setUp() {
         clock = new MutableClock(Instant.ofEpochSecond(1_790_000_000L).plusSeconds(20));
         conversations = new InMemoryConversationStore();
-        assessments = new InMemoryAssessmentStore();
-        IngestEventBatch ingest = new IngestEventBatch(conversations, assessments, new InMemoryBreachStore(), clock);
+        IngestEventBatch ingest = new IngestEventBatch(conversations, new InMemoryBreachStore(), clock);
         handler = new WebhookIngestHandler(new IngestWiring(
                 id -> id.equals(DEMO) ? Optional.of(DEMO_MERCHANT) : Optional.empty(), ingest, clock));
     }
@@ -133,7 +130,6 @@ class WebhookIngestHandlerTest {
         assertEquals(2, details.get(2).path("index").asInt());
         assertEquals("rating", details.get(2).path("field").asText());
         assertEquals(0, conversations.size(), "the valid first event was not stored either");
-        assertEquals(0, assessments.writes);
     }
 
     @Test

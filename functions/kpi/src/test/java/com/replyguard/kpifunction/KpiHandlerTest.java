@@ -8,7 +8,6 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.replyguard.assessment.KpiReport;
-import com.replyguard.testing.InMemoryAssessmentStore;
 import com.replyguard.testing.InMemoryBreachStore;
 import com.replyguard.testing.InMemoryConversationStore;
 import com.replyguard.testing.InMemoryKpiStore;
@@ -58,7 +57,7 @@ class KpiHandlerTest {
                     clock.set(until); // the pacer moves the clock instead of sleeping
                     newPass = true;
                 }, clock));
-        new IngestEventBatch(conversations, new InMemoryAssessmentStore(), new InMemoryBreachStore(), clock).ingest(DEMO_MERCHANT,
+        new IngestEventBatch(conversations, new InMemoryBreachStore(), clock).ingest(DEMO_MERCHANT,
                 List.of(raw("eventId", "e1", "type", "customer.message", "conversationId", "c1", "channel", "CS_CHAT",
                         "occurredAt", "2026-10-15T10:00:00+08:00", "customerId", "b1"),
                         raw("eventId", "e2", "type", "agent.message", "conversationId", "c1", "agentId", "a1",
@@ -103,7 +102,7 @@ class KpiHandlerTest {
         handler.handleRequest(Map.of("job", "close"), null);
         assertEquals(1, announced.size());
         // a conversation of 15 Oct delivered after the close, answered late
-        new IngestEventBatch(conversations, new InMemoryAssessmentStore(), new InMemoryBreachStore(), clock).ingest(DEMO_MERCHANT,
+        new IngestEventBatch(conversations, new InMemoryBreachStore(), clock).ingest(DEMO_MERCHANT,
                 List.of(raw("eventId", "e3", "type", "customer.message", "conversationId", "c2", "channel", "CS_CHAT",
                         "occurredAt", "2026-10-15T11:00:00+08:00", "customerId", "b2"),
                         raw("eventId", "e4", "type", "agent.message", "conversationId", "c2", "agentId", "a1",

@@ -48,7 +48,7 @@ public record ManagerApiWiring(ManagerTokens tokens, MerchantDirectory merchants
                 new ReportLeaderboard(storage.conversations, new ReportAgentDiscipline(storage.breaches)),
                 new com.replyguard.usecase.ReportAfterSales(storage.kpis),
                 new com.replyguard.usecase.ClassifyCase(storage.conversations, new com.replyguard.usecase.IngestEventBatch(
-                        storage.conversations, storage.assessments, storage.breaches, storage.texts, clock), clock),
+                        storage.conversations, storage.breaches, storage.texts, storage.agents, clock), clock),
                 new com.replyguard.usecase.ReportOperationsByType(storage.kpis, clock),
                 new com.replyguard.usecase.ForgetCustomer(storage.conversations, storage.texts), alerting, clock,
                 new ListQueue(storage.queue, clock));

@@ -22,7 +22,6 @@ import com.replyguard.notify.NoticeType;
 import com.replyguard.notify.NotifyChannel;
 import com.replyguard.notify.RobotAnswer;
 import com.replyguard.notify.Verdict;
-import com.replyguard.testing.InMemoryAssessmentStore;
 import com.replyguard.testing.InMemoryBreachStore;
 import com.replyguard.testing.InMemoryConversationStore;
 import com.replyguard.testing.MutableClock;
@@ -68,7 +67,7 @@ class AlertRoutesTest {
         clock = new MutableClock(at("2026-10-03T10:05:00"));
         conversations = new InMemoryConversationStore();
         InMemoryBreachStore breaches = new InMemoryBreachStore();
-        new IngestEventBatch(conversations, new InMemoryAssessmentStore(), breaches, clock)
+        new IngestEventBatch(conversations, breaches, clock)
                 .ingest(DEMO_MERCHANT, List.of(raw("eventId", "e1", "type", "customer.message", "conversationId", "c1",
                         "channel", "CS_CHAT", "occurredAt", "2026-10-03T10:00:00+08:00", "customerId", "buyer-1")));
         fakes = new TestAlerting(conversations, clock);

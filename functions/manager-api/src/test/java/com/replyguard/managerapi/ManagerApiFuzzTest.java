@@ -6,7 +6,6 @@ import static com.replyguard.testing.Events.at;
 
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
-import com.replyguard.testing.InMemoryAssessmentStore;
 import com.replyguard.testing.InMemoryBreachStore;
 import com.replyguard.testing.InMemoryConversationStore;
 import com.replyguard.testing.InMemoryKpiStore;
@@ -32,7 +31,6 @@ class ManagerApiFuzzTest {
     private final MutableClock clock = new MutableClock(at("2026-10-04T09:00:00"));
     private final InMemoryConversationStore conversations = new InMemoryConversationStore();
     private final InMemoryBreachStore breaches = new InMemoryBreachStore();
-    private final InMemoryAssessmentStore assessments = new InMemoryAssessmentStore();
     private final InMemoryKpiStore kpis = new InMemoryKpiStore();
     private final ManagerApiHandler handler = new ManagerApiHandler(new ManagerApiWiring(
             t -> t.equals("tok") ? Optional.of(com.replyguard.testing.Managers.supervisor(DEMO))
@@ -45,7 +43,7 @@ class ManagerApiFuzzTest {
             new com.replyguard.usecase.ReportAgentScorecard(conversations, new com.replyguard.usecase.ReportAgentDiscipline(breaches)),
             new com.replyguard.usecase.ReportLeaderboard(conversations, new com.replyguard.usecase.ReportAgentDiscipline(breaches)),
             new com.replyguard.usecase.ReportAfterSales(kpis),
-            new com.replyguard.usecase.ClassifyCase(conversations, new IngestEventBatch(conversations, assessments, breaches, clock),
+            new com.replyguard.usecase.ClassifyCase(conversations, new IngestEventBatch(conversations, breaches, clock),
                     clock),
             new com.replyguard.usecase.ReportOperationsByType(kpis, clock),
             new com.replyguard.usecase.ForgetCustomer(conversations), new TestAlerting(conversations, clock).alerting, clock,

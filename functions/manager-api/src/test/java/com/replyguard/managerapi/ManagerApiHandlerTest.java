@@ -15,7 +15,6 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.replyguard.merchant.Manager;
 import com.replyguard.merchant.MerchantId;
-import com.replyguard.testing.InMemoryAssessmentStore;
 import com.replyguard.testing.InMemoryBreachStore;
 import com.replyguard.testing.InMemoryConversationStore;
 import com.replyguard.testing.MutableClock;
@@ -45,10 +44,9 @@ class ManagerApiHandlerTest {
     void setUp() {
         MutableClock clock = new MutableClock(at("2026-10-04T09:00:00"));
         InMemoryConversationStore conversations = new InMemoryConversationStore();
-        InMemoryAssessmentStore assessments = new InMemoryAssessmentStore();
         InMemoryBreachStore breaches = new InMemoryBreachStore();
         now = clock;
-        webhook = new IngestEventBatch(conversations, assessments, breaches, clock);
+        webhook = new IngestEventBatch(conversations, breaches, clock);
         webhook.ingest(DEMO_MERCHANT, List.of(
                 raw("eventId", "e1", "type", "customer.message", "conversationId", "c1", "channel", "CS_CHAT",
                         "occurredAt", "2026-10-03T10:00:00+08:00", "customerId", "buyer-1"),
@@ -77,7 +75,7 @@ class ManagerApiHandlerTest {
                 new com.replyguard.usecase.ReportLeaderboard(conversations, new com.replyguard.usecase.ReportAgentDiscipline(breaches)),
                 new com.replyguard.usecase.ReportAfterSales(kpiStore),
                 new com.replyguard.usecase.ClassifyCase(conversations,
-                        new IngestEventBatch(conversations, assessments, breaches, clock), clock),
+                        new IngestEventBatch(conversations, breaches, clock), clock),
                 new com.replyguard.usecase.ReportOperationsByType(kpiStore, clock),
                 new com.replyguard.usecase.ForgetCustomer(conversations),
                 (alerting = new TestAlerting(conversations, clock)).alerting, clock,

@@ -4,7 +4,6 @@ import com.replyguard.merchant.Manager;
 import com.replyguard.ports.ConversationStore;
 import com.replyguard.ports.MerchantDirectory;
 import com.replyguard.testing.InMemoryAlertLog;
-import com.replyguard.testing.InMemoryAssessmentStore;
 import com.replyguard.testing.InMemoryBreachStore;
 import com.replyguard.testing.InMemoryConversationStore;
 import com.replyguard.testing.InMemoryKpiStore;
@@ -43,7 +42,6 @@ final class TestAlerting {
     ManagerApiHandler handler(Map<String, Manager> tokens,
             MerchantDirectory merchants, InMemoryConversationStore conversations,
             InMemoryBreachStore breaches, Clock clock) {
-        var assessments = new InMemoryAssessmentStore();
         var kpis = new InMemoryKpiStore();
         var discipline = new ReportAgentDiscipline(breaches);
         return new ManagerApiHandler(new ManagerApiWiring(t -> Optional.ofNullable(tokens.get(t)), merchants,
@@ -54,8 +52,7 @@ final class TestAlerting {
                 new ReportOperations(conversations, clock),
                 new ReportAgentScorecard(conversations, discipline),
                 new ReportLeaderboard(conversations, discipline), new ReportAfterSales(kpis),
-                new ClassifyCase(conversations, new IngestEventBatch(conversations,
-                        assessments, breaches, clock), clock),
+                new ClassifyCase(conversations, new IngestEventBatch(conversations, breaches, clock), clock),
                 new ReportOperationsByType(kpis, clock), new ForgetCustomer(conversations),
                 alerting, clock, new com.replyguard.usecase.ListQueue(conversations, clock)));
     }

@@ -1,6 +1,5 @@
 package com.replyguard.adapters.config;
 
-import com.replyguard.adapters.dynamodb.DynamoDbAssessmentStore;
 import com.replyguard.adapters.dynamodb.DynamoDbBreachStore;
 import com.replyguard.adapters.dynamodb.DynamoDbConversationStore;
 import com.replyguard.adapters.dynamodb.DynamoDbDueIndex;
@@ -8,7 +7,6 @@ import com.replyguard.adapters.dynamodb.DynamoDbWheelWatermark;
 import com.replyguard.adapters.dynamodb.DynamoDbMerchantDirectory;
 import com.replyguard.adapters.dynamodb.DynamoDbPolicyOverrides;
 import com.replyguard.adapters.local.MerchantsFile;
-import com.replyguard.ports.AssessmentStore;
 import com.replyguard.ports.BreachStore;
 import com.replyguard.ports.ConversationStore;
 import com.replyguard.ports.DueIndex;
@@ -21,7 +19,7 @@ import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 
 /**
  * The storage adapters every function shares, built from the environment:
- * {@code CONVERSATIONS_TABLE}, {@code ASSESSMENTS_TABLE}, {@code BREACHES_TABLE}, {@code KPIS_TABLE}, {@code TEXTS_TABLE},
+ * {@code CONVERSATIONS_TABLE}, {@code BREACHES_TABLE}, {@code KPIS_TABLE}, {@code TEXTS_TABLE},
  * {@code MERCHANTS_TABLE} (template.yaml sets them); {@code DYNAMODB_ENDPOINT} points at a local
  * DynamoDB (dynalite), and {@code MERCHANTS_FILE} replaces the merchants table with the local
  * merchants file; {@code MERCHANT_SECRETS_PREFIX} reads merchants' secrets from Secrets Manager.
@@ -30,7 +28,6 @@ import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 public final class StorageWiring {
     public final DynamoDbClient dynamo;
     public final ConversationStore conversations;
-    public final AssessmentStore assessments;
     public final BreachStore breaches;
     public final MerchantDirectory merchants;
     /** Merchants' policies set through the policy API, laid over the base directory. */
@@ -50,7 +47,6 @@ public final class StorageWiring {
     private StorageWiring(Environment env, Clock clock) {
         this.env = env;
         String conversationsTable = env.require("CONVERSATIONS_TABLE");
-        String assessmentsTable = env.require("ASSESSMENTS_TABLE");
         String breachesTable = env.require("BREACHES_TABLE");
         String kpisTable = env.require("KPIS_TABLE");
         String textsTable = env.require("TEXTS_TABLE");
@@ -63,7 +59,6 @@ public final class StorageWiring {
         env.check();
         this.dynamo = AwsClients.dynamoDb(env);
         this.conversations = new DynamoDbConversationStore(dynamo, conversationsTable);
-        this.assessments = new DynamoDbAssessmentStore(dynamo, assessmentsTable);
         this.breaches = new DynamoDbBreachStore(dynamo, breachesTable);
         this.dueIndex = new DynamoDbDueIndex(dynamo, conversationsTable);
         this.queue = new com.replyguard.adapters.dynamodb.DynamoDbQueueIndex(dynamo, conversationsTable);

@@ -51,7 +51,6 @@ final class ConversationItemMapper {
         item.put("events", AttributeValue.fromL(c.events().stream().map(e -> AttributeValue.fromM(event(e))).toList()));
         item.put("activeBreaches", strings(s.activeBreachKeys()));
         item.put("knownBreaches", strings(s.knownBreachKeys()));
-        item.put("knownCycles", strings(s.knownCycles().stream().map(Cycle::toString).toList()));
         item.put("notified", strings(s.notified()));
         item.put("pending", strings(s.pending()));
         if (s.nextDue() != null) {
@@ -108,24 +107,6 @@ final class ConversationItemMapper {
             item.put("kpiShard", s(Integer.toString(com.replyguard.kpi.Fold.shardOf(key(c.merchant(), c.id())))));
             item.put("kpiAt", s(kpiSort(s.kpiChangedAt(), key(c.merchant(), c.id()))));
         }
-        CycleContribution own = s.ownCycle();
-        if (own != null) {
-            // the ByCycle index entry: this conversation's contribution to its own cycle
-            item.put("cyclePk", s(c.merchant().value() + "#" + own.cycle()));
-            item.put("cycleSk", s(c.id().value()));
-            item.put("ownFrMet", n(own.firstReplyMet()));
-            item.put("ownFrLate", n(own.firstReplyLate()));
-            if (own.firstReplyOpenDeadline() != null) {
-                item.put("ownFrOpen", s(own.firstReplyOpenDeadline().toString()));
-            }
-            item.put("ownRMet", n(own.roundsMet()));
-            item.put("ownRLate", n(own.roundsLate()));
-            if (own.roundOpenDeadline() != null) {
-                item.put("ownROpen", s(own.roundOpenDeadline().toString()));
-            }
-            item.put("ownSat", n(own.satisfied()));
-            item.put("ownRated", n(own.rated()));
-        }
         return item;
     }
 
@@ -161,20 +142,6 @@ final class ConversationItemMapper {
                 Channel.valueOf(string(item, "rtChannel")), first == null ? null : Long.parseLong(first.n()),
                 Attributes.intOrZero(item, "rtRounds"), Attributes.intOrZero(item, "rtAnswered"),
                 Attributes.number(item, "rtMillis"), open == null ? null : Instant.parse(open), byAgent);
-    }
-
-    static CycleContribution ownCycle(Map<String, AttributeValue> item) {
-        String pk = string(item, "cyclePk");
-        if (pk == null) {
-            return null;
-        }
-        Cycle cycle = Cycle.parse(pk.substring(pk.lastIndexOf('#') + 1)).orElseThrow();
-        String frOpen = string(item, "ownFrOpen");
-        String rOpen = string(item, "ownROpen");
-        return new CycleContribution(cycle, Attributes.intOrZero(item, "ownFrMet"), Attributes.intOrZero(item, "ownFrLate"),
-                frOpen == null ? null : Instant.parse(frOpen), Attributes.intOrZero(item, "ownRMet"),
-                Attributes.intOrZero(item, "ownRLate"), rOpen == null ? null : Instant.parse(rOpen),
-                Attributes.intOrZero(item, "ownSat"), Attributes.intOrZero(item, "ownRated"));
     }
 
     private static Map<String, AttributeValue> event(ConversationEvent e) {
@@ -255,14 +222,12 @@ final class ConversationItemMapper {
             }
             events.add(b.build());
         }
-        TreeSet<Cycle> cycles = new TreeSet<>();
-        stringList(item, "knownCycles").forEach(c -> cycles.add(Cycle.parse(c).orElseThrow()));
         String nextDue = string(item, "nextDue");
         String kpiAt = string(item, "kpiAt");
         return new StoredConversation(Conversation.of(merchant, id, events), Attributes.number(item, "version"),
-                new TreeSet<>(stringList(item, "activeBreaches")), new TreeSet<>(stringList(item, "knownBreaches")), cycles,
+                new TreeSet<>(stringList(item, "activeBreaches")), new TreeSet<>(stringList(item, "knownBreaches")),
                 new TreeSet<>(stringList(item, "notified")), new TreeSet<>(stringList(item, "pending")),
-                nextDue == null ? null : Instant.parse(nextDue), ownCycle(item), responseTimes(item),
+                nextDue == null ? null : Instant.parse(nextDue), responseTimes(item),
                 DynamoDbKpiStore.vector(item.get("kv")), kpiAt == null ? null
                         : Instant.ofEpochMilli(Long.parseLong(kpiAt.substring(0, kpiAt.indexOf('#')))),
                 DynamoDbQueueIndex.waiting(item));

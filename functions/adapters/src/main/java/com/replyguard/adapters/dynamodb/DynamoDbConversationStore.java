@@ -1,7 +1,6 @@
 package com.replyguard.adapters.dynamodb;
 
 import com.replyguard.assessment.Cycle;
-import com.replyguard.assessment.CycleContribution;
 import com.replyguard.conversation.ConversationId;
 import com.replyguard.conversation.CustomerReport;
 import com.replyguard.merchant.MerchantId;
@@ -99,13 +98,6 @@ public final class DynamoDbConversationStore implements ConversationStore {
         GetItemResponse r = dynamo.getItem(b -> b.tableName(table).consistentRead(true)
                 .key(Map.of("pk", AttributeValue.fromS(ConversationItemMapper.key(merchant, id)))));
         return r.hasItem() && !r.item().isEmpty() ? Optional.of(ConversationItemMapper.fromItem(r.item())) : Optional.empty();
-    }
-
-    @Override
-    public List<CycleContribution> ownCycleContributions(MerchantId merchant, Cycle cycle) {
-        List<CycleContribution> all = new ArrayList<>();
-        cycleIndex("ByCycle", "cyclePk", merchant, cycle).forEach(item -> all.add(ConversationItemMapper.ownCycle(item)));
-        return all;
     }
 
     @Override

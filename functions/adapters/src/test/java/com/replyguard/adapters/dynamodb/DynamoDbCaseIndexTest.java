@@ -58,7 +58,7 @@ class DynamoDbCaseIndexTest {
         }
         Conversation c = Conversation.of(m, new ConversationId(id), events);
         store.save(new StoredConversation(c, version, new TreeSet<>(), new TreeSet<>(), new TreeSet<>(), new TreeSet<>(),
-                new TreeSet<>(), null, null, null, null, null, List.of()), version - 1);
+                null, null, null, null, List.of()), version - 1);
     }
 
     private static List<String> ids(CaseIndex.CasePage p) {

@@ -32,27 +32,27 @@ import org.junit.jupiter.api.Test;
 /** The conversation store against a real local DynamoDB (dynalite) with the template's tables. */
 class DynamoDbConversationStoreTest {
     private DynamoDbConversationStore store;
+    private String table;
 
     @BeforeEach
     void setUp() {
         SamTemplate t = SharedDynalite.freshTables();
-        store = new DynamoDbConversationStore(SharedDynalite.client(), t.tableName("ConversationsTable"));
+        table = t.tableName("ConversationsTable");
+        store = new DynamoDbConversationStore(SharedDynalite.client(), table);
     }
 
     private static StoredConversation stored(long version, ConversationEvent... events) {
         Conversation c = Conversation.of(DEMO, new ConversationId("c1"), List.of(events));
         return new StoredConversation(c, version, new TreeSet<>(List.of("FIRST_REPLY")), new TreeSet<>(List.of("FIRST_REPLY")),
-                new TreeSet<>(List.of(Cycle.parse("2026-10-H1").orElseThrow())), new TreeSet<>(List.of("FIRST_REPLY:RISK")),
+                new TreeSet<>(List.of("FIRST_REPLY:RISK")),
                 new TreeSet<>(List.of("FIRST_REPLY:L1")), com.replyguard.testing.Events.at("2026-10-03T10:01:00"),
-                new com.replyguard.assessment.CycleContribution(Cycle.parse("2026-10-H1").orElseThrow(), 1, 0, null, 2, 1,
-                        com.replyguard.testing.Events.at("2026-10-03T10:12:00"), 1, 1),
                 new com.replyguard.assessment.ResponseTimes(Cycle.parse("2026-10-H1").orElseThrow(), Channel.CS_CHAT, 30_000L,
                         3, 2, 200_000, com.replyguard.testing.Events.at("2026-10-03T10:12:00"),
                         java.util.Map.of("zhang", new com.replyguard.assessment.ResponseTimes.AgentShare(30_000L, 2, 200_000, 1, 1),
                                 "chen", new com.replyguard.assessment.ResponseTimes.AgentShare(null, 0, 0, 0, 0))),
                 new com.replyguard.kpi.KpiVector(new java.util.TreeMap<>(java.util.Map.of("2026-10-H1|all|fr.met", 1L,
                         "2026-10-H1|all|r3.late@1790000000123", 1L))),
-                com.replyguard.testing.Events.at("2026-10-03T10:12:00.123"));
+                com.replyguard.testing.Events.at("2026-10-03T10:12:00.123"), List.of());
     }
 
     @Test
@@ -69,15 +69,11 @@ class DynamoDbConversationStoreTest {
         assertEquals(s.conversation().events(), loaded.conversation().events());
         assertEquals(1, loaded.version());
         assertEquals(s.activeBreachKeys(), loaded.activeBreachKeys());
-        assertEquals(s.knownCycles(), loaded.knownCycles());
         assertEquals(s.notified(), loaded.notified());
         assertEquals(s.pending(), loaded.pending());
         assertEquals(s.nextDue(), loaded.nextDue());
-        assertEquals(s.ownCycle(), loaded.ownCycle());
         assertEquals(s.responseTimes(), loaded.responseTimes());
         assertEquals(List.of(s.responseTimes()), store.responseTimes(DEMO, Cycle.parse("2026-10-H1").orElseThrow()));
-        assertEquals(List.of(s.ownCycle()), store.ownCycleContributions(DEMO, Cycle.parse("2026-10-H1").orElseThrow()));
-        assertTrue(store.ownCycleContributions(new MerchantId("other"), Cycle.parse("2026-10-H1").orElseThrow()).isEmpty());
         assertTrue(store.load(new MerchantId("other"), new ConversationId("c1")).isEmpty(), "tenants are sealed");
     }
 
@@ -89,15 +85,36 @@ class DynamoDbConversationStoreTest {
         ConversationId id = new ConversationId("c1969");
         Conversation c = Conversation.of(DEMO, id, List.of(ConversationEvent.builder("old-1", EventType.CUSTOMER_MESSAGE, id, t)
                 .channel(Channel.CS_CHAT).customerRef("c_x").build()));
-        StoredConversation s = new StoredConversation(c, 1, new TreeSet<>(), new TreeSet<>(), new TreeSet<>(List.of(old)),
-                new TreeSet<>(), new TreeSet<>(), null, null,
+        StoredConversation s = new StoredConversation(c, 1, new TreeSet<>(), new TreeSet<>(),
+                new TreeSet<>(), new TreeSet<>(), null,
                 new com.replyguard.assessment.ResponseTimes(old, Channel.CS_CHAT, null, 1, 0, 0, t),
-                new com.replyguard.kpi.KpiVector(new java.util.TreeMap<>(Map.of(old + "|all|fr.late", 1L))), t);
+                new com.replyguard.kpi.KpiVector(new java.util.TreeMap<>(Map.of(old + "|all|fr.late", 1L))), t, List.of());
         store.save(s, 0);
         StoredConversation loaded = store.load(DEMO, id).orElseThrow();
-        assertEquals(s.knownCycles(), loaded.knownCycles());
+        assertEquals(s.responseTimes(), loaded.responseTimes());
         assertEquals("1969-12-H2", old.toString());
         assertEquals(List.of(s.responseTimes()), store.responseTimes(DEMO, old));
+    }
+
+    @Test
+    void anItemWrittenWithTheRetiredAssessmentBookkeeping_stillLoads_andLosesItWhenRewritten() {
+        StoredConversation s = stored(1, customer("e1", "c1", "2026-10-03T10:00:00", Channel.CS_CHAT));
+        Map<String, software.amazon.awssdk.services.dynamodb.model.AttributeValue> old = new java.util.HashMap<>(
+                ConversationItemMapper.toItem(s));
+        // what items carried before the Assessments table and the ByCycle index were retired
+        old.put("knownCycles", software.amazon.awssdk.services.dynamodb.model.AttributeValue.fromL(List.of(
+                software.amazon.awssdk.services.dynamodb.model.AttributeValue.fromS("2026-10-H1"))));
+        old.put("cyclePk", software.amazon.awssdk.services.dynamodb.model.AttributeValue.fromS("demo#2026-10-H1"));
+        old.put("cycleSk", software.amazon.awssdk.services.dynamodb.model.AttributeValue.fromS("c1"));
+        old.put("ownFrMet", software.amazon.awssdk.services.dynamodb.model.AttributeValue.fromN("1"));
+        SharedDynalite.client().putItem(b -> b.tableName(table).item(old));
+        StoredConversation loaded = store.load(DEMO, new ConversationId("c1")).orElseThrow();
+        assertEquals(s.conversation().events(), loaded.conversation().events());
+        assertEquals(s.kpi(), loaded.kpi());
+        store.save(loaded.withVersion(2), 1);
+        var item = SharedDynalite.client().getItem(b -> b.tableName(table).key(Map.of("pk",
+                software.amazon.awssdk.services.dynamodb.model.AttributeValue.fromS("demo#c1")))).item();
+        assertTrue(!item.containsKey("knownCycles") && !item.containsKey("cyclePk") && !item.containsKey("ownFrMet"), item.keySet().toString());
     }
 
     @Test

@@ -39,7 +39,7 @@ class DynamoDbDueIndexTest {
     private void save(MerchantId m, String id, Instant nextDue, long version) {
         Conversation c = Conversation.of(m, new ConversationId(id), List.of(customer("e-" + id, id, "2026-10-03T10:00:00", Channel.CS_CHAT)));
         store.save(new StoredConversation(c, version, new TreeSet<>(), new TreeSet<>(), new TreeSet<>(), new TreeSet<>(),
-                new TreeSet<>(), nextDue, null, null, null, null), version - 1);
+                nextDue, null, null, null, List.of()), version - 1);
     }
 
     @Test

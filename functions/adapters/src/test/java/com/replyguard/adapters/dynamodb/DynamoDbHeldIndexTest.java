@@ -39,7 +39,7 @@ class DynamoDbHeldIndexTest {
                 : customer("e-" + id + version, id, time, channel);
         Conversation c = Conversation.of(m, new ConversationId(id), List.of(e));
         store.save(new StoredConversation(c, version, new TreeSet<>(), new TreeSet<>(), new TreeSet<>(), new TreeSet<>(),
-                new TreeSet<>(), null, null, null, null, null, List.of()), version - 1);
+                null, null, null, null, List.of()), version - 1);
     }
 
     @Test

@@ -18,11 +18,11 @@ import com.replyguard.kpi.Fold;
 import com.replyguard.kpi.KpiVector;
 import com.replyguard.conversation.ConversationId;
 import com.replyguard.testing.MutableClock;
+import com.replyguard.testing.PlatformKpisOracle;
 import com.replyguard.usecase.CloseKpiCycles;
 import com.replyguard.usecase.FoldKpiCounters;
 import com.replyguard.usecase.IngestEventBatch;
 import com.replyguard.usecase.ReportKpiCounters;
-import com.replyguard.usecase.ReportPlatformKpis;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -37,7 +37,6 @@ class DynamoDbKpiStoreTest {
     private static final Cycle OCT_H1 = Cycle.parse("2026-10-H1").orElseThrow();
     private MutableClock clock;
     private DynamoDbConversationStore conversations;
-    private DynamoDbAssessmentStore assessments;
     private DynamoDbKpiStore kpis;
     private IngestEventBatch ingest;
 
@@ -46,10 +45,8 @@ class DynamoDbKpiStoreTest {
         SamTemplate t = SharedDynalite.freshTables();
         clock = new MutableClock(at("2026-10-03T22:00:00"));
         conversations = new DynamoDbConversationStore(SharedDynalite.client(), t.tableName("ConversationsTable"));
-        assessments = new DynamoDbAssessmentStore(SharedDynalite.client(), t.tableName("AssessmentsTable"));
         kpis = new DynamoDbKpiStore(SharedDynalite.client(), t.tableName("KpisTable"));
-        ingest = new IngestEventBatch(conversations, assessments,
-                new DynamoDbBreachStore(SharedDynalite.client(), t.tableName("BreachesTable")), clock);
+        ingest = new IngestEventBatch(conversations, new DynamoDbBreachStore(SharedDynalite.client(), t.tableName("BreachesTable")), clock);
     }
 
     private static String figures(KpiReport r) {
@@ -82,7 +79,11 @@ class DynamoDbKpiStoreTest {
         FoldKpiCounters fold = new FoldKpiCounters(conversations, kpis, clock);
         assertEquals(30, fold.pass(), "30 conversations, one fold each, in batches of at most 40 per shard");
         var counters = new ReportKpiCounters(kpis, clock);
-        String recomputed = figures(new ReportPlatformKpis(conversations, assessments, clock).report(DEMO, OCT_H1));
+        List<com.replyguard.conversation.Conversation> stored = new ArrayList<>();
+        for (int i = 0; i < 30; i++) {
+            stored.add(conversations.load(DEMO, new com.replyguard.conversation.ConversationId("chat-" + i)).orElseThrow().conversation());
+        }
+        String recomputed = figures(PlatformKpisOracle.report(stored, DEMO_MERCHANT, OCT_H1, clock.instant()));
         assertEquals(recomputed, figures(counters.report(DEMO, OCT_H1).total()));
         assertEquals("20/30 20/30 5/8", recomputed, "by hand: 10 unanswered (i % 3 == 0), 20 answered within 59 s; 8 rated 3,4,5,3,4,5,3,4: five of 4-5 stars");
         assertTrue(counters.report(DEMO, OCT_H1).countedThrough() != null);

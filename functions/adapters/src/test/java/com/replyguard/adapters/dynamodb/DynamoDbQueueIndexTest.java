@@ -43,7 +43,7 @@ class DynamoDbQueueIndexTest {
     private void save(MerchantId m, String id, long version, List<WaitingClock> waiting) {
         Conversation c = Conversation.of(m, new ConversationId(id), List.of(customer("e-" + id, id, "2026-10-03T10:00:00", Channel.CS_CHAT)));
         store.save(new StoredConversation(c, version, new TreeSet<>(), new TreeSet<>(), new TreeSet<>(), new TreeSet<>(),
-                new TreeSet<>(), null, null, null, null, null, waiting), version - 1);
+                null, null, null, null, waiting), version - 1);
     }
 
     @Test

@@ -2,7 +2,6 @@ package com.replyguard.local.bench;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.replyguard.adapters.dynamodb.DynamoDbAssessmentStore;
 import com.replyguard.adapters.dynamodb.DynamoDbBreachStore;
 import com.replyguard.adapters.dynamodb.DynamoDbConversationStore;
 import com.replyguard.adapters.local.MerchantsFile;
@@ -13,7 +12,6 @@ import com.replyguard.dynalite.SamTemplate;
 import com.replyguard.intake.RawEvent;
 import com.replyguard.merchant.Merchant;
 import com.replyguard.merchant.MerchantId;
-import com.replyguard.ports.AssessmentStore;
 import com.replyguard.ports.BreachStore;
 import com.replyguard.ports.ConversationStore;
 import com.replyguard.ports.StoredConversation;
@@ -59,7 +57,6 @@ public final class IngestThroughputBenchmark {
             SamTemplate t = SamTemplate.read(ProjectLayout.template(), "");
             t.createMissingTables(dynamo);
             IngestEventBatch ingest = new IngestEventBatch(new DynamoDbConversationStore(dynamo, t.tableName("ConversationsTable")),
-                    new DynamoDbAssessmentStore(dynamo, t.tableName("AssessmentsTable")),
                     new DynamoDbBreachStore(dynamo, t.tableName("BreachesTable")), Clock.systemUTC());
             run(ingest, demo, session, 1, "warm-up");
             System.out.println(run(ingest, demo, session, copies, "dynalite"));
@@ -113,12 +110,10 @@ public final class IngestThroughputBenchmark {
                         items.put(s.conversation().merchant() + "#" + s.conversation().id(), s);
                         yield null;
                     }
-                    case "ofCustomer", "kpiChanges", "kpiVectors", "ownCycleContributions", "responseTimes" -> List.of();
+                    case "ofCustomer", "kpiChanges", "kpiVectors", "responseTimes" -> List.of();
                     case "toString" -> "in-memory conversations";
                     default -> throw new UnsupportedOperationException(method.getName());
                 });
-        AssessmentStore assessments = (AssessmentStore) Proxy.newProxyInstance(AssessmentStore.class.getClassLoader(),
-                new Class<?>[] {AssessmentStore.class}, (proxy, method, a) -> method.getName().equals("contributions") ? List.of() : null);
         BreachStore breaches = (BreachStore) Proxy.newProxyInstance(BreachStore.class.getClassLoader(),
                 new Class<?>[] {BreachStore.class}, (proxy, method, a) -> switch (method.getName()) {
                     case "find" -> Optional.empty();
@@ -126,6 +121,6 @@ public final class IngestThroughputBenchmark {
                     case "complaintsAgainst" -> 0;
                     default -> null;
                 });
-        return new IngestEventBatch(conversations, assessments, breaches, Clock.systemUTC());
+        return new IngestEventBatch(conversations, breaches, Clock.systemUTC());
     }
 }
