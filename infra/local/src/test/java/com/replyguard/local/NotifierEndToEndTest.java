@@ -136,6 +136,11 @@ class NotifierEndToEndTest {
         assertEquals("SlaBreached", hook.path("type").asText());
         assertEquals("chat-kinds", hook.path("conversationId").asText());
         assertEquals("FIRST_REPLY", hook.path("clock").asText());
+        // a robot records a message before it answers, the notifier records SENT once it has the answer: wait for that
+        await(() -> {
+            JsonNode a = findAlert(alerts("kinds"), "chat-kinds");
+            return a.path("deliveries").size() == 5 && a.findValuesAsText("state").stream().allMatch("SENT"::equals);
+        }, Duration.ofSeconds(5));
         JsonNode alert = findAlert(alerts("kinds"), "chat-kinds");
         assertEquals(5, alert.path("deliveries").size());
         alert.path("deliveries").forEach(d -> assertEquals("SENT", d.path("state").asText(), d.toString()));

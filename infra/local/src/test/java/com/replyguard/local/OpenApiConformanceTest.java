@@ -5,12 +5,22 @@ import static com.replyguard.local.Http.event;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import com.replyguard.adapters.doudian.DoudianPush;
+import com.replyguard.adapters.dynamodb.DynamoDbNotificationSettings;
 import com.replyguard.dynalite.ProjectLayout;
+import com.replyguard.notify.ChannelKind;
 import java.net.http.HttpRequest;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDateTime;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -22,7 +32,8 @@ import org.junit.jupiter.api.Test;
 /**
  * Every route of docs/openapi.yaml driven on the local runner with real data - a merchant's day of
  * chats, a live-room handoff, platform pushes, reports, excuses, classifications, policy changes,
- * a deletion - with good and bad requests, each answer held to its operation's schema by
+ * a deletion, notification settings with test messages to robots on a local inbox, a live alert
+ * acknowledged - with good and bad requests, each answer held to its operation's schema by
  * {@link Http} (JSON) or to its documented header row (CSV). At the end every documented operation
  * must have had a 2xx and a 4xx answer checked, and a CSV answer where it documents one, so a
  * route nobody drives cannot pass unchecked. Good request bodies are held to the request schemas.
@@ -34,9 +45,15 @@ class OpenApiConformanceTest {
     /** The platforms' captured pushes, beside the adapters' tests. */
     private static final Path FIXTURES = ProjectLayout.root().resolve("functions/adapters/src/test/resources");
 
+    private static final ZoneOffset CHINA = ZoneOffset.ofHours(8);
+
     /** Statuses and media types seen per documented route. */
     private final Map<String, Set<String>> seen = new TreeMap<>();
     private Http http;
+    /** Robots on 127.0.0.1 that check each message as their vendor does (the local runner lets channels point there). */
+    private RobotInbox robots;
+    /** When the demo's notification settings last changed (the notifier reads them through a cache). */
+    private Instant settingsChanged;
 
     private Http.Answer call(String method, String path, String token, String contentType, String accept, String body) {
         HttpRequest.Builder b = HttpRequest.newBuilder(http.uri(path)).method(method,
@@ -96,9 +113,12 @@ class OpenApiConformanceTest {
     @Test
     void everyDocumentedRoute_answersAsDocumented_forGoodAndBadRequests() throws Exception {
         try (LocalSystem system = LocalSystem.start(new LocalSystem.Options(0, null,
-                ProjectLayout.root().resolve("infra/local/merchants.json"), ProjectLayout.template()))) {
+                ProjectLayout.root().resolve("infra/local/merchants.json"), ProjectLayout.template()));
+                RobotInbox inbox = RobotInbox.start(null)) {
             http = new Http(system.url());
+            robots = inbox;
             webhooks();
+            notifications();
             platformPushes();
             reports();
             breachesAndExcuses();
@@ -107,6 +127,7 @@ class OpenApiConformanceTest {
             policy();
             console();
             customers();
+            alerts();
         }
         List<String> unchecked = new ArrayList<>();
         for (OpenApiContract.Operation op : DOCUMENT.operations()) {
@@ -340,5 +361,188 @@ class OpenApiConformanceTest {
         status(200, forgotten);
         assertEquals(1, forgotten.json().path("conversationsUnlinked").asInt(), forgotten.body());
         status(200, call("DELETE", "/merchants/demo/customers/" + forgotten.json().path("customer").asText(), TOKEN, null, null, null));
+    }
+
+    private static Set<String> fields(Http.Answer a) {
+        Set<String> fields = new TreeSet<>();
+        a.json().path("details").forEach(d -> fields.add(d.path("field").asText()));
+        return fields;
+    }
+
+    /**
+     * Where the demo's alerts go: read before anything is set, refused for the wrong role, shape or
+     * address (changing nothing), stored with every credential masked, sent back masked (keeping
+     * them), then test messages: a signed robot accepts one, a channel's budget answers 429.
+     */
+    private void notifications() throws Exception {
+        String path = "/merchants/demo/notifications";
+        Http.Answer none = get(path);
+        status(200, none);
+        assertEquals(Http.JSON.readTree("{\"language\":\"zh-CN\",\"consoleUrl\":null,\"channels\":[],\"routes\":[],\"people\":{}}"),
+                none.json());
+        status(403, call("GET", path, "other-manager-token", null, null, null));
+
+        RobotInbox.Robot leads = RobotInbox.Robot.of("oa-leads", ChannelKind.DINGTALK, "SECoa-leads-signing");
+        RobotInbox.Robot floor = RobotInbox.Robot.of("oa-floor", ChannelKind.WECOM, null);
+        String settings = """
+                {"language": "zh-CN", "consoleUrl": "https://console.shop.example.com",
+                 "channels": [{"id": "leads", "kind": "dingtalk", "url": "%s", "secret": "SECoa-leads-signing"},
+                              {"id": "floor", "kind": "wecom", "url": "%s", "perMinute": 3}],
+                 "routes": [{"alerts": ["SlaAtRisk", "SlaBreached", "SlaEscalated"], "channels": ["leads"]}],
+                 "people": {"lead-wang": {"name": "王芳", "role": "TEAM_LEAD", "team": "presales", "dingtalkUserId": "dt-wang"}}}
+                """.formatted(robots.add(leads), robots.add(floor));
+        status(403, json("PUT", path, "demo-teamlead-token", settings));
+        status(403, json("PUT", path, "demo-operations-token", settings));
+        status(415, call("PUT", path, TOKEN, "text/plain", null, settings));
+        Http.Answer shape = json("PUT", path, TOKEN, "{\"channels\": [{\"id\": \"leads\", \"kind\": \"slack\"}], \"colour\": \"red\"}");
+        status(400, shape);
+        assertEquals(Set.of("channels[0].kind", "colour"), fields(shape), shape.body());
+        Http.Answer unsafe = json("PUT", path, TOKEN, "{\"channels\": [{\"id\": \"leads\", \"kind\": \"dingtalk\", \"url\":"
+                + " \"https://evil.example.com/robot/send?access_token=x\"}, {\"id\": \"erp\", \"kind\": \"webhook\", \"url\":"
+                + " \"https://10.0.0.8/hook\"}]}");
+        status(400, unsafe);
+        assertEquals(Set.of("channels[0].url", "channels[1].url", "channels[1].secret"), fields(unsafe), unsafe.body());
+        assertEquals(none.json(), get(path).json(), "a refusal changes nothing");
+
+        Http.Answer stored = json("PUT", path, TOKEN, settings);
+        status(200, stored);
+        for (String credential : List.of(leads.token(), floor.token(), "SECoa-leads-signing")) {
+            assertTrue(!stored.body().contains(credential), "a credential in clear: " + stored.body());
+        }
+        JsonNode channels = stored.json().path("channels");
+        assertEquals("http://127.0.0.1:" + robots.port() + "/***", channels.get(0).path("url").asText());
+        assertEquals("***", channels.get(0).path("secret").asText());
+        assertTrue(channels.get(1).path("secret").isNull(), "企业微信 robots do not sign");
+        assertEquals(20, channels.get(0).path("perMinute").asInt(), "the kind's budget");
+        assertEquals(3, channels.get(1).path("perMinute").asInt(), "the channel's own");
+        Http.Answer read = get(path);
+        status(200, read);
+        assertEquals(stored.json(), read.json());
+        // the masked form sent back keeps the stored URLs and secret: the test message below is signed with it
+        Http.Answer again = json("PUT", path, TOKEN, read.body());
+        status(200, again);
+        assertEquals(stored.json(), again.json());
+        settingsChanged = Instant.now();
+
+        String test = "/merchants/demo/notifications/test";
+        status(403, call("POST", test + "?channel=leads", "demo-teamlead-token", null, null, null));
+        status(403, call("POST", test + "?channel=leads", "demo-operations-token", null, null, null));
+        Http.Answer noChannel = call("POST", test, TOKEN, null, null, null);
+        status(400, noChannel);
+        assertEquals(Set.of("channel"), fields(noChannel));
+        status(400, call("POST", test + "?channel=nope", TOKEN, null, null, null));
+        assertEquals(List.of(), robots.received(), "nothing sent by a refused request");
+        Http.Answer sent = call("POST", test + "?channel=leads", TOKEN, null, null, null);
+        status(200, sent);
+        assertEquals("SENT", sent.json().path("outcome").asText(), sent.body());
+        assertEquals(0, sent.json().path("answer").path("code").asInt(), sent.body());
+        List<RobotInbox.Received> got = robots.received("oa-leads");
+        assertEquals(1, got.size());
+        assertTrue(got.get(0).accepted() && got.get(0).title().contains("测试消息"), "signed with the kept secret: " + got.get(0));
+
+        // floor's budget: one message at once, then one a minute - so of three quick tests at most two go out
+        status(200, call("POST", test + "?channel=floor", TOKEN, null, null, null));
+        Http.Answer busy = call("POST", test + "?channel=floor", TOKEN, null, null, null);
+        if (busy.status() == 200) {
+            busy = call("POST", test + "?channel=floor", TOKEN, null, null, null); // a grid token fell between the two
+        }
+        status(429, busy);
+        long retryAfter = Long.parseLong(busy.header("Retry-After").orElseThrow());
+        assertTrue(retryAfter >= 1 && retryAfter <= 60, "Retry-After " + retryAfter);
+        assertTrue(OffsetDateTime.parse(busy.json().path("retryAt").asText()).toInstant().isAfter(Instant.now().minusSeconds(1)),
+                busy.body());
+        assertTrue(robots.received("oa-floor").stream().allMatch(RobotInbox.Received::accepted), "never over the robot's limit");
+        assertTrue(robots.received("oa-floor").size() <= 2, "nothing sent on a 429: " + robots.received("oa-floor").size());
+    }
+
+    /** The breach alert of {@code conversation} once a robot has accepted it, or null. */
+    private JsonNode toldBreach(String listPath, String conversation) {
+        Http.Answer page = get(listPath);
+        status(200, page);
+        for (JsonNode a : page.json().path("alerts")) {
+            String state = a.path("deliveries").path(0).path("state").asText();
+            if (a.path("conversationId").asText().equals(conversation) && a.path("type").asText().equals("SlaBreached")
+                    && (state.equals("SENT") || state.equals("DIGESTED"))) {
+                return a;
+            }
+        }
+        return null;
+    }
+
+    /**
+     * A live alert: a live-room comment that reaches us 40 s late is breached at once, its alert goes
+     * to the 钉钉 robot the settings route it to, is listed with that delivery, paged, acknowledged by
+     * a team lead (the first acknowledgement stands) and shown in the conversation's timeline.
+     */
+    private void alerts() throws Exception {
+        // the notifier reads settings through a cache: the alert comes once the new settings are surely read afresh
+        Instant fresh = settingsChanged.plus(DynamoDbNotificationSettings.CACHE_FOR).plusMillis(500);
+        while (Instant.now().isBefore(fresh)) {
+            Thread.sleep(50);
+        }
+        Instant asked = Instant.now().minusSeconds(40);
+        String late = DateTimeFormatter.ISO_LOCAL_DATE_TIME.format(LocalDateTime.ofInstant(asked, CHINA).truncatedTo(ChronoUnit.SECONDS));
+        status(200, webhook(batch(event("oa-a1", "customer.message", "oa-alert", late,
+                "\"channel\":\"LIVE_COMMENT\",\"customerId\":\"viewer-9\""))));
+        String from = DateTimeFormatter.ISO_OFFSET_DATE_TIME.format(OffsetDateTime.ofInstant(asked.minusSeconds(60), CHINA)
+                .truncatedTo(ChronoUnit.SECONDS)).replace("+", "%2B");
+        String list = "/merchants/demo/alerts?from=" + from;
+        JsonNode alert = null;
+        for (Instant giveUp = Instant.now().plus(Duration.ofSeconds(20)); alert == null && Instant.now().isBefore(giveUp); ) {
+            alert = toldBreach(list, "oa-alert");
+            Thread.sleep(alert == null ? 200 : 0);
+        }
+        assertTrue(alert != null, "the breach alert of oa-alert reached the robot: " + get(list).body());
+        assertEquals(1, alert.path("level").asInt());
+        assertEquals("LIVE_COMMENT", alert.path("channel").asText());
+        assertTrue(alert.path("acknowledged").isNull() && alert.path("responsibleAgentId").isNull(), alert.toString());
+        JsonNode delivery = alert.path("deliveries").get(0);
+        assertEquals("leads", delivery.path("channelId").asText());
+        assertEquals(0, delivery.path("answer").path("code").asInt(), delivery.toString());
+        assertTrue(robots.received("oa-leads").stream().anyMatch(r -> r.accepted() && r.text().contains("oa-alert")),
+                "the 钉钉 group read it");
+
+        Http.Answer first = get(list + "&limit=1");
+        status(200, first);
+        assertEquals(1, first.json().path("alerts").size(), first.body());
+        if (!first.json().path("nextToken").isNull()) {
+            status(200, get(list + "&limit=1&nextToken=" + first.json().path("nextToken").asText()));
+        }
+        Http.Answer asCsv = call("GET", list, TOKEN, null, "text/csv", null);
+        status(200, asCsv);
+        assertTrue(asCsv.header("Content-Type").orElse("").startsWith("application/json"), "the alert list is JSON only");
+        Http.Answer forged = get(list + "&nextToken=forged");
+        status(400, forged);
+        assertEquals(Set.of("nextToken"), fields(forged));
+        Http.Answer bad = get("/merchants/demo/alerts?limit=0&from=yesterday");
+        status(400, bad);
+        assertEquals(Set.of("from", "limit"), fields(bad));
+        status(400, get("/merchants/demo/alerts?from=2026-10-10T00:00:00%2B08:00&to=2026-10-09T00:00:00%2B08:00"));
+        status(403, call("GET", "/merchants/demo/alerts", "other-manager-token", null, null, null));
+
+        String alertId = alert.path("alertId").asText();
+        String ack = "/merchants/demo/alerts/" + alertId + "/ack";
+        status(403, json("POST", ack, "demo-operations-token", "{\"by\": \"ops-li\"}"));
+        status(415, json("POST", ack, "demo-teamlead-token", "not json"));
+        Http.Answer badBy = json("POST", ack, "demo-teamlead-token", "{\"by\": \"王 芳\"}");
+        status(400, badBy);
+        assertEquals(Set.of("by"), fields(badBy));
+        status(404, json("POST", "/merchants/demo/alerts/a_00000000000000000000000000000000/ack", TOKEN, "{}"));
+        assertTrue(toldBreach(list, "oa-alert").path("acknowledged").isNull(), "refusals change nothing");
+        Http.Answer taken = json("POST", ack, "demo-teamlead-token", "{\"by\": \"lead-wang\"}");
+        status(200, taken);
+        assertEquals("lead-wang", taken.json().path("acknowledged").path("by").asText(), taken.body());
+        Http.Answer twice = call("POST", ack, TOKEN, null, null, null);
+        status(409, twice);
+        assertEquals("lead-wang", twice.json().path("alert").path("acknowledged").path("by").asText(), "the first stands");
+
+        Http.Answer timeline = get("/merchants/demo/conversations/oa-alert");
+        status(200, timeline);
+        JsonNode shown = null;
+        for (JsonNode a : timeline.json().path("alerts")) {
+            shown = a.path("alertId").asText().equals(alertId) ? a : shown;
+        }
+        assertTrue(shown != null, "the timeline lists the alert: " + timeline.body());
+        assertEquals(taken.json(), shown, "as the acknowledgement answered it");
     }
 }
