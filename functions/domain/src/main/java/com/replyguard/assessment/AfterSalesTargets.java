@@ -23,9 +23,14 @@ public final class AfterSalesTargets {
     private AfterSalesTargets() {
     }
 
+    /** {@link #RETURN_WAIT} in hours, as the after-sales report states its target. */
+    public static double returnWaitHours() {
+        return RETURN_WAIT.toMinutes() / 60.0;
+    }
+
     /** Whether an average return wait passes (at most the target); null without any resolved return. */
     public static Boolean returnWaitPasses(Double averageHours) {
-        return averageHours == null ? null : averageHours <= RETURN_WAIT.toMinutes() / 60.0;
+        return averageHours == null ? null : averageHours <= returnWaitHours();
     }
 
     /** Whether the warranty completion passes, exactly (integers: 27 of 30 is 90%); null without warranty cases. */

@@ -76,17 +76,22 @@ public final class PlatformAssessment {
             }
             Cycle cycle = Cycle.containing(round.start());
             Acc acc = acc(byCycle, cycle);
-            Instant limit = round.start().plus(ROUND_REPLY_LIMIT);
-            if (round.isOpen()) {
-                acc.roundOpenDeadline = limit;
-            } else if (round.answeredAt().isAfter(limit)) {
-                acc.roundsLate++;
-            } else {
+            Boolean met = roundMet(round);
+            if (met == null) {
+                acc.roundOpenDeadline = round.start().plus(ROUND_REPLY_LIMIT);
+            } else if (met) {
                 acc.roundsMet++;
+            } else {
+                acc.roundsLate++;
             }
             byCycle.put(cycle, acc.build(cycle));
         }
         return byCycle;
+    }
+
+    /** R14: whether a round was answered within {@link #ROUND_REPLY_LIMIT} of its start; null while it is open. */
+    public static Boolean roundMet(Round round) {
+        return round.isOpen() ? null : !round.answeredAt().isAfter(round.start().plus(ROUND_REPLY_LIMIT));
     }
 
     private static Acc acc(Map<Cycle, CycleContribution> byCycle, Cycle cycle) {

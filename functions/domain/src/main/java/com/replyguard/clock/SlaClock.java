@@ -45,6 +45,11 @@ public record SlaClock(
         return Duration.between(start, deadline);
     }
 
+    /** The target in seconds (to the millisecond), as answers state it. */
+    public double targetSeconds() {
+        return target().toMillis() / 1000.0;
+    }
+
     public ClockStatus statusAt(Instant now) {
         if (answeredAt != null) {
             return answeredAt.isAfter(deadline) ? ClockStatus.BREACHED : ClockStatus.MET;

@@ -1,6 +1,7 @@
 package com.replyguard.usecase;
 
 import com.replyguard.conversation.ConversationId;
+import com.replyguard.merchant.Manager;
 import com.replyguard.merchant.Merchant;
 import com.replyguard.notify.Acknowledgement;
 import com.replyguard.notify.AlertRecord;
@@ -33,18 +34,22 @@ public final class AcknowledgeAlert {
     public record Result(Outcome outcome, AlertRecord alert) {
     }
 
-    /** The alert, to check whose it is before acknowledging it (team leads: their team's or nobody's). */
-    public Optional<AlertRecord> find(Merchant merchant, String alertId) {
-        return alerts.find(merchant.id(), alertId);
-    }
-
-    public Result acknowledge(Merchant merchant, String alertId, String by) {
+    /**
+     * @throws Manager.NotPermitted for operations, or a team lead and an alert about another team's agent
+     *     (an alert about nobody's clock any team lead may take)
+     */
+    public Result acknowledge(Manager caller, Merchant merchant, String alertId, String by) {
+        caller.require(Manager.Action.ACT);
         if (by == null || by.isBlank() || by.length() > Acknowledgement.MAX_BY) {
             throw new IllegalArgumentException("who acknowledges is required, at most " + Acknowledgement.MAX_BY + " characters");
         }
         Optional<AlertRecord> found = alerts.find(merchant.id(), alertId);
         if (found.isEmpty()) {
             return new Result(Outcome.NOT_FOUND, null);
+        }
+        String agent = found.get().notice().responsibleAgentId();
+        if (agent != null && !caller.covers(agent)) {
+            throw new Manager.NotPermitted("the alert is about an agent outside this team lead's team");
         }
         if (found.get().acknowledged() != null) {
             return new Result(Outcome.ALREADY_ACKNOWLEDGED, found.get());

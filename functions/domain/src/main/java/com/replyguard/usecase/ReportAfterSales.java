@@ -86,6 +86,11 @@ public final class ReportAfterSales {
             return conversations == 0 ? null : t.cases() * 1000.0 / conversations;
         }
 
+        /** A tally's part of all cases; null without cases. */
+        public Double share(Tally t) {
+            return all.cases() == 0 ? null : (double) t.cases() / all.cases();
+        }
+
         public Tally returns() {
             return byCategory.getOrDefault(AfterSalesCategory.Top.RETURN, EMPTY);
         }

@@ -3,11 +3,15 @@ package com.replyguard.usecase;
 import com.replyguard.assessment.Cycle;
 import com.replyguard.breach.Breach;
 import com.replyguard.discipline.DisciplineRules;
+import com.replyguard.merchant.Manager;
 import com.replyguard.merchant.Merchant;
 import com.replyguard.ports.BreachStore;
 import java.util.List;
 
-/** Use case (R19, R20): an agent's timeouts in a cycle and what they lead to under the merchant's rules. */
+/**
+ * Use case (R19, R20): an agent's timeouts in a cycle and what they lead to under the merchant's
+ * rules. A team lead reads the agents of their team only.
+ */
 public final class ReportAgentDiscipline {
     private final BreachStore breaches;
 
@@ -18,7 +22,14 @@ public final class ReportAgentDiscipline {
     public record Report(DisciplineRules.Standing standing, List<Breach> breaches) {
     }
 
-    public Report report(Merchant merchant, String agentId, Cycle cycle) {
+    /** @throws Manager.NotPermitted when a team lead asks about an agent outside their team */
+    public Report report(Manager caller, Merchant merchant, String agentId, Cycle cycle) {
+        caller.requireCovers(agentId);
+        return report(merchant, agentId, cycle);
+    }
+
+    /** Any agent's report, for the use cases that read every agent of a merchant (scorecards, the award). */
+    Report report(Merchant merchant, String agentId, Cycle cycle) {
         List<Breach> all = breaches.ofAgent(merchant.id(), agentId, cycle);
         int excused = (int) all.stream().filter(Breach::isExcused).count();
         int complaints = breaches.complaintsAgainst(merchant.id(), agentId, cycle);

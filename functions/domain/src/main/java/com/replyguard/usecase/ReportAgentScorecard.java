@@ -2,13 +2,15 @@ package com.replyguard.usecase;
 
 import com.replyguard.assessment.Cycle;
 import com.replyguard.assessment.ResponseTimes;
+import com.replyguard.merchant.Manager;
 import com.replyguard.merchant.Merchant;
 import com.replyguard.ports.ConversationStore;
 
 /**
  * Use case (R18, R19, R20): an agent's scorecard for a cycle - their first responses and answered
  * rounds with average times (rounds capped at 10 min), the ratings of conversations they served
- * last, and their discipline standing (timeouts, excuses, complaints, level, points).
+ * last, and their discipline standing (timeouts, excuses, complaints, level, points). A team lead
+ * reads the agents of their team only.
  */
 public final class ReportAgentScorecard {
     private final ConversationStore conversations;
@@ -24,7 +26,9 @@ public final class ReportAgentScorecard {
             ReportAgentDiscipline.Report discipline) {
     }
 
-    public Scorecard scorecard(Merchant merchant, String agentId, Cycle cycle) {
+    /** @throws Manager.NotPermitted when a team lead asks about an agent outside their team */
+    public Scorecard scorecard(Manager caller, Merchant merchant, String agentId, Cycle cycle) {
+        caller.requireCovers(agentId);
         ResponseTimes.AgentTotals t = new ResponseTimes.AgentTotals();
         for (ResponseTimes r : conversations.responseTimes(merchant.id(), cycle)) {
             ResponseTimes.AgentShare a = r.byAgent().get(agentId);

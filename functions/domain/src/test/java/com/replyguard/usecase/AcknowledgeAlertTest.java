@@ -8,6 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import com.replyguard.testing.Managers;
 import com.replyguard.alert.AlertEvent;
 import com.replyguard.conversation.ConversationId;
 import com.replyguard.intake.RawEvent;
@@ -92,7 +93,7 @@ class AcknowledgeAlertTest {
         turnAt("10:01:00.001", "c1", "c2");
         String breach = published("c1", "SlaBreached");
         clock.set(at("2026-10-03T10:01:20"));
-        AcknowledgeAlert.Result r = acks.acknowledge(DEMO_MERCHANT, breach, "lead-wang");
+        AcknowledgeAlert.Result r = acks.acknowledge(Managers.supervisor(DEMO), DEMO_MERCHANT, breach, "lead-wang");
         assertEquals(AcknowledgeAlert.Outcome.ACKNOWLEDGED, r.outcome());
         assertEquals("lead-wang", r.alert().acknowledged().by());
         assertEquals(at("2026-10-03T10:01:20"), r.alert().acknowledged().at());
@@ -112,7 +113,7 @@ class AcknowledgeAlertTest {
         webhook.ingest(DEMO_MERCHANT, List.of(asks("m1", "c1", "10:00:00")));
         turnAt("10:00:48", "c1");
         String warning = published("c1", "SlaAtRisk");
-        assertEquals(AcknowledgeAlert.Outcome.ACKNOWLEDGED, acks.acknowledge(DEMO_MERCHANT, warning, "lead-wang").outcome());
+        assertEquals(AcknowledgeAlert.Outcome.ACKNOWLEDGED, acks.acknowledge(Managers.supervisor(DEMO), DEMO_MERCHANT, warning, "lead-wang").outcome());
         turnAt("10:01:00.001", "c1");
         turnAt("10:10:00", "c1");
         assertEquals(List.of("SlaAtRisk:FIRST_REPLY"), bus.kinds());
@@ -124,13 +125,13 @@ class AcknowledgeAlertTest {
         webhook.ingest(DEMO_MERCHANT, List.of(asks("m1", "c1", "10:00:00")));
         turnAt("10:01:00.001", "c1");
         String breach = published("c1", "SlaBreached");
-        acks.acknowledge(DEMO_MERCHANT, breach, "lead-wang");
+        acks.acknowledge(Managers.supervisor(DEMO), DEMO_MERCHANT, breach, "lead-wang");
         clock.advance(Duration.ofSeconds(5));
-        AcknowledgeAlert.Result again = acks.acknowledge(DEMO_MERCHANT, breach, "sup-chen");
+        AcknowledgeAlert.Result again = acks.acknowledge(Managers.supervisor(DEMO), DEMO_MERCHANT, breach, "sup-chen");
         assertEquals(AcknowledgeAlert.Outcome.ALREADY_ACKNOWLEDGED, again.outcome());
         assertEquals("lead-wang", again.alert().acknowledged().by());
-        assertEquals(AcknowledgeAlert.Outcome.NOT_FOUND, acks.acknowledge(DEMO_MERCHANT, "a_nope", "lead-wang").outcome());
-        assertThrows(IllegalArgumentException.class, () -> acks.acknowledge(DEMO_MERCHANT, breach, " "));
+        assertEquals(AcknowledgeAlert.Outcome.NOT_FOUND, acks.acknowledge(Managers.supervisor(DEMO), DEMO_MERCHANT, "a_nope", "lead-wang").outcome());
+        assertThrows(IllegalArgumentException.class, () -> acks.acknowledge(Managers.supervisor(DEMO), DEMO_MERCHANT, breach, " "));
     }
 
     @Test

@@ -8,6 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import com.replyguard.testing.Managers;
 import com.replyguard.assessment.Cycle;
 import com.replyguard.breach.Breach;
 import com.replyguard.clock.ClockType;
@@ -138,7 +139,7 @@ class AttributionAgreementTest {
             var d = discipline.report(DEMO_MERCHANT, agent, OCT_H1);
             assertEquals(breachCounts.get(agent).intValue(), d.breaches().size(), agent);
             assertEquals(breachCounts.get(agent).intValue(), d.standing().timeouts() + d.standing().excused(), agent);
-            assertEquals(d.standing(), scorecards.scorecard(DEMO_MERCHANT, agent, OCT_H1).discipline().standing(), agent);
+            assertEquals(d.standing(), scorecards.scorecard(Managers.supervisor(DEMO), DEMO_MERCHANT, agent, OCT_H1).discipline().standing(), agent);
         }
         assertEquals(0L, opsTimeouts.getOrDefault("host-wang", 0L), "the host owed nothing that was missed: " + opsTimeouts);
         assertTrue(breachCounts.containsKey("aftersales-zhao") && opsTimeouts.containsKey("aftersales-zhao"),

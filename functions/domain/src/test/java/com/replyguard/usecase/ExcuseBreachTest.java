@@ -8,6 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import com.replyguard.testing.Managers;
 import com.replyguard.assessment.Cycle;
 import com.replyguard.breach.Breach;
 import com.replyguard.discipline.DisciplineRules;
@@ -93,7 +94,7 @@ class ExcuseBreachTest {
         Breach b = breaches.active(DEMO).get(0);
         assertEquals("zhang", b.responsibleAgentId());
 
-        ExcuseBreach.Result r = excuses.excuse(DEMO_MERCHANT, b.breachId(), "system outage of the chat tool", "lead-sun");
+        ExcuseBreach.Result r = excuses.excuse(Managers.supervisor(DEMO), DEMO_MERCHANT, b.breachId(), "system outage of the chat tool", "lead-sun");
         assertEquals(ExcuseBreach.Outcome.EXCUSED, r.outcome());
         assertEquals("system outage of the chat tool", r.breach().excuse().reason());
         assertEquals("lead-sun", r.breach().excuse().by());
@@ -105,7 +106,7 @@ class ExcuseBreachTest {
         assertEquals(0, standing.timeouts());
         assertEquals(1, standing.excused());
         assertEquals(ExcuseBreach.Outcome.ALREADY_EXCUSED,
-                excuses.excuse(DEMO_MERCHANT, b.breachId(), "again", "lead-sun").outcome());
+                excuses.excuse(Managers.supervisor(DEMO), DEMO_MERCHANT, b.breachId(), "again", "lead-sun").outcome());
         assertEquals("system outage of the chat tool", breaches.active(DEMO).get(0).excuse().reason(), "the first excuse stands");
     }
 
@@ -127,8 +128,8 @@ class ExcuseBreachTest {
 
     @Test
     void unknownBreach_orNoReason_changesNothing() {
-        assertEquals(ExcuseBreach.Outcome.NOT_FOUND, excuses.excuse(DEMO_MERCHANT, "b_nope", "why not", "lead").outcome());
-        assertThrows(IllegalArgumentException.class, () -> excuses.excuse(DEMO_MERCHANT, "b_nope", " ", "lead"));
-        assertThrows(IllegalArgumentException.class, () -> excuses.excuse(DEMO_MERCHANT, "b_nope", "x".repeat(501), "lead"));
+        assertEquals(ExcuseBreach.Outcome.NOT_FOUND, excuses.excuse(Managers.supervisor(DEMO), DEMO_MERCHANT, "b_nope", "why not", "lead").outcome());
+        assertThrows(IllegalArgumentException.class, () -> excuses.excuse(Managers.supervisor(DEMO), DEMO_MERCHANT, "b_nope", " ", "lead"));
+        assertThrows(IllegalArgumentException.class, () -> excuses.excuse(Managers.supervisor(DEMO), DEMO_MERCHANT, "b_nope", "x".repeat(501), "lead"));
     }
 }

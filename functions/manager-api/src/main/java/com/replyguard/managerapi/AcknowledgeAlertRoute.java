@@ -2,18 +2,14 @@ package com.replyguard.managerapi;
 
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
 import com.fasterxml.jackson.databind.JsonNode;
-import com.replyguard.adapters.http.ApiRequest;
 import com.replyguard.adapters.http.ApiResponses;
 import com.replyguard.adapters.http.JsonLog;
 import com.replyguard.intake.Problem;
-import com.replyguard.merchant.Manager;
 import com.replyguard.merchant.Merchant;
 import com.replyguard.notify.Acknowledgement;
-import com.replyguard.notify.AlertRecord;
 import com.replyguard.usecase.AcknowledgeAlert;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.regex.Pattern;
 
 /**
@@ -22,7 +18,7 @@ import java.util.regex.Pattern;
  * it the caller's audit name. A team lead acknowledges alerts of their team's agents (or of none).
  * 200 with the alert; 409 when someone acknowledged it first (their acknowledgement stands); 404.
  */
-final class AcknowledgeAlertRoute {
+final class AcknowledgeAlertRoute implements Route {
     private static final Pattern BY = Pattern.compile("[\\p{L}\\p{N}_.@-]{1,64}");
     private final AcknowledgeAlert acks;
     private final JsonLog log;
@@ -32,18 +28,12 @@ final class AcknowledgeAlertRoute {
         this.log = log;
     }
 
-    APIGatewayV2HTTPResponse answer(Merchant merchant, ApiRequest request, Manager caller, String auditName) {
-        String alertId = request.pathParameter("alertId");
-        if (alertId == null || alertId.isEmpty() || alertId.length() > 128) {
-            return ApiResponses.error(400, "invalid request", List.of(Problem.ofBatch("alertId", "must be 1-128 characters")));
-        }
-        JsonNode body;
-        try {
-            body = RouteParameters.jsonBody(request, false);
-        } catch (RouteParameters.NotJson e) {
-            return ApiResponses.error(415, e.getMessage());
-        }
-        String by = auditName;
+    @Override
+    public APIGatewayV2HTTPResponse answer(Call call) {
+        Merchant merchant = call.merchant();
+        String alertId = RouteParameters.id(call.request(), "alertId");
+        JsonNode body = RouteParameters.jsonBody(call.request(), false);
+        String by = "manager-" + call.auditName();
         if (body.hasNonNull("by")) {
             by = body.path("by").asText();
             if (!body.path("by").isTextual() || !BY.matcher(by).matches()) {
@@ -51,14 +41,7 @@ final class AcknowledgeAlertRoute {
                         + " takes the alert, 1-" + Acknowledgement.MAX_BY + " letters, digits, '_', '.', '@' or '-'")));
             }
         }
-        if (caller.role() == Manager.Role.TEAM_LEAD) {
-            Optional<AlertRecord> alert = acks.find(merchant, alertId);
-            String agent = alert.map(a -> a.notice().responsibleAgentId()).orElse(null);
-            if (agent != null && !caller.covers(agent)) {
-                return ApiResponses.error(403, "the alert is about an agent outside this team lead's team");
-            }
-        }
-        AcknowledgeAlert.Result r = acks.acknowledge(merchant, alertId, by);
+        AcknowledgeAlert.Result r = acks.acknowledge(call.caller(), merchant, alertId, by);
         return switch (r.outcome()) {
             case NOT_FOUND -> ApiResponses.error(404, "no alert '" + alertId + "'");
             case ALREADY_ACKNOWLEDGED -> ApiResponses.json(409, Map.of("error", "the alert is already acknowledged",

@@ -15,14 +15,17 @@ import java.util.List;
  * {@code GET /merchants/{m}/alerts?from=&to=&limit=&nextToken=}: alerts by due instant with each
  * channel's delivery state, paged like breaches ({@link AlertItem.Page}).
  */
-final class ListAlertsRoute {
+final class ListAlertsRoute implements Route {
     private final ListAlerts alerts;
 
     ListAlertsRoute(ListAlerts alerts) {
         this.alerts = alerts;
     }
 
-    APIGatewayV2HTTPResponse answer(Merchant merchant, ApiRequest request) {
+    @Override
+    public APIGatewayV2HTTPResponse answer(Call call) {
+        Merchant merchant = call.merchant();
+        ApiRequest request = call.request();
         List<Problem> problems = new ArrayList<>();
         Instant from = RouteParameters.instant(request, "from", problems);
         Instant to = RouteParameters.instant(request, "to", problems);

@@ -1,37 +1,41 @@
 package com.replyguard.managerapi;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import com.replyguard.adapters.config.AlertingWiring;
 import com.replyguard.adapters.config.Environment;
 import com.replyguard.adapters.config.StorageWiring;
+import com.replyguard.merchant.Merchant;
+import com.replyguard.merchant.MerchantId;
 import com.replyguard.ports.ManagerTokens;
 import com.replyguard.ports.MerchantDirectory;
 import com.replyguard.usecase.AcknowledgeAlert;
+import com.replyguard.usecase.ClassifyCase;
 import com.replyguard.usecase.ConfigureNotifications;
 import com.replyguard.usecase.ExcuseBreach;
+import com.replyguard.usecase.ForgetCustomer;
+import com.replyguard.usecase.IngestEventBatch;
 import com.replyguard.usecase.ListAlerts;
 import com.replyguard.usecase.ListBreaches;
 import com.replyguard.usecase.ListQueue;
+import com.replyguard.usecase.ReportAfterSales;
 import com.replyguard.usecase.ReportAgentDiscipline;
 import com.replyguard.usecase.ReportAgentScorecard;
+import com.replyguard.usecase.ReportKpiCounters;
 import com.replyguard.usecase.ReportLeaderboard;
 import com.replyguard.usecase.ReportOperations;
+import com.replyguard.usecase.ReportOperationsByType;
 import com.replyguard.usecase.SendTestMessage;
 import com.replyguard.usecase.ShowConversation;
-import com.fasterxml.jackson.databind.JsonNode;
-import com.replyguard.merchant.Merchant;
-import com.replyguard.merchant.MerchantId;
 import java.time.Clock;
-import java.util.function.BiFunction;
 import java.util.Map;
+import java.util.function.BiFunction;
 
 /** The manager API function's composition root. */
-public record ManagerApiWiring(ManagerTokens tokens, MerchantDirectory merchants, com.replyguard.usecase.ReportKpiCounters kpiCounters,
+public record ManagerApiWiring(ManagerTokens tokens, MerchantDirectory merchants, ReportKpiCounters kpiCounters,
         ListBreaches breaches, ShowConversation conversations, BiFunction<MerchantId, JsonNode, Merchant> policyEditor,
         ExcuseBreach excuses, ReportAgentDiscipline discipline, ReportOperations operations, ReportAgentScorecard scorecards,
-        ReportLeaderboard leaderboard, com.replyguard.usecase.ReportAfterSales afterSales,
-        com.replyguard.usecase.ClassifyCase classify,
-        com.replyguard.usecase.ReportOperationsByType operationsByType, com.replyguard.usecase.ForgetCustomer forgetCustomer,
-        Alerting alerting, Clock clock, ListQueue queue) {
+        ReportLeaderboard leaderboard, ReportAfterSales afterSales, ClassifyCase classify, ReportOperationsByType operationsByType,
+        ForgetCustomer forgetCustomer, Alerting alerting, Clock clock, ListQueue queue) {
 
     public static ManagerApiWiring from(Map<String, String> environment, Clock clock) {
         StorageWiring storage = StorageWiring.from(new Environment(environment), clock);
@@ -39,18 +43,15 @@ public record ManagerApiWiring(ManagerTokens tokens, MerchantDirectory merchants
         Alerting alerting = new Alerting(new ConfigureNotifications(notify.settings, notify.resolver, notify.allowLoopback, clock),
                 new SendTestMessage(notify.settings, notify.alerts, notify.robots, clock), new ListAlerts(notify.alerts),
                 new AcknowledgeAlert(notify.alerts, storage.conversations, clock));
-        return new ManagerApiWiring(storage.managerTokens, storage.merchants,
-                new com.replyguard.usecase.ReportKpiCounters(storage.kpis, clock), new ListBreaches(storage.breaches),
-                new ShowConversation(storage.conversations, storage.texts, clock), storage.policies::put,
-                new ExcuseBreach(storage.breaches, storage.conversations, clock), new ReportAgentDiscipline(storage.breaches),
-                new ReportOperations(storage.conversations, clock),
-                new ReportAgentScorecard(storage.conversations, new ReportAgentDiscipline(storage.breaches)),
-                new ReportLeaderboard(storage.conversations, new ReportAgentDiscipline(storage.breaches)),
-                new com.replyguard.usecase.ReportAfterSales(storage.kpis),
-                new com.replyguard.usecase.ClassifyCase(storage.conversations, new com.replyguard.usecase.IngestEventBatch(
-                        storage.conversations, storage.breaches, storage.texts, storage.agents, clock), clock),
-                new com.replyguard.usecase.ReportOperationsByType(storage.kpis, clock),
-                new com.replyguard.usecase.ForgetCustomer(storage.conversations, storage.texts), alerting, clock,
-                new ListQueue(storage.queue, clock));
+        ReportAgentDiscipline discipline = new ReportAgentDiscipline(storage.breaches);
+        return new ManagerApiWiring(storage.managerTokens, storage.merchants, new ReportKpiCounters(storage.kpis, clock),
+                new ListBreaches(storage.breaches), new ShowConversation(storage.conversations, storage.texts, clock),
+                storage.policies::put, new ExcuseBreach(storage.breaches, storage.conversations, clock), discipline,
+                new ReportOperations(storage.conversations, clock), new ReportAgentScorecard(storage.conversations, discipline),
+                new ReportLeaderboard(storage.conversations, discipline), new ReportAfterSales(storage.kpis),
+                new ClassifyCase(storage.conversations, new IngestEventBatch(storage.conversations,
+                        storage.breaches, storage.texts, storage.agents, clock), clock),
+                new ReportOperationsByType(storage.kpis, clock), new ForgetCustomer(storage.conversations, storage.texts), alerting,
+                clock, new ListQueue(storage.queue, clock));
     }
 }

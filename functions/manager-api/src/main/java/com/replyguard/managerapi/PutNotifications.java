@@ -2,11 +2,9 @@ package com.replyguard.managerapi;
 
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
 import com.fasterxml.jackson.databind.JsonNode;
-import com.replyguard.adapters.http.ApiRequest;
 import com.replyguard.adapters.http.ApiResponses;
 import com.replyguard.adapters.http.JsonLog;
 import com.replyguard.adapters.json.NotificationSettingsJson;
-import com.replyguard.merchant.Manager;
 import com.replyguard.merchant.Merchant;
 import com.replyguard.notify.NotificationSettings;
 import com.replyguard.usecase.ConfigureNotifications;
@@ -16,7 +14,7 @@ import com.replyguard.usecase.ConfigureNotifications;
  * channels, routes and people. A refusal lists every problem and changes nothing; a channel sent
  * with its URL or secret masked (as GET shows them) keeps the stored ones. Answers the settings, masked.
  */
-final class PutNotifications {
+final class PutNotifications implements Route {
     private final ConfigureNotifications settings;
     private final JsonLog log;
 
@@ -25,16 +23,10 @@ final class PutNotifications {
         this.log = log;
     }
 
-    APIGatewayV2HTTPResponse answer(Merchant merchant, ApiRequest request, Manager caller) {
-        if (caller.role() != Manager.Role.SUPERVISOR) {
-            return ApiResponses.error(403, "only a supervisor changes the notification settings");
-        }
-        JsonNode body;
-        try {
-            body = RouteParameters.jsonBody(request, true);
-        } catch (RouteParameters.NotJson e) {
-            return ApiResponses.error(415, e.getMessage());
-        }
+    @Override
+    public APIGatewayV2HTTPResponse answer(Call call) {
+        Merchant merchant = call.merchant();
+        JsonNode body = RouteParameters.jsonBody(call.request(), true);
         NotificationSettingsJson.Read read = NotificationSettingsJson.read(body);
         if (read.settings() == null) {
             return ApiResponses.error(400, "invalid notification settings", RouteParameters.problems(read.problems()));

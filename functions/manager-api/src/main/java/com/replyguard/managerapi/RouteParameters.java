@@ -4,23 +4,35 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.replyguard.adapters.http.ApiRequest;
 import com.replyguard.adapters.json.Instants;
+import com.replyguard.assessment.Cycle;
+import com.replyguard.conversation.ConversationId;
+import com.replyguard.intake.InvalidInput;
 import com.replyguard.intake.PlausibleTime;
 import com.replyguard.intake.Problem;
 import java.io.IOException;
 import java.time.Instant;
+import java.time.YearMonth;
+import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.function.Supplier;
 
-/** What the routes parse alike: instants and limits of the query, JSON bodies, problems as "field message". */
+/**
+ * What the routes parse alike: cycles, months, instants and limits of the query, ids of the path,
+ * JSON bodies, problems as "field message". A bad value is an {@link InvalidInput} naming it.
+ */
 final class RouteParameters {
     static final ObjectMapper JSON = new ObjectMapper();
 
     private RouteParameters() {
     }
 
+    /** The longest id a path or query parameter may carry (agents, conversations, alerts, customers). */
+    static final int MAX_ID = ConversationId.MAX_LENGTH;
+
     /** A body that is not JSON (or is declared as something else): 415. */
-    static final class NotJson extends Exception {
+    static final class NotJson extends RuntimeException {
         NotJson(String message) {
             super(message);
         }
@@ -41,6 +53,78 @@ final class RouteParameters {
                 throw new NotJson("body is not valid JSON");
             }
             return n;
+        } catch (IOException e) {
+            throw new NotJson("body is not valid JSON");
+        }
+    }
+
+    /** The {@code cycle} query parameter of every report; absent: the cycle running now. */
+    static Cycle cycle(ApiRequest request, Supplier<Cycle> current) {
+        String text = request.query("cycle");
+        if (text == null) {
+            return current.get();
+        }
+        Cycle cycle = Cycle.parse(text).orElseThrow(() -> InvalidInput.of("cycle",
+                "'" + text + "' is not a cycle; expected YYYY-MM-H1 (days 1-15) or YYYY-MM-H2 (16 to month end)"));
+        if (!plausible(cycle)) {
+            throw InvalidInput.of("cycle", "'" + text + "' lies outside the instants this API serves: " + PlausibleTime.range());
+        }
+        return cycle;
+    }
+
+    /** The {@code month} query parameter ({@code 2026-10}); absent: the month running now. */
+    static YearMonth month(ApiRequest request, Supplier<YearMonth> current) {
+        String text = request.query("month");
+        if (text == null) {
+            return current.get();
+        }
+        YearMonth month;
+        try {
+            month = YearMonth.parse(text);
+        } catch (DateTimeParseException e) {
+            throw InvalidInput.of("month", "'" + text + "' is not a month like 2026-10");
+        }
+        if (!plausible(new Cycle(month, Cycle.Half.H1)) || !plausible(new Cycle(month, Cycle.Half.H2))) {
+            throw InvalidInput.of("month", "'" + text + "' lies outside the instants this API serves: " + PlausibleTime.range());
+        }
+        return month;
+    }
+
+    /** A cycle wholly inside the instants this API serves. */
+    private static boolean plausible(Cycle cycle) {
+        return PlausibleTime.contains(cycle.from().toInstant()) && !cycle.to().toInstant().isAfter(PlausibleTime.LATEST);
+    }
+
+    /** A path parameter holding an id of 1 to {@link #MAX_ID} characters. */
+    static String id(ApiRequest request, String name) {
+        String id = request.pathParameter(name);
+        if (id == null || id.isEmpty() || id.length() > MAX_ID) {
+            throw InvalidInput.of(name, "must be 1-" + MAX_ID + " characters");
+        }
+        return id;
+    }
+
+    /** One of the allowed values of a query parameter; absent: null. */
+    static String choice(ApiRequest request, String name, List<String> allowed) {
+        String text = request.query(name);
+        if (text != null && !allowed.contains(text)) {
+            throw InvalidInput.of(name, "must be one of " + String.join(", ", allowed) + " (got '" + text + "')");
+        }
+        return text;
+    }
+
+    /**
+     * A JSON body whatever its declared Content-Type (the excuse and classification routes never
+     * held clients to it); empty: an empty object.
+     */
+    static JsonNode anyJson(ApiRequest request) {
+        byte[] body = request.body();
+        if (body.length == 0) {
+            return JSON.createObjectNode();
+        }
+        try {
+            JsonNode n = JSON.readTree(body);
+            return n == null ? JSON.createObjectNode() : n;
         } catch (IOException e) {
             throw new NotJson("body is not valid JSON");
         }

@@ -1,14 +1,14 @@
 package com.replyguard.managerapi;
 
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
-import com.replyguard.adapters.http.ApiRequest;
 import com.replyguard.adapters.http.ApiResponses;
 import com.replyguard.adapters.http.JsonLog;
 import com.replyguard.adapters.json.Instants;
 import com.replyguard.intake.Problem;
-import com.replyguard.merchant.Manager;
 import com.replyguard.merchant.Merchant;
 import com.replyguard.usecase.SendTestMessage;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -19,7 +19,7 @@ import java.util.Map;
  * with the robot's code and message). 429 while the channel's budget is used up: a test never
  * pushes a robot over its limit.
  */
-final class TestNotification {
+final class TestNotification implements Route {
     /** What the test answers: the channel, what became of the message, the robot's own answer. */
     record Answer(String channelId, String kind, String outcome, AlertItem.Answer answer, String retryAt) {
     }
@@ -32,11 +32,10 @@ final class TestNotification {
         this.log = log;
     }
 
-    APIGatewayV2HTTPResponse answer(Merchant merchant, ApiRequest request, Manager caller) {
-        if (caller.role() != Manager.Role.SUPERVISOR) {
-            return ApiResponses.error(403, "only a supervisor sends test messages");
-        }
-        String channel = request.query("channel");
+    @Override
+    public APIGatewayV2HTTPResponse answer(Call call) {
+        Merchant merchant = call.merchant();
+        String channel = call.query("channel");
         if (channel == null || channel.isBlank()) {
             return ApiResponses.error(400, "invalid request", List.of(Problem.ofBatch("channel",
                     "is required: the id of the channel to test, e.g. ?channel=leads")));
@@ -50,8 +49,8 @@ final class TestNotification {
                 APIGatewayV2HTTPResponse busy = ApiResponses.json(429, Map.of("error", "the channel's budget is used up; retry at "
                         + Instants.format(r.retryAt()), "retryAt", Instants.format(r.retryAt())));
                 Map<String, String> headers = new LinkedHashMap<>(busy.getHeaders());
-                headers.put("Retry-After", Long.toString(Math.max(1, (r.retryAt().toEpochMilli()
-                        - System.currentTimeMillis() + 999) / 1000)));
+                Duration wait = Duration.between(Instant.ofEpochMilli(System.currentTimeMillis()), r.retryAt());
+                headers.put("Retry-After", Long.toString(Math.max(1, wait.getSeconds() + (wait.getNano() > 0 ? 1 : 0))));
                 busy.setHeaders(headers);
                 return busy;
             default:

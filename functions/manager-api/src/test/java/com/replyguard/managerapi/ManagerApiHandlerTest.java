@@ -233,7 +233,7 @@ class ManagerApiHandlerTest {
 
         String breachId = JSON.readTree(handler.handleRequest(get("/merchants/{merchantId}/breaches", "demo",
                 "demo-manager-token", null, Map.of()), null).getBody()).path("breaches").get(0).path("breachId").asText();
-        excuses.excuse(DEMO_MERCHANT, breachId, "系统故障, 客服工具\"卡死\"", "lead-sun");
+        excuses.excuse(Managers.supervisor(DEMO), DEMO_MERCHANT, breachId, "系统故障, 客服工具\"卡死\"", "lead-sun");
         APIGatewayV2HTTPResponse b = handler.handleRequest(get("/merchants/{merchantId}/breaches", "demo", "demo-manager-token",
                 Map.of("limit", "1"), Map.of(), Map.of("accept", "text/csv")), null);
         assertTrue(b.getBody().contains(",\"系统故障, 客服工具\"\"卡死\"\"\"\r\n"), b.getBody());
