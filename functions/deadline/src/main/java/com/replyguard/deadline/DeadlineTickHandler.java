@@ -3,7 +3,9 @@ package com.replyguard.deadline;
 import com.amazonaws.services.lambda.runtime.Context;
 import com.amazonaws.services.lambda.runtime.RequestHandler;
 import com.replyguard.adapters.http.JsonLog;
+import com.replyguard.adapters.lambda.Priming;
 import com.replyguard.usecase.DeadlineWheel;
+import java.time.Clock;
 import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -21,11 +23,11 @@ public final class DeadlineTickHandler implements RequestHandler<Map<String, Obj
 
     public DeadlineTickHandler() {
         this(System.getenv());
-        com.replyguard.adapters.lambda.Priming.register("deadline", this::prime);
+        Priming.register("deadline", this::prime);
     }
 
     public DeadlineTickHandler(Map<String, String> environment) {
-        this(DeadlineWiring.from(environment, java.time.Clock.systemUTC()));
+        this(DeadlineWiring.from(environment, Clock.systemUTC()));
     }
 
     public DeadlineTickHandler(DeadlineWiring wiring) {

@@ -1,6 +1,7 @@
 package com.replyguard.assessment;
 
 import com.replyguard.time.ChinaTime;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
@@ -67,7 +68,7 @@ public record Cycle(YearMonth month, Half half) implements Comparable<Cycle> {
      * have passed and late deliveries have arrived. The schedules say the same (00:30 China time on
      * the 1st and the 16th).
      */
-    public static final java.time.Duration CLOSE_DELAY = java.time.Duration.ofMinutes(30);
+    public static final Duration CLOSE_DELAY = Duration.ofMinutes(30);
 
     /** When this cycle is closed: its end plus {@link #CLOSE_DELAY}. */
     public Instant closesAt() {

@@ -3,11 +3,14 @@ package com.replyguard.assessment;
 import com.replyguard.conversation.Channel;
 import com.replyguard.conversation.Conversation;
 import com.replyguard.conversation.ConversationEvent;
+import com.replyguard.conversation.EventType;
 import com.replyguard.conversation.Round;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.TreeMap;
 
 /**
  * R18, R22: one conversation's response times for the operations report, counted in the cycle of
@@ -18,7 +21,7 @@ import java.util.Optional;
  * ({@code openRoundStart}, read at report time).
  */
 public record ResponseTimes(Cycle cycle, Channel channel, Long firstResponseMillis, int rounds, int roundsAnswered,
-        long cappedReplyMillis, Instant openRoundStart, java.util.Map<String, AgentShare> byAgent) {
+        long cappedReplyMillis, Instant openRoundStart, Map<String, AgentShare> byAgent) {
 
     /**
      * One agent's part of a conversation (scorecards, R19): the first response if they gave it, the
@@ -75,12 +78,12 @@ public record ResponseTimes(Cycle cycle, Channel channel, Long firstResponseMill
     }
 
     public ResponseTimes {
-        byAgent = byAgent == null ? java.util.Map.of() : java.util.Map.copyOf(byAgent);
+        byAgent = byAgent == null ? Map.of() : Map.copyOf(byAgent);
     }
 
     public ResponseTimes(Cycle cycle, Channel channel, Long firstResponseMillis, int rounds, int roundsAnswered,
             long cappedReplyMillis, Instant openRoundStart) {
-        this(cycle, channel, firstResponseMillis, rounds, roundsAnswered, cappedReplyMillis, openRoundStart, java.util.Map.of());
+        this(cycle, channel, firstResponseMillis, rounds, roundsAnswered, cappedReplyMillis, openRoundStart, Map.of());
     }
 
     public static final Duration ROUND_CAP = Duration.ofMinutes(10);
@@ -92,7 +95,7 @@ public record ResponseTimes(Cycle cycle, Channel channel, Long firstResponseMill
         }
         Optional<ConversationEvent> firstReply = c.firstHumanReplyAtOrAfter(hcs.get());
         Long first = firstReply.map(ConversationEvent::occurredAt).map(t -> Duration.between(hcs.get(), t).toMillis()).orElse(null);
-        java.util.Map<String, long[]> agents = new java.util.TreeMap<>(); // first, hasFirst, rounds, millis, rated, satisfied
+        Map<String, long[]> agents = new TreeMap<>(); // first, hasFirst, rounds, millis, rated, satisfied
         firstReply.filter(e -> e.agentId() != null).ifPresent(e -> {
             long[] a = agents.computeIfAbsent(e.agentId(), k -> new long[6]);
             a[0] = first;
@@ -117,7 +120,7 @@ public record ResponseTimes(Cycle cycle, Channel channel, Long firstResponseMill
             }
         }
         Optional<ConversationEvent> rating = c.events().stream()
-                .filter(e -> e.type() == com.replyguard.conversation.EventType.RATED).reduce((x, y) -> y);
+                .filter(e -> e.type() == EventType.RATED).reduce((x, y) -> y);
         if (rating.isPresent()) {
             String server = null;
             for (ConversationEvent e : c.events()) {
@@ -131,7 +134,7 @@ public record ResponseTimes(Cycle cycle, Channel channel, Long firstResponseMill
                 a[5] = rating.get().rating() >= 4 ? 1 : 0;
             }
         }
-        java.util.Map<String, AgentShare> byAgent = new java.util.TreeMap<>();
+        Map<String, AgentShare> byAgent = new TreeMap<>();
         agents.forEach((id, a) -> byAgent.put(id, new AgentShare(a[1] == 1 ? a[0] : null, (int) a[2], a[3], (int) a[4], (int) a[5])));
         return Optional.of(new ResponseTimes(Cycle.containing(hcs.get()), c.channel().get(), first, rounds.size(), answered,
                 capped, open, byAgent));

@@ -4,10 +4,13 @@ import com.replyguard.conversation.Channel;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.EnumMap;
+import java.util.EnumSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Set;
 
 /**
  * The targets a merchant's clocks run against, the share of a target after which a clock is "at
@@ -65,20 +68,20 @@ public final class SlaPolicy {
     private final double warningShare;
     private final List<Duration> escalationDelays;
     private final BusinessCalendar businessHours;
-    private final java.util.Set<ClockType> pausedOutOfHours;
+    private final Set<ClockType> pausedOutOfHours;
 
     public SlaPolicy(Map<ClockType, Targets> targets, double warningShare, List<Duration> escalationDelays) {
-        this(targets, warningShare, escalationDelays, BusinessCalendar.ALWAYS_OPEN, java.util.Set.of());
+        this(targets, warningShare, escalationDelays, BusinessCalendar.ALWAYS_OPEN, Set.of());
     }
 
     public SlaPolicy(Map<ClockType, Targets> targets, double warningShare, List<Duration> escalationDelays,
-            BusinessCalendar businessHours, java.util.Set<ClockType> pausedOutOfHours) {
+            BusinessCalendar businessHours, Set<ClockType> pausedOutOfHours) {
         this.targets = new EnumMap<>(targets);
         this.warningShare = warningShare;
         this.escalationDelays = List.copyOf(escalationDelays);
-        this.businessHours = java.util.Objects.requireNonNull(businessHours);
-        this.pausedOutOfHours = pausedOutOfHours.isEmpty() ? java.util.EnumSet.noneOf(ClockType.class)
-                : java.util.EnumSet.copyOf(pausedOutOfHours);
+        this.businessHours = Objects.requireNonNull(businessHours);
+        this.pausedOutOfHours = pausedOutOfHours.isEmpty() ? EnumSet.noneOf(ClockType.class)
+                : EnumSet.copyOf(pausedOutOfHours);
         List<String> problems = problems(this.targets, warningShare, this.escalationDelays);
         if (!problems.isEmpty()) {
             throw new IllegalArgumentException(String.join("; ", problems));
@@ -135,8 +138,8 @@ public final class SlaPolicy {
         return businessHours;
     }
 
-    public java.util.Set<ClockType> pausedOutOfHours() {
-        return java.util.Collections.unmodifiableSet(pausedOutOfHours);
+    public Set<ClockType> pausedOutOfHours() {
+        return Collections.unmodifiableSet(pausedOutOfHours);
     }
 
     public Duration target(ClockType clock, Channel channel, boolean urgent) {

@@ -1,6 +1,7 @@
 package com.replyguard.conversation;
 
 import com.replyguard.merchant.MerchantId;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
@@ -224,7 +225,7 @@ public final class Conversation {
     }
 
     /** How far back a customer report reaches: the customer's messages of the 7 days before it. */
-    public static final java.time.Duration REPORT_REACH = java.time.Duration.ofDays(7);
+    public static final Duration REPORT_REACH = Duration.ofDays(7);
 
     /**
      * True when a customer report of this conversation covers {@code instant}: the report was made

@@ -1,7 +1,7 @@
 package com.replyguard.intake;
 
-import com.replyguard.conversation.AfterSalesSuggestion;
 import com.replyguard.conversation.AfterSalesCategory;
+import com.replyguard.conversation.AfterSalesSuggestion;
 import com.replyguard.conversation.AgentRole;
 import com.replyguard.conversation.Channel;
 import com.replyguard.conversation.Complexity;
@@ -16,8 +16,12 @@ import java.time.OffsetDateTime;
 import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeParseException;
 import java.util.Arrays;
+import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.function.Function;
 
 /**
  * Turns one raw event into a {@link ConversationEvent}, or reports every problem with it
@@ -31,9 +35,9 @@ public final class EventValidator {
     public static final Duration MAX_FUTURE = Duration.ofSeconds(60);
 
     private final CustomerPseudonym pseudonym;
-    private final java.util.function.Function<Instant, UrgencyRules> urgencyAt;
+    private final Function<Instant, UrgencyRules> urgencyAt;
     /** The customer messages' texts of the valid events, by event id: handed to the text store when the merchant opted in. */
-    private final java.util.Map<String, String> texts = new java.util.LinkedHashMap<>();
+    private final Map<String, String> texts = new LinkedHashMap<>();
 
     public EventValidator(CustomerPseudonym pseudonym) {
         this(pseudonym, UrgencyRules.DEFAULT);
@@ -44,14 +48,14 @@ public final class EventValidator {
     }
 
     /** With the urgency rules in force at each message's instant (the merchant's policy version then). */
-    public EventValidator(CustomerPseudonym pseudonym, java.util.function.Function<Instant, UrgencyRules> urgencyAt) {
+    public EventValidator(CustomerPseudonym pseudonym, Function<Instant, UrgencyRules> urgencyAt) {
         this.pseudonym = pseudonym;
         this.urgencyAt = urgencyAt;
     }
 
     /** The texts of the customer messages validated so far, by event id (kept only if the merchant opted in). */
-    public java.util.Map<String, String> texts() {
-        return java.util.Collections.unmodifiableMap(texts);
+    public Map<String, String> texts() {
+        return Collections.unmodifiableMap(texts);
     }
 
     /** The event, or empty with the problems added to {@code problems}. */

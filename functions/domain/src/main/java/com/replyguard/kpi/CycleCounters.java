@@ -1,5 +1,6 @@
 package com.replyguard.kpi;
 
+import com.replyguard.assessment.Cycle;
 import java.time.Instant;
 import java.util.Optional;
 
@@ -14,7 +15,7 @@ public record CycleCounters(KpiVector counts, Instant countedThrough, Optional<F
      * The figures a report reads: a closed cycle's frozen counts as of its close, else the live
      * counters as of {@code now}.
      */
-    public KpiFigures figures(com.replyguard.assessment.Cycle cycle, Instant now) {
+    public KpiFigures figures(Cycle cycle, Instant now) {
         return frozen.map(f -> new KpiFigures(cycle, f.closedAt(), f.counts().counts()))
                 .orElseGet(() -> new KpiFigures(cycle, now, counts.counts()));
     }

@@ -2,6 +2,7 @@ package com.replyguard.kpi;
 
 import com.replyguard.clock.ClockType;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
@@ -53,7 +54,7 @@ public final class Metric implements Comparable<Metric> {
     }
 
     /** The metrics of the platform's three figures (a group has platform units when it has any of them). */
-    public static final java.util.List<Metric> PLATFORM = java.util.List.of(FIRST_REPLY_MET, FIRST_REPLY_LATE, ROUND_MET,
+    public static final List<Metric> PLATFORM = List.of(FIRST_REPLY_MET, FIRST_REPLY_LATE, ROUND_MET,
             ROUND_LATE, SATISFIED, RATED);
 
     private final String wireName;
@@ -83,8 +84,8 @@ public final class Metric implements Comparable<Metric> {
     }
 
     /** Every known metric, in the order they are declared. */
-    public static java.util.List<Metric> all() {
-        return java.util.List.copyOf(KNOWN.values());
+    public static List<Metric> all() {
+        return List.copyOf(KNOWN.values());
     }
 
     /** The metric of a wire name; empty when the name is not one of the known metrics. */

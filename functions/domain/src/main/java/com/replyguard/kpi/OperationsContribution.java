@@ -7,6 +7,7 @@ import com.replyguard.conversation.AfterSalesCategory;
 import com.replyguard.conversation.Channel;
 import com.replyguard.conversation.Conversation;
 import com.replyguard.conversation.ConversationEvent;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.function.Function;
@@ -65,7 +66,7 @@ public final class OperationsContribution {
     }
 
     private static List<Dimension> dimensions(List<Dimension> shared, String agent) {
-        List<Dimension> dims = new java.util.ArrayList<>(shared);
+        List<Dimension> dims = new ArrayList<>(shared);
         dims.add(Dimension.agent(agent));
         return dims;
     }

@@ -4,8 +4,10 @@ import com.replyguard.clock.SlaPolicy;
 import com.replyguard.conversation.UrgencyRules;
 import com.replyguard.discipline.DisciplineRules;
 import com.replyguard.discipline.Shifts;
+import java.time.Duration;
 import java.util.List;
 import java.util.Objects;
+import java.util.Optional;
 
 /**
  * What the system knows of one merchant (tenant): its webhook secrets (more than one while a
@@ -19,7 +21,7 @@ public final class Merchant {
     private final PolicyHistory policies;
     private final String douyinClientSecret;
     private final DoudianApp doudian;
-    private final java.time.Duration textRetention;
+    private final Duration textRetention;
 
     /** A merchant with the contract's default policy, urgency rules, discipline, no shifts and no 抖音 app. */
     public Merchant(MerchantId id, List<String> webhookSecrets, byte[] customerHashKey, AssessedHours assessedHours) {
@@ -43,7 +45,7 @@ public final class Merchant {
 
     private Merchant(MerchantId id, List<String> webhookSecrets, byte[] customerHashKey, AssessedHours assessedHours,
             SlaPolicy policy, UrgencyRules urgency, DisciplineRules discipline, Shifts shifts, String douyinClientSecret,
-            DoudianApp doudian, java.time.Duration textRetention) {
+            DoudianApp doudian, Duration textRetention) {
         this(id, webhookSecrets, customerHashKey, PolicyHistory.of(PolicyVersion.configured(
                 Objects.requireNonNull(policy, "policy"), Objects.requireNonNull(urgency, "urgency"),
                 Objects.requireNonNull(assessedHours, "assessedHours"), Objects.requireNonNull(discipline, "discipline"),
@@ -51,7 +53,7 @@ public final class Merchant {
     }
 
     private Merchant(MerchantId id, List<String> webhookSecrets, byte[] customerHashKey, PolicyHistory policies,
-            String douyinClientSecret, DoudianApp doudian, java.time.Duration textRetention) {
+            String douyinClientSecret, DoudianApp doudian, Duration textRetention) {
         this.id = Objects.requireNonNull(id, "id");
         this.webhookSecrets = List.copyOf(webhookSecrets);
         if (this.webhookSecrets.isEmpty() || this.webhookSecrets.stream().anyMatch(String::isEmpty)) {
@@ -65,25 +67,25 @@ public final class Merchant {
         this.douyinClientSecret = douyinClientSecret;
         this.doudian = doudian;
         if (textRetention != null && (textRetention.isNegative() || textRetention.isZero()
-                || textRetention.compareTo(java.time.Duration.ofDays(365)) > 0)) {
+                || textRetention.compareTo(Duration.ofDays(365)) > 0)) {
             throw new IllegalArgumentException("merchant " + id + ": text retention must be 1 to 365 days");
         }
         this.textRetention = textRetention;
     }
 
     /** R23, R29: how long customers' message text is kept, when the merchant opted in (empty: never stored). */
-    public java.util.Optional<java.time.Duration> textRetention() {
-        return java.util.Optional.ofNullable(textRetention);
+    public Optional<Duration> textRetention() {
+        return Optional.ofNullable(textRetention);
     }
 
     /** The same merchant keeping message text for {@code retention} (null: not at all). */
-    public Merchant withTextRetention(java.time.Duration retention) {
+    public Merchant withTextRetention(Duration retention) {
         return new Merchant(id, webhookSecrets, customerHashKey, policies, douyinClientSecret, doudian, retention);
     }
 
     /** The 抖店 app whose pushes (orders, after-sales) this merchant receives, when connected. */
-    public java.util.Optional<DoudianApp> doudian() {
-        return java.util.Optional.ofNullable(doudian);
+    public Optional<DoudianApp> doudian() {
+        return Optional.ofNullable(doudian);
     }
 
     /**
@@ -102,8 +104,8 @@ public final class Merchant {
     }
 
     /** The 抖音 open platform app's client secret, when the merchant connected one (webhook signatures). */
-    public java.util.Optional<String> douyinClientSecret() {
-        return java.util.Optional.ofNullable(douyinClientSecret);
+    public Optional<String> douyinClientSecret() {
+        return Optional.ofNullable(douyinClientSecret);
     }
 
     /** The same merchant with its 抖音 open-platform client secret. */

@@ -1,9 +1,12 @@
 package com.replyguard.ports;
 
 import com.replyguard.assessment.Cycle;
+import com.replyguard.assessment.ResponseTimes;
 import com.replyguard.conversation.ConversationId;
 import com.replyguard.conversation.CustomerReport;
+import com.replyguard.kpi.ConversationKpi;
 import com.replyguard.merchant.MerchantId;
+import java.time.Instant;
 import java.util.Collection;
 import java.util.List;
 import java.util.Map;
@@ -45,23 +48,23 @@ public interface ConversationStore {
     void save(StoredConversation next, long expectedVersion);
 
     /** Every conversation's response times in a cycle (the cycle of its human clock start); one indexed read. */
-    List<com.replyguard.assessment.ResponseTimes> responseTimes(MerchantId merchant, Cycle cycle);
+    List<ResponseTimes> responseTimes(MerchantId merchant, Cycle cycle);
 
     /**
      * The change feed of the KPI fold: conversations of a shard ({@link com.replyguard.kpi.Fold#shardOf})
      * whose KPI vector changed after {@code after} and at or before {@code upTo}, with the version
      * and vector of their latest write; one indexed read (paged), whatever the merchant.
      */
-    List<com.replyguard.kpi.ConversationKpi> kpiChanges(int shard, java.time.Instant after, java.time.Instant upTo);
+    List<ConversationKpi> kpiChanges(int shard, Instant after, Instant upTo);
 
     /** The KPI vectors of every conversation whose human clock start lies in {@code cycle} (recomputation). */
-    List<com.replyguard.kpi.ConversationKpi> kpiVectors(MerchantId merchant, Cycle cycle);
+    List<ConversationKpi> kpiVectors(MerchantId merchant, Cycle cycle);
 
     /**
      * The conversations of one customer (by the keyed hash of their first customer message) active at
      * or after {@code activeSince}; one indexed read. Used to spread a customer report (R13, R14).
      */
-    List<ConversationId> ofCustomer(MerchantId merchant, String customerRef, java.time.Instant activeSince);
+    List<ConversationId> ofCustomer(MerchantId merchant, String customerRef, Instant activeSince);
 
     /** Someone else changed the conversation since it was read. */
     final class ConcurrentUpdate extends RuntimeException {

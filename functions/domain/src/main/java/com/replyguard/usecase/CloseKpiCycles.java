@@ -13,6 +13,7 @@ import com.replyguard.ports.ConversationStore;
 import com.replyguard.ports.CyclePublisher;
 import com.replyguard.ports.KpiStore;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -101,7 +102,7 @@ public final class CloseKpiCycles {
     }
 
     /** A cycle changed after its close is closed again once it has had no change for this long (a backfill in progress waits). */
-    public static final java.time.Duration QUIET_BEFORE_RECLOSE = java.time.Duration.ofMinutes(2);
+    public static final Duration QUIET_BEFORE_RECLOSE = Duration.ofMinutes(2);
 
     /**
      * Every few minutes: closes again each cycle whose counters the fold changed after its close

@@ -1,13 +1,13 @@
 package com.replyguard.usecase;
 
-import com.replyguard.clock.ClockRules;
-import com.replyguard.discipline.Attribution;
-import com.replyguard.conversation.Conversation;
-import com.replyguard.conversation.ConversationId;
 import com.replyguard.alert.Alert;
 import com.replyguard.alert.AlertEvent;
 import com.replyguard.alert.AlertPlan;
 import com.replyguard.breach.Breach;
+import com.replyguard.clock.ClockRules;
+import com.replyguard.conversation.Conversation;
+import com.replyguard.conversation.ConversationId;
+import com.replyguard.discipline.Attribution;
 import com.replyguard.merchant.Merchant;
 import com.replyguard.merchant.MerchantId;
 import com.replyguard.ports.AlertPublisher;
@@ -19,6 +19,7 @@ import com.replyguard.ports.StoredConversation;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -141,7 +142,7 @@ public final class EscalateDueClocks {
                                 m.policies().number(a.clock().policyVersion()).shifts())));
             }
         }
-        events.sort(java.util.Comparator.comparing((AlertEvent e) -> e.alert().dueAt()).thenComparing(e -> e.alert().key()));
+        events.sort(Comparator.comparing((AlertEvent e) -> e.alert().dueAt()).thenComparing(e -> e.alert().key()));
         if (!events.isEmpty()) {
             publisher.publish(events);
         }

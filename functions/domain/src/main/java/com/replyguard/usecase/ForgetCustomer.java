@@ -5,6 +5,7 @@ import com.replyguard.conversation.ConversationEvent;
 import com.replyguard.conversation.ConversationId;
 import com.replyguard.merchant.Merchant;
 import com.replyguard.ports.ConversationStore;
+import com.replyguard.ports.MessageTexts;
 import com.replyguard.ports.StoredConversation;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -20,13 +21,13 @@ import java.util.Optional;
 public final class ForgetCustomer {
     private static final int MAX_ATTEMPTS = 6;
     private final ConversationStore conversations;
-    private final com.replyguard.ports.MessageTexts texts;
+    private final MessageTexts texts;
 
     public ForgetCustomer(ConversationStore conversations) {
-        this(conversations, com.replyguard.ports.MessageTexts.NONE);
+        this(conversations, MessageTexts.NONE);
     }
 
-    public ForgetCustomer(ConversationStore conversations, com.replyguard.ports.MessageTexts texts) {
+    public ForgetCustomer(ConversationStore conversations, MessageTexts texts) {
         this.conversations = conversations;
         this.texts = texts;
     }

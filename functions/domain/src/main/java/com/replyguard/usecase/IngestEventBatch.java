@@ -2,11 +2,11 @@ package com.replyguard.usecase;
 
 import com.replyguard.conversation.Channel;
 import com.replyguard.conversation.Conversation;
-import com.replyguard.conversation.EventType;
 import com.replyguard.conversation.ConversationEvent;
 import com.replyguard.conversation.ConversationId;
 import com.replyguard.conversation.CustomerPseudonym;
 import com.replyguard.conversation.CustomerReport;
+import com.replyguard.conversation.EventType;
 import com.replyguard.conversation.MessageText;
 import com.replyguard.intake.BatchRejected;
 import com.replyguard.intake.EventValidator;
@@ -31,6 +31,7 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.TreeSet;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.stream.Collectors;
 
 /**
@@ -54,7 +55,7 @@ public final class IngestEventBatch {
     private final ConversationRecorder recorder;
     private final Clock clock;
     /** Agents this instance has recorded (saves rewriting them on every batch). */
-    private final Set<String> recordedAgents = java.util.concurrent.ConcurrentHashMap.newKeySet();
+    private final Set<String> recordedAgents = ConcurrentHashMap.newKeySet();
     private static final int RECORDED_AGENTS_LIMIT = 100_000;
 
     public IngestEventBatch(ConversationStore conversations, BreachStore breaches, Clock clock) {

@@ -1,8 +1,9 @@
 package com.replyguard.usecase;
 
+import com.replyguard.assessment.AfterSalesTargets;
 import com.replyguard.assessment.Cycle;
 import com.replyguard.conversation.AfterSalesCategory;
-import com.replyguard.assessment.AfterSalesTargets;
+import com.replyguard.kpi.CycleCounters;
 import com.replyguard.kpi.Dimension;
 import com.replyguard.kpi.KpiFigures;
 import com.replyguard.kpi.Metric;
@@ -130,7 +131,7 @@ public final class ReportAfterSales {
     }
 
     /** {@code countedThrough}: the current cycle's counters include every write before it (as in the KPI report). */
-    public record Report(MerchantId merchant, Figures current, Figures previous, java.time.Instant countedThrough) {
+    public record Report(MerchantId merchant, Figures current, Figures previous, Instant countedThrough) {
     }
 
     static final Tally EMPTY = new Tally(0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0);
@@ -141,7 +142,7 @@ public final class ReportAfterSales {
                 counters.frozen().map(f -> f.closedAt()).orElse(counters.countedThrough()));
     }
 
-    static Figures figures(Cycle cycle, com.replyguard.kpi.CycleCounters counters) {
+    static Figures figures(Cycle cycle, CycleCounters counters) {
         // after-sales counts have no pending units: the figures at any instant are the same
         KpiFigures f = counters.figures(cycle, Instant.EPOCH);
         long conversations = f.counts(Dimension.ALL).get(Metric.CONVERSATIONS);

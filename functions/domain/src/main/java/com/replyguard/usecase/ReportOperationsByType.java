@@ -10,6 +10,7 @@ import com.replyguard.merchant.MerchantId;
 import com.replyguard.ports.KpiStore;
 import java.time.Clock;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -55,7 +56,7 @@ public final class ReportOperationsByType {
         CycleCounters counters = kpis.read(merchant, cycle);
         KpiFigures f = counters.figures(cycle, clock.instant());
         Dimension.Family family = Dimension.Family.of(groupBy).orElseThrow();
-        List<Group> groups = new java.util.ArrayList<>();
+        List<Group> groups = new ArrayList<>();
         f.values(family).forEach((key, m) -> {
             if (m.has(Metric.CONVERSATIONS_OPERATED) || m.hasClocks()) {
                 groups.add(group(key, m));

@@ -1,10 +1,10 @@
 package com.replyguard.usecase;
 
-import com.replyguard.clock.ClockRules;
 import com.replyguard.assessment.Cycle;
 import com.replyguard.assessment.CycleContribution;
 import com.replyguard.assessment.PlatformAssessment;
 import com.replyguard.breach.Breach;
+import com.replyguard.clock.ClockRules;
 import com.replyguard.clock.ClockStatus;
 import com.replyguard.clock.SlaClock;
 import com.replyguard.conversation.Conversation;
@@ -12,6 +12,7 @@ import com.replyguard.conversation.ConversationId;
 import com.replyguard.conversation.Round;
 import com.replyguard.merchant.Merchant;
 import com.replyguard.ports.ConversationStore;
+import com.replyguard.ports.MessageTexts;
 import com.replyguard.ports.StoredConversation;
 import java.time.Clock;
 import java.time.Instant;
@@ -24,13 +25,13 @@ public final class ShowConversation {
     private final ConversationStore conversations;
     private final Clock clock;
 
-    private final com.replyguard.ports.MessageTexts texts;
+    private final MessageTexts texts;
 
     public ShowConversation(ConversationStore conversations, Clock clock) {
-        this(conversations, com.replyguard.ports.MessageTexts.NONE, clock);
+        this(conversations, MessageTexts.NONE, clock);
     }
 
-    public ShowConversation(ConversationStore conversations, com.replyguard.ports.MessageTexts texts, Clock clock) {
+    public ShowConversation(ConversationStore conversations, MessageTexts texts, Clock clock) {
         this.conversations = conversations;
         this.texts = texts;
         this.clock = clock;

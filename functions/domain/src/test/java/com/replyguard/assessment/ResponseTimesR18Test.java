@@ -12,6 +12,8 @@ import com.replyguard.conversation.Channel;
 import com.replyguard.conversation.Conversation;
 import com.replyguard.conversation.ConversationEvent;
 import com.replyguard.conversation.ConversationId;
+import com.replyguard.conversation.EventType;
+import com.replyguard.testing.Events;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
@@ -47,9 +49,9 @@ class ResponseTimesR18Test {
         ResponseTimes t = of("d", customer("m1", "d", "2026-10-03T10:00:00", Channel.CS_CHAT),
                 agent("r1", "d", "2026-10-03T10:00:30"),                                                        // agent-1
                 customer("m2", "d", "2026-10-03T10:05:00"),
-                com.replyguard.testing.Events.event("r2", com.replyguard.conversation.EventType.AGENT_MESSAGE, "d",
+                Events.event("r2", EventType.AGENT_MESSAGE, "d",
                         "2026-10-03T10:06:00").agentId("agent-2").build(),
-                com.replyguard.testing.Events.rated("k", "d", "2026-10-03T10:10:00", 5));
+                Events.rated("k", "d", "2026-10-03T10:10:00", 5));
         assertEquals(30_000L, t.byAgent().get("agent-1").firstResponseMillis());
         assertEquals(1, t.byAgent().get("agent-1").roundsAnswered());
         assertEquals(0, t.byAgent().get("agent-1").rated());

@@ -1,25 +1,26 @@
 package com.replyguard.clock;
 
-import com.replyguard.testing.Policies;
-import static com.replyguard.testing.Events.DEMO;
-import static com.replyguard.testing.Events.at;
-import static com.replyguard.testing.Events.event;
-import static org.junit.jupiter.api.Assertions.assertEquals;
-
+import com.replyguard.alert.AlertPlan;
 import com.replyguard.conversation.AgentRole;
 import com.replyguard.conversation.Channel;
 import com.replyguard.conversation.Complexity;
 import com.replyguard.conversation.Conversation;
 import com.replyguard.conversation.ConversationId;
 import com.replyguard.conversation.EventType;
+import com.replyguard.testing.Policies;
 import java.time.DayOfWeek;
 import java.time.Duration;
 import java.time.LocalDate;
 import java.util.EnumMap;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
+import static com.replyguard.testing.Events.DEMO;
+import static com.replyguard.testing.Events.at;
+import static com.replyguard.testing.Events.event;
+import static org.junit.jupiter.api.Assertions.assertEquals;
 
 /** Clocks a merchant pauses out of hours run in business time: lunch breaks, holidays, make-up workdays (调休). */
 class BusinessHoursTest {
@@ -55,12 +56,12 @@ class BusinessHoursTest {
                         .customerRef("c_x").complexity(Complexity.COMPLEX).build(),
                 event("a1", EventType.AGENT_MESSAGE, "c1", "2026-10-09T17:50:30").agentId("zhao")
                         .agentRole(AgentRole.AFTERSALES).build()));
-        Map<String, SlaClock> k = new java.util.HashMap<>();
+        Map<String, SlaClock> k = new HashMap<>();
         ClockRules.of(c, policy).forEach(x -> k.put(x.key(), x));
         assertEquals(at("2026-10-09T17:51:00"), k.get("FIRST_REPLY").deadline(), "first reply keeps running 7x24");
         assertEquals(at("2026-10-10T09:20:00"), k.get("RESOLUTION").deadline(), "30 min of office time");
         assertEquals(ClockStatus.RUNNING, k.get("RESOLUTION").statusAt(at("2026-10-09T23:00:00")), "paused overnight");
-        var risk = com.replyguard.alert.AlertPlan.of(List.of(k.get("RESOLUTION")), policy).all().get(0);
+        var risk = AlertPlan.of(List.of(k.get("RESOLUTION")), policy).all().get(0);
         assertEquals(at("2026-10-10T09:14:00"), risk.dueAt(), "the 80% warning is in office time too (24 of 30 min)");
     }
 }

@@ -1,13 +1,5 @@
 package com.replyguard.clock;
 
-import com.replyguard.testing.Policies;
-import static com.replyguard.testing.Events.DEMO;
-import static com.replyguard.testing.Events.at;
-import static com.replyguard.testing.Events.event;
-import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertNull;
-import static org.junit.jupiter.api.Assertions.assertTrue;
-
 import com.replyguard.conversation.AgentRole;
 import com.replyguard.conversation.Channel;
 import com.replyguard.conversation.Complexity;
@@ -15,12 +7,21 @@ import com.replyguard.conversation.Conversation;
 import com.replyguard.conversation.ConversationEvent;
 import com.replyguard.conversation.ConversationId;
 import com.replyguard.conversation.EventType;
+import com.replyguard.testing.Policies;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
+import org.junit.jupiter.api.Assertions;
 import org.junit.jupiter.api.Test;
+import static com.replyguard.testing.Events.DEMO;
+import static com.replyguard.testing.Events.at;
+import static com.replyguard.testing.Events.event;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** One story per clock of R3-R12 (docs/clocks.md), at the contract's default targets. */
 class ClocksR3ToR12Test {
@@ -41,7 +42,7 @@ class ClocksR3ToR12Test {
 
     private static Map<String, SlaClock> clocks(Instant now, ConversationEvent... events) {
         return ClockRules.of(Conversation.of(DEMO, new ConversationId("c1"), List.of(events)), SlaPolicy.DEFAULT).stream()
-                .collect(Collectors.toMap(SlaClock::key, k -> k, (a, b) -> a, java.util.LinkedHashMap::new));
+                .collect(Collectors.toMap(SlaClock::key, k -> k, (a, b) -> a, LinkedHashMap::new));
     }
 
     @Test
@@ -225,7 +226,7 @@ class ClocksR3ToR12Test {
 
     @Test
     void policy_refusesABadLadderOrTarget_listingEveryProblem() {
-        IllegalArgumentException e = org.junit.jupiter.api.Assertions.assertThrows(IllegalArgumentException.class,
+        IllegalArgumentException e = Assertions.assertThrows(IllegalArgumentException.class,
                 () -> Policies.withLadder(SlaPolicy.DEFAULT, 1.2, List.of(Duration.ofMinutes(1), Duration.ZERO)));
         assertTrue(e.getMessage().contains("warningShare"), e.getMessage());
         assertTrue(e.getMessage().contains("escalationDelays[0] must be 0"), e.getMessage());

@@ -14,6 +14,7 @@ import com.replyguard.conversation.Channel;
 import com.replyguard.conversation.Conversation;
 import com.replyguard.conversation.ConversationEvent;
 import com.replyguard.conversation.ConversationId;
+import com.replyguard.conversation.EventType;
 import java.time.Duration;
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -51,7 +52,7 @@ class FirstReplyClockR1R2R9Test {
     @Test
     void r9_urgentCase_hasA30SecondTarget() {
         SlaClock c = firstReply(
-                ConversationEvent.builder("m1", com.replyguard.conversation.EventType.CUSTOMER_MESSAGE,
+                ConversationEvent.builder("m1", EventType.CUSTOMER_MESSAGE,
                         new ConversationId("c1"), at("2026-10-03T20:00:00")).channel(Channel.CS_CHAT)
                         .customerRef("c_x").urgent(true).build(),
                 agent("a1", "c1", "2026-10-03T20:00:45"));

@@ -8,6 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.replyguard.conversation.ConversationEvent;
 import com.replyguard.conversation.CustomerPseudonym;
 import com.replyguard.conversation.EventType;
+import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -102,7 +103,7 @@ class EventValidationTest {
         assertEquals(List.of("eventId", "conversationId"), p.stream().map(Problem::field).toList());
         assertEquals(1, problemsOf(0, RawEvent.notAnObject()).size());
         assertEquals("must be an integer from 1 to 5", problemsOf(0, raw("eventId", "e", "type", "conversation.rated",
-                "conversationId", "c", "occurredAt", "2026-10-03T10:00:00+08:00", "rating", new java.math.BigDecimal("4.5")))
+                "conversationId", "c", "occurredAt", "2026-10-03T10:00:00+08:00", "rating", new BigDecimal("4.5")))
                 .get(0).message());
     }
 }

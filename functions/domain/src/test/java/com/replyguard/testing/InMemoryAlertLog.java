@@ -8,6 +8,7 @@ import com.replyguard.notify.AlertRecord;
 import com.replyguard.notify.ChannelState;
 import com.replyguard.notify.Delivery;
 import com.replyguard.ports.AlertLog;
+import com.replyguard.ports.BreachStore;
 import com.replyguard.ports.DeliveryStore;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -65,7 +66,7 @@ public final class InMemoryAlertLog implements AlertLog, DeliveryStore {
             start = pageToken == null ? 0 : Integer.parseInt(pageToken);
         } catch (NumberFormatException e) {
             // as the DynamoDB log: a token it did not issue is refused, never followed
-            throw new com.replyguard.ports.BreachStore.InvalidPageToken("nextToken is not one this API issued");
+            throw new BreachStore.InvalidPageToken("nextToken is not one this API issued");
         }
         int end = Math.min(all.size(), start + limit);
         return new AlertPage(all.subList(start, end), end < all.size() ? Integer.toString(end) : null);

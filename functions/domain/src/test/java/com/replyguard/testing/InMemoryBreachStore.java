@@ -1,7 +1,9 @@
 package com.replyguard.testing;
 
+import com.replyguard.assessment.Cycle;
 import com.replyguard.breach.Breach;
 import com.replyguard.breach.BreachPage;
+import com.replyguard.conversation.ConversationId;
 import com.replyguard.merchant.MerchantId;
 import com.replyguard.ports.BreachStore;
 import java.time.Instant;
@@ -9,6 +11,7 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 
 /** Fake of the breach port: first detectedAt kept, stale versions ignored, retraction hides. */
@@ -58,9 +61,9 @@ public final class InMemoryBreachStore implements BreachStore {
     }
 
     @Override
-    public java.util.Optional<Breach> find(MerchantId merchant, String breachId) {
+    public Optional<Breach> find(MerchantId merchant, String breachId) {
         Item i = items.get(merchant + "#" + breachId);
-        return i == null || !i.active() ? java.util.Optional.empty() : java.util.Optional.of(i.breach());
+        return i == null || !i.active() ? Optional.empty() : Optional.of(i.breach());
     }
 
     @Override
@@ -75,9 +78,9 @@ public final class InMemoryBreachStore implements BreachStore {
     }
 
     @Override
-    public List<Breach> ofAgent(MerchantId merchant, String agentId, com.replyguard.assessment.Cycle cycle) {
+    public List<Breach> ofAgent(MerchantId merchant, String agentId, Cycle cycle) {
         return active(merchant).stream().filter(b -> agentId.equals(b.responsibleAgentId()))
-                .filter(b -> com.replyguard.assessment.Cycle.containing(b.clock().start()).equals(cycle)).toList();
+                .filter(b -> Cycle.containing(b.clock().start()).equals(cycle)).toList();
     }
 
     private record Complaint(long version, String agentId, Instant at) {
@@ -86,7 +89,7 @@ public final class InMemoryBreachStore implements BreachStore {
     private final Map<String, Complaint> complaints = new ConcurrentHashMap<>();
 
     @Override
-    public synchronized void recordComplaint(MerchantId merchant, com.replyguard.conversation.ConversationId conversation,
+    public synchronized void recordComplaint(MerchantId merchant, ConversationId conversation,
             String agentId, Instant at, long version) {
         String k = merchant + "#" + conversation.value();
         Complaint current = complaints.get(k);
@@ -96,10 +99,10 @@ public final class InMemoryBreachStore implements BreachStore {
     }
 
     @Override
-    public int complaintsAgainst(MerchantId merchant, String agentId, com.replyguard.assessment.Cycle cycle) {
+    public int complaintsAgainst(MerchantId merchant, String agentId, Cycle cycle) {
         return (int) complaints.entrySet().stream().filter(e -> e.getKey().startsWith(merchant + "#"))
                 .map(Map.Entry::getValue).filter(c -> agentId.equals(c.agentId()))
-                .filter(c -> com.replyguard.assessment.Cycle.containing(c.at()).equals(cycle)).count();
+                .filter(c -> Cycle.containing(c.at()).equals(cycle)).count();
     }
 
     public List<Breach> active(MerchantId merchant) {

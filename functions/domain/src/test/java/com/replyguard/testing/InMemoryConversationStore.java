@@ -1,27 +1,41 @@
 package com.replyguard.testing;
 
+import com.replyguard.assessment.CaseSummary;
 import com.replyguard.assessment.Cycle;
 import com.replyguard.assessment.CycleContribution;
+import com.replyguard.assessment.ResponseTimes;
+import com.replyguard.conversation.AfterSalesCategory;
+import com.replyguard.conversation.Conversation;
 import com.replyguard.conversation.ConversationId;
+import com.replyguard.conversation.CustomerReport;
+import com.replyguard.kpi.ConversationKpi;
+import com.replyguard.kpi.Fold;
 import com.replyguard.merchant.MerchantId;
+import com.replyguard.ports.BreachStore;
+import com.replyguard.ports.CaseIndex;
 import com.replyguard.ports.ConversationStore;
-import com.replyguard.ports.StoredConversation;
 import com.replyguard.ports.Due;
 import com.replyguard.ports.DueIndex;
+import com.replyguard.ports.HeldIndex;
+import com.replyguard.ports.QueueIndex;
+import com.replyguard.ports.StoredConversation;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
-import java.util.List;
+import java.util.Comparator;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.SortedMap;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ConcurrentSkipListMap;
 
 /** Fake of the conversation port (same version semantics as the DynamoDB adapter) and of its due-index. */
-public final class InMemoryConversationStore implements ConversationStore, DueIndex, com.replyguard.ports.QueueIndex,
-        com.replyguard.ports.CaseIndex, com.replyguard.ports.HeldIndex {
+public final class InMemoryConversationStore implements ConversationStore, DueIndex, QueueIndex,
+        CaseIndex, HeldIndex {
     private final Map<String, StoredConversation> items = new ConcurrentHashMap<>();
-    private final Map<String, java.util.SortedMap<String, com.replyguard.conversation.CustomerReport>> reports = new ConcurrentHashMap<>();
+    private final Map<String, SortedMap<String, CustomerReport>> reports = new ConcurrentHashMap<>();
     public int saves;
 
     private static String key(MerchantId m, ConversationId c) {
@@ -37,7 +51,7 @@ public final class InMemoryConversationStore implements ConversationStore, DueIn
 
     @Override
     public Loaded loadWithReports(MerchantId merchant, Collection<ConversationId> ids, Collection<String> customerRefs) {
-        Map<String, List<com.replyguard.conversation.CustomerReport>> found = new HashMap<>();
+        Map<String, List<CustomerReport>> found = new HashMap<>();
         for (String ref : customerRefs) {
             var r = reports.get(merchant.value() + "#" + ref);
             if (r != null && !r.isEmpty()) {
@@ -48,8 +62,8 @@ public final class InMemoryConversationStore implements ConversationStore, DueIn
     }
 
     @Override
-    public void recordReports(MerchantId merchant, String customerRef, Collection<com.replyguard.conversation.CustomerReport> added) {
-        var r = reports.computeIfAbsent(merchant.value() + "#" + customerRef, k -> new java.util.concurrent.ConcurrentSkipListMap<>());
+    public void recordReports(MerchantId merchant, String customerRef, Collection<CustomerReport> added) {
+        var r = reports.computeIfAbsent(merchant.value() + "#" + customerRef, k -> new ConcurrentSkipListMap<>());
         added.forEach(x -> r.put(x.eventId(), x));
     }
 
@@ -91,7 +105,7 @@ public final class InMemoryConversationStore implements ConversationStore, DueIn
     }
 
     /** Every stored conversation (for oracles that recompute from the events). */
-    public List<com.replyguard.conversation.Conversation> all() {
+    public List<Conversation> all() {
         return items.values().stream().map(StoredConversation::conversation).toList();
     }
 
@@ -107,43 +121,43 @@ public final class InMemoryConversationStore implements ConversationStore, DueIn
                 }
             }
         }
-        out.sort(java.util.Comparator.comparing(Held::since).thenComparing(h -> h.conversationId().value()));
+        out.sort(Comparator.comparing(Held::since).thenComparing(h -> h.conversationId().value()));
         return out.subList(0, Math.min(limit, out.size()));
     }
 
     /** As the DynamoDB index: by category, subtype, start, conversation; tokens bound to merchant, cycle and filter. */
     @Override
-    public CasePage cases(MerchantId merchant, Cycle cycle, com.replyguard.conversation.AfterSalesCategory.Top category,
-            com.replyguard.conversation.AfterSalesCategory subtype, int limit, String pageToken) {
+    public CasePage cases(MerchantId merchant, Cycle cycle, AfterSalesCategory.Top category,
+            AfterSalesCategory subtype, int limit, String pageToken) {
         String scope = merchant.value() + "|" + cycle + "|" + category + "|" + subtype + "|";
         int from = 0;
         if (pageToken != null) {
             if (!pageToken.startsWith(scope)) {
-                throw new com.replyguard.ports.BreachStore.InvalidPageToken("nextToken is not one this API issued for this list");
+                throw new BreachStore.InvalidPageToken("nextToken is not one this API issued for this list");
             }
             from = Integer.parseInt(pageToken.substring(scope.length()));
         }
-        List<com.replyguard.assessment.CaseSummary> all = new ArrayList<>();
+        List<CaseSummary> all = new ArrayList<>();
         for (StoredConversation s : items.values()) {
             if (!s.conversation().merchant().equals(merchant)) {
                 continue;
             }
-            com.replyguard.assessment.CaseSummary.of(s.conversation())
+            CaseSummary.of(s.conversation())
                     .filter(c -> c.cycle().equals(cycle))
                     .filter(c -> category == null || c.category().top() == category)
                     .filter(c -> subtype == null || c.category() == subtype)
                     .ifPresent(all::add);
         }
-        all.sort(java.util.Comparator.comparing((com.replyguard.assessment.CaseSummary c) -> c.category().top().name())
-                .thenComparing(c -> c.category().name()).thenComparing(com.replyguard.assessment.CaseSummary::start)
+        all.sort(Comparator.comparing((CaseSummary c) -> c.category().top().name())
+                .thenComparing(c -> c.category().name()).thenComparing(CaseSummary::start)
                 .thenComparing(c -> c.conversationId().value()));
-        List<com.replyguard.assessment.CaseSummary> page = all.subList(Math.min(from, all.size()), Math.min(from + limit, all.size()));
+        List<CaseSummary> page = all.subList(Math.min(from, all.size()), Math.min(from + limit, all.size()));
         return new CasePage(page, from + limit < all.size() ? scope + (from + limit) : null);
     }
 
     @Override
-    public List<com.replyguard.assessment.ResponseTimes> responseTimes(MerchantId merchant, Cycle cycle) {
-        List<com.replyguard.assessment.ResponseTimes> out = new ArrayList<>();
+    public List<ResponseTimes> responseTimes(MerchantId merchant, Cycle cycle) {
+        List<ResponseTimes> out = new ArrayList<>();
         for (StoredConversation s : items.values()) {
             if (s.conversation().merchant().equals(merchant) && s.responseTimes() != null
                     && s.responseTimes().cycle().equals(cycle)) {
@@ -154,12 +168,12 @@ public final class InMemoryConversationStore implements ConversationStore, DueIn
     }
 
     @Override
-    public List<com.replyguard.kpi.ConversationKpi> kpiChanges(int shard, Instant after, Instant upTo) {
-        List<com.replyguard.kpi.ConversationKpi> out = new ArrayList<>();
+    public List<ConversationKpi> kpiChanges(int shard, Instant after, Instant upTo) {
+        List<ConversationKpi> out = new ArrayList<>();
         for (StoredConversation s : items.values()) {
             Instant at = s.kpiChangedAt();
             var k = kpiOf(s);
-            if (at != null && at.isAfter(after) && !at.isAfter(upTo) && com.replyguard.kpi.Fold.shardOf(k.key()) == shard) {
+            if (at != null && at.isAfter(after) && !at.isAfter(upTo) && Fold.shardOf(k.key()) == shard) {
                 out.add(k);
             }
         }
@@ -167,8 +181,8 @@ public final class InMemoryConversationStore implements ConversationStore, DueIn
     }
 
     @Override
-    public List<com.replyguard.kpi.ConversationKpi> kpiVectors(MerchantId merchant, Cycle cycle) {
-        List<com.replyguard.kpi.ConversationKpi> out = new ArrayList<>();
+    public List<ConversationKpi> kpiVectors(MerchantId merchant, Cycle cycle) {
+        List<ConversationKpi> out = new ArrayList<>();
         for (StoredConversation s : items.values()) {
             if (s.conversation().merchant().equals(merchant) && s.responseTimes() != null
                     && s.responseTimes().cycle().equals(cycle)) {
@@ -191,8 +205,8 @@ public final class InMemoryConversationStore implements ConversationStore, DueIn
         return out;
     }
 
-    private static com.replyguard.kpi.ConversationKpi kpiOf(StoredConversation s) {
-        return new com.replyguard.kpi.ConversationKpi(s.conversation().merchant(), s.conversation().id(), s.version(), s.kpi());
+    private static ConversationKpi kpiOf(StoredConversation s) {
+        return new ConversationKpi(s.conversation().merchant(), s.conversation().id(), s.version(), s.kpi());
     }
 
     @Override

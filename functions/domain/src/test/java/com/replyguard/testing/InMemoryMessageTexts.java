@@ -5,6 +5,7 @@ import com.replyguard.conversation.MessageText;
 import com.replyguard.merchant.MerchantId;
 import com.replyguard.ports.MessageTexts;
 import java.time.Instant;
+import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.concurrent.ConcurrentHashMap;
@@ -18,7 +19,7 @@ public final class InMemoryMessageTexts implements MessageTexts {
     }
 
     @Override
-    public void keep(MerchantId merchant, java.util.List<MessageText> texts) {
+    public void keep(MerchantId merchant, List<MessageText> texts) {
         texts.forEach(t -> items.put(key(merchant, t.conversation(), t.eventId()), t));
     }
 

@@ -8,16 +8,18 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import com.replyguard.testing.Managers;
 import com.replyguard.assessment.Cycle;
 import com.replyguard.breach.Breach;
 import com.replyguard.discipline.DisciplineRules;
 import com.replyguard.intake.RawEvent;
+import com.replyguard.ports.WheelWatermark;
 import com.replyguard.testing.InMemoryBreachStore;
 import com.replyguard.testing.InMemoryConversationStore;
+import com.replyguard.testing.Managers;
 import com.replyguard.testing.MutableClock;
 import com.replyguard.testing.RecordingPublisher;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -79,14 +81,14 @@ class ExcuseBreachTest {
                 asks("m1", "c1", "10:00:00")));
         // NEXT_REPLY for m1 is due 10:03:00; the wheel breaches it and climbs the ladder from there
         clock.set(at("2026-10-03T10:00:00"));
-        DeadlineWheel wheel = new DeadlineWheel(conversations, escalation::handle, new com.replyguard.ports.WheelWatermark() {
+        DeadlineWheel wheel = new DeadlineWheel(conversations, escalation::handle, new WheelWatermark() {
             @Override
-            public Optional<java.time.Instant> load() {
+            public Optional<Instant> load() {
                 return Optional.empty();
             }
 
             @Override
-            public void save(java.time.Instant w) {
+            public void save(Instant w) {
             }
         }, clock, clock::set);
         wheel.turn(Duration.ofSeconds(190)); // past the breach (10:03:00.001), before level 2 (10:05:00.001)

@@ -8,21 +8,31 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import com.replyguard.testing.PlatformKpisOracle;
 import com.replyguard.assessment.Cycle;
+import com.replyguard.assessment.ResponseTimes;
 import com.replyguard.breach.Breach;
 import com.replyguard.conversation.ConversationId;
+import com.replyguard.conversation.CustomerReport;
 import com.replyguard.intake.BatchRejected;
 import com.replyguard.intake.Problem;
 import com.replyguard.intake.RawEvent;
+import com.replyguard.kpi.ConversationKpi;
+import com.replyguard.merchant.MerchantId;
+import com.replyguard.ports.ConversationStore;
 import com.replyguard.ports.StoredConversation;
 import com.replyguard.testing.InMemoryBreachStore;
 import com.replyguard.testing.InMemoryConversationStore;
 import com.replyguard.testing.MutableClock;
+import com.replyguard.testing.PlatformKpisOracle;
+import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.Collections;
 import java.util.List;
+import java.util.Map;
+import java.util.Optional;
 import java.util.Random;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
@@ -58,7 +68,7 @@ class IngestEventBatchTest {
 
     /** A small afternoon: chat, DM, live comments, a bot, a transfer, ratings; some on time, some late. */
     static List<RawEvent> afternoon() {
-        return java.util.stream.Stream.of(
+        return Stream.of(
                 msg("e01", "chat-1", "2026-10-03T14:00:00", "CS_CHAT"),
                 reply("e02", "chat-1", "2026-10-03T14:00:40"),
                 msg("e03", "chat-1", "2026-10-03T14:05:00", null),
@@ -223,56 +233,56 @@ class IngestEventBatchTest {
     void contention_shouldBeRetried_withTheOtherWritersEventsKept() {
         ingest.ingest(DEMO_MERCHANT, List.of(msg("e1", "c1", "2026-10-03T10:00:00", "CS_CHAT")));
         // another instance writes between our read and our write: the store refuses once
-        var racing = new com.replyguard.ports.ConversationStore() {
+        var racing = new ConversationStore() {
             boolean raced;
 
             @Override
-            public java.util.Map<ConversationId, StoredConversation> loadAll(com.replyguard.merchant.MerchantId m,
-                    java.util.Collection<ConversationId> ids) {
+            public Map<ConversationId, StoredConversation> loadAll(MerchantId m,
+                    Collection<ConversationId> ids) {
                 return conversations.loadAll(m, ids);
             }
 
             @Override
-            public Loaded loadWithReports(com.replyguard.merchant.MerchantId m, java.util.Collection<ConversationId> ids,
-                    java.util.Collection<String> customers) {
+            public Loaded loadWithReports(MerchantId m, Collection<ConversationId> ids,
+                    Collection<String> customers) {
                 return conversations.loadWithReports(m, ids, customers);
             }
 
             @Override
-            public void recordReports(com.replyguard.merchant.MerchantId m, String customer,
-                    java.util.Collection<com.replyguard.conversation.CustomerReport> reports) {
+            public void recordReports(MerchantId m, String customer,
+                    Collection<CustomerReport> reports) {
                 conversations.recordReports(m, customer, reports);
             }
 
             @Override
-            public void forgetReports(com.replyguard.merchant.MerchantId m, String customer) {
+            public void forgetReports(MerchantId m, String customer) {
                 conversations.forgetReports(m, customer);
             }
 
             @Override
-            public java.util.Optional<StoredConversation> load(com.replyguard.merchant.MerchantId m, ConversationId id) {
+            public Optional<StoredConversation> load(MerchantId m, ConversationId id) {
                 return conversations.load(m, id);
             }
 
             @Override
-            public List<com.replyguard.assessment.ResponseTimes> responseTimes(com.replyguard.merchant.MerchantId m, Cycle c) {
+            public List<ResponseTimes> responseTimes(MerchantId m, Cycle c) {
                 return conversations.responseTimes(m, c);
             }
 
             @Override
-            public List<com.replyguard.kpi.ConversationKpi> kpiChanges(int shard, java.time.Instant after,
-                    java.time.Instant upTo) {
+            public List<ConversationKpi> kpiChanges(int shard, Instant after,
+                    Instant upTo) {
                 return conversations.kpiChanges(shard, after, upTo);
             }
 
             @Override
-            public List<com.replyguard.kpi.ConversationKpi> kpiVectors(com.replyguard.merchant.MerchantId m, Cycle c) {
+            public List<ConversationKpi> kpiVectors(MerchantId m, Cycle c) {
                 return conversations.kpiVectors(m, c);
             }
 
             @Override
-            public List<ConversationId> ofCustomer(com.replyguard.merchant.MerchantId m, String customer,
-                    java.time.Instant since) {
+            public List<ConversationId> ofCustomer(MerchantId m, String customer,
+                    Instant since) {
                 return conversations.ofCustomer(m, customer, since);
             }
 

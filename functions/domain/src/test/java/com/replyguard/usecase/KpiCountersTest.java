@@ -8,15 +8,16 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import com.replyguard.testing.PlatformKpisOracle;
 import com.replyguard.assessment.Cycle;
 import com.replyguard.assessment.KpiReport;
+import com.replyguard.conversation.ConversationId;
 import com.replyguard.intake.RawEvent;
 import com.replyguard.kpi.Dimension;
 import com.replyguard.testing.InMemoryBreachStore;
 import com.replyguard.testing.InMemoryConversationStore;
 import com.replyguard.testing.InMemoryKpiStore;
 import com.replyguard.testing.MutableClock;
+import com.replyguard.testing.PlatformKpisOracle;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -191,7 +192,7 @@ class KpiCountersTest {
         passAfter(2);
         assertEquals("0/1 0/1 0/0", counted(), "only buyer-y's conversation still counts");
         assertEquals(recomputed(), counted());
-        assertTrue(conversations.load(DEMO, new com.replyguard.conversation.ConversationId("x-2")).orElseThrow()
+        assertTrue(conversations.load(DEMO, new ConversationId("x-2")).orElseThrow()
                 .conversation().events().stream().anyMatch(e -> e.eventId().equals("rep-1@x-2")));
         // a redelivered report changes nothing
         var again = ingest.ingest(DEMO_MERCHANT, List.of(raw("eventId", "rep-1", "type", "customer.reported",

@@ -3,6 +3,7 @@ package com.replyguard.usecase;
 import static com.replyguard.testing.Events.at;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
+import com.replyguard.kpi.Fold;
 import com.replyguard.testing.InMemoryConversationStore;
 import com.replyguard.testing.InMemoryKpiStore;
 import com.replyguard.testing.MutableClock;
@@ -22,7 +23,7 @@ class KpiFoldMinuteTest {
         boolean[] newPass = {true};
         InMemoryKpiStore kpis = new InMemoryKpiStore() {
             @Override
-            public synchronized com.replyguard.kpi.Fold.State foldState(int shard) {
+            public synchronized Fold.State foldState(int shard) {
                 if (newPass[0]) { // the first read of a pass
                     newPass[0] = false;
                     passes.add(clock.instant());

@@ -20,6 +20,8 @@ import com.replyguard.usecase.IngestEventBatch;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Base64;
 import java.util.HashMap;
 import java.util.HexFormat;
@@ -131,7 +133,7 @@ class WebhookFuzzTest {
         ArrayNode events = (ArrayNode) batch.get("events");
         for (int m = 0; m < mutations; m++) {
             ObjectNode e = (ObjectNode) events.get(random.nextInt(events.size()));
-            List<String> fields = new java.util.ArrayList<>();
+            List<String> fields = new ArrayList<>();
             for (Iterator<String> it = e.fieldNames(); it.hasNext(); ) {
                 fields.add(it.next());
             }
@@ -166,7 +168,7 @@ class WebhookFuzzTest {
         });
         if (random.nextBoolean()) {
             int cut = random.nextInt(body.length);
-            check(signedEvents(java.util.Arrays.copyOf(body, cut)), "truncated events");
+            check(signedEvents(Arrays.copyOf(body, cut)), "truncated events");
         }
     }
 

@@ -18,6 +18,7 @@ import com.replyguard.testing.InMemoryBreachStore;
 import com.replyguard.testing.InMemoryConversationStore;
 import com.replyguard.testing.MutableClock;
 import com.replyguard.usecase.IngestEventBatch;
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
@@ -25,6 +26,8 @@ import java.time.Instant;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
+import java.util.TreeSet;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
@@ -158,13 +161,13 @@ class WebhookIngestHandlerTest {
     @Test
     void theAnswerAsTheRuntimeWritesIt_shouldBeTheRestApiProxyShape() throws IOException {
         APIGatewayProxyResponseEvent r = handler.handleRequest(fixture("webhook-valid.json"), null);
-        java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream();
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
         RUNTIME_OUT.toJson(r, out);
         JsonNode written = JSON.readTree(out.toByteArray());
-        java.util.Set<String> keys = new java.util.TreeSet<>();
+        Set<String> keys = new TreeSet<>();
         written.fieldNames().forEachRemaining(keys::add);
         // API Gateway answers 502 "Malformed Lambda proxy response" to anything else
-        assertTrue(java.util.Set.of("statusCode", "headers", "multiValueHeaders", "body", "isBase64Encoded").containsAll(keys),
+        assertTrue(Set.of("statusCode", "headers", "multiValueHeaders", "body", "isBase64Encoded").containsAll(keys),
                 "REST proxy keys only: " + keys);
         assertEquals(200, written.path("statusCode").asInt());
         assertEquals("{\"accepted\":3,\"duplicates\":0}", written.path("body").asText());

@@ -3,7 +3,9 @@ package com.replyguard.kpifunction;
 import com.amazonaws.services.lambda.runtime.Context;
 import com.amazonaws.services.lambda.runtime.RequestHandler;
 import com.replyguard.adapters.http.JsonLog;
+import com.replyguard.adapters.lambda.Priming;
 import com.replyguard.usecase.CloseKpiCycles;
+import java.time.Clock;
 import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -27,11 +29,11 @@ public final class KpiHandler implements RequestHandler<Map<String, Object>, Map
 
     public KpiHandler() {
         this(System.getenv());
-        com.replyguard.adapters.lambda.Priming.register("kpi", this::prime);
+        Priming.register("kpi", this::prime);
     }
 
     public KpiHandler(Map<String, String> environment) {
-        this(KpiWiring.from(environment, java.time.Clock.systemUTC()));
+        this(KpiWiring.from(environment, Clock.systemUTC()));
     }
 
     public KpiHandler(KpiWiring wiring) {

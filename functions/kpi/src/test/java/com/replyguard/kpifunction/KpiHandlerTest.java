@@ -8,6 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.replyguard.assessment.KpiReport;
+import com.replyguard.kpi.Fold;
 import com.replyguard.testing.InMemoryBreachStore;
 import com.replyguard.testing.InMemoryConversationStore;
 import com.replyguard.testing.InMemoryKpiStore;
@@ -43,7 +44,7 @@ class KpiHandlerTest {
         conversations = new InMemoryConversationStore();
         kpis = new InMemoryKpiStore() {
             @Override
-            public synchronized com.replyguard.kpi.Fold.State foldState(int shard) {
+            public synchronized Fold.State foldState(int shard) {
                 if (newPass) { // the first read of a pass
                     newPass = false;
                     passes.add(clock.instant());

@@ -7,9 +7,11 @@ import java.io.IOException;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeDefinition;
@@ -79,7 +81,7 @@ public final class SamTemplate {
      * path after its text transformations (in priority order): at most {@code limit} requests per
      * {@code window} for each key, else {@code status} with the web ACL's custom response body.
      */
-    public record PathRateLimit(String rule, long limit, java.time.Duration window, List<String> transformations,
+    public record PathRateLimit(String rule, long limit, Duration window, List<String> transformations,
             int status, String contentType, String body) {
     }
 
@@ -154,9 +156,9 @@ public final class SamTemplate {
                 };
                 List<JsonNode> steps = new ArrayList<>();
                 keys.get(0).path("UriPath").path("TextTransformations").forEach(steps::add);
-                steps.sort(java.util.Comparator.comparingInt(t -> t.path("Priority").asInt()));
+                steps.sort(Comparator.comparingInt(t -> t.path("Priority").asInt()));
                 limits.add(new PathRateLimit(rule.path("Name").asText(), limit,
-                        java.time.Duration.ofSeconds(rate.path("EvaluationWindowSec").asLong(300)),
+                        Duration.ofSeconds(rate.path("EvaluationWindowSec").asLong(300)),
                         steps.stream().map(t -> t.path("Type").asText()).toList(),
                         block.path("ResponseCode").asInt(), contentType, body.path("Content").asText("")));
             }
@@ -286,7 +288,7 @@ public final class SamTemplate {
                     JsonNode props = ev.path("Properties");
                     routes.add(new Route(props.path("HttpApi".equals(type) ? "ApiId" : "RestApiId").asText(),
                             "HttpApi".equals(type) ? ApiType.HTTP_API : ApiType.REST_API,
-                            props.path("Method").asText().toUpperCase(java.util.Locale.ROOT), props.path("Path").asText()));
+                            props.path("Method").asText().toUpperCase(Locale.ROOT), props.path("Path").asText()));
                 } else if ("ScheduleV2".equals(type)) {
                     JsonNode props = ev.path("Properties");
                     schedules.add(new Schedule(name, props.path("ScheduleExpression").asText(),

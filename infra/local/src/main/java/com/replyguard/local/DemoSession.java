@@ -15,8 +15,12 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Random;
 
 /**
  * {@code --demo}: replays a recorded live-stream session (infra/local/demo/live-session.json)
@@ -54,7 +58,7 @@ final class DemoSession {
                 + " (accepted " + accepted + ", duplicates " + duplicates + ")");
         String cycle = session.path("cycle").asText();
         // the KPI λ folds the replay into the counters within a second or two: wait until the report counts it all
-        java.time.Instant replayed = java.time.Instant.now();
+        Instant replayed = Instant.now();
         String kpis;
         for (int attempt = 0; ; attempt++) {
             kpis = get(http, base.resolve("/merchants/" + merchant + "/kpis?cycle=" + cycle), token);
@@ -94,13 +98,13 @@ final class DemoSession {
         out.println("DEMO live: a new live-room comment every 4 s for " + LIVE_FOR.toMinutes() + " min; watch them on the console");
         out.flush();
         Thread t = new Thread(() -> {
-            java.time.Instant end = java.time.Instant.now().plus(LIVE_FOR);
-            java.util.Random random = new java.util.Random(15);
-            java.util.List<Object[]> answers = new java.util.ArrayList<>();
+            Instant end = Instant.now().plus(LIVE_FOR);
+            Random random = new Random(15);
+            List<Object[]> answers = new ArrayList<>();
             String run = Long.toString(System.currentTimeMillis() / 1000, 36);
-            for (int n = 1; java.time.Instant.now().isBefore(end); n++) {
+            for (int n = 1; Instant.now().isBefore(end); n++) {
                 try {
-                    java.time.Instant now = java.time.Instant.now();
+                    Instant now = Instant.now();
                     String conversation = "live-" + run + "-" + n;
                     live(http, base, key, "{\"eventId\":\"" + conversation + "-q\",\"type\":\"customer.message\",\"conversationId\":\""
                             + conversation + "\",\"channel\":\"LIVE_COMMENT\",\"customerId\":\"viewer-" + n + "\",\"occurredAt\":\"" + now + "\"}");
@@ -109,7 +113,7 @@ final class DemoSession {
                     }
                     for (var it = answers.iterator(); it.hasNext(); ) {
                         Object[] a = it.next();
-                        if (!((java.time.Instant) a[1]).isAfter(now)) {
+                        if (!((Instant) a[1]).isAfter(now)) {
                             live(http, base, key, "{\"eventId\":\"" + a[0] + "-a\",\"type\":\"agent.message\",\"conversationId\":\"" + a[0]
                                     + "\",\"agentId\":\"presales-zhang\",\"agentRole\":\"PRESALES\",\"occurredAt\":\"" + now + "\"}");
                             it.remove();
@@ -232,7 +236,7 @@ final class DemoSession {
      * Whether a KPI report (or any report with {@code countedThrough}) counts every write made before
      * {@code writtenBefore}: the KPI λ folds writes into counters about a second after they are made.
      */
-    static boolean countsWritesBefore(JsonNode report, java.time.Instant writtenBefore) {
+    static boolean countsWritesBefore(JsonNode report, Instant writtenBefore) {
         JsonNode through = report.path("countedThrough");
         return through.isTextual() && !OffsetDateTime.parse(through.asText()).toInstant().isBefore(writtenBefore);
     }

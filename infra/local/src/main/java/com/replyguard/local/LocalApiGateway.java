@@ -5,9 +5,11 @@ import com.amazonaws.services.lambda.runtime.events.APIGatewayProxyRequestEvent;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayProxyResponseEvent;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
+import com.replyguard.adapters.http.JsonLog;
 import com.replyguard.dynalite.SamTemplate;
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
@@ -17,9 +19,11 @@ import java.nio.ByteBuffer;
 import java.nio.charset.CharacterCodingException;
 import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
+import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Base64;
+import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -53,8 +57,8 @@ final class LocalApiGateway implements AutoCloseable {
     private final HttpServer server;
     private final ExecutorService executor;
     private final List<Binding> bindings = new ArrayList<>();
-    private final com.replyguard.adapters.http.JsonLog log =
-            new com.replyguard.adapters.http.JsonLog("api-gateway", java.time.Clock.systemUTC(), System.err);
+    private final JsonLog log =
+            new JsonLog("api-gateway", Clock.systemUTC(), System.err);
 
     LocalApiGateway(int port) throws IOException {
         this.server = HttpServer.create(new InetSocketAddress("127.0.0.1", port), 128);
@@ -82,7 +86,7 @@ final class LocalApiGateway implements AutoCloseable {
         regex.append(Pattern.quote(route.path().substring(last)));
         bindings.add(new Binding(functionName, route, Pattern.compile(regex.toString()), names, handler, List.copyOf(limiters)));
         // the most specific route wins, as in API Gateway: greedy ones last
-        bindings.sort(java.util.Comparator.comparing(Binding::greedy));
+        bindings.sort(Comparator.comparing(Binding::greedy));
     }
 
     void start() {
@@ -270,7 +274,7 @@ final class LocalApiGateway implements AutoCloseable {
             return s;
         }
         byte[] in = s.getBytes(StandardCharsets.UTF_8);
-        java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream(in.length);
+        ByteArrayOutputStream out = new ByteArrayOutputStream(in.length);
         for (int i = 0; i < in.length; i++) {
             int hi = i + 2 < in.length ? Character.digit(in[i + 1], 16) : -1;
             int lo = i + 2 < in.length ? Character.digit(in[i + 2], 16) : -1;

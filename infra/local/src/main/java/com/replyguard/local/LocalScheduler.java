@@ -1,12 +1,19 @@
 package com.replyguard.local;
 
+import com.amazonaws.services.lambda.runtime.ClientContext;
+import com.amazonaws.services.lambda.runtime.CognitoIdentity;
+import com.amazonaws.services.lambda.runtime.Context;
+import com.amazonaws.services.lambda.runtime.LambdaLogger;
 import com.amazonaws.services.lambda.runtime.RequestHandler;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.replyguard.adapters.http.JsonLog;
 import com.replyguard.dynalite.SamTemplate;
 import java.io.IOException;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.ExecutorService;
@@ -27,12 +34,12 @@ final class LocalScheduler implements AutoCloseable {
     private static final ObjectMapper JSON = new ObjectMapper();
     private final ScheduledExecutorService ticker = Executors.newSingleThreadScheduledExecutor(r -> daemon(r, "schedule-ticker"));
     private final ExecutorService invocations = Executors.newCachedThreadPool(r -> daemon(r, "scheduled-invoke"));
-    private final java.util.List<Job> jobs = new java.util.ArrayList<>();
+    private final List<Job> jobs = new ArrayList<>();
     private final Clock clock;
     private volatile boolean closed;
     private Instant lastMinute;
-    private final com.replyguard.adapters.http.JsonLog log =
-            new com.replyguard.adapters.http.JsonLog("scheduler", java.time.Clock.systemUTC(), System.err);
+    private final JsonLog log =
+            new JsonLog("scheduler", Clock.systemUTC(), System.err);
 
     /** One schedule of one function. */
     private record Job(String functionName, String name, ScheduleExpression expression, Runnable invoke) {
@@ -118,18 +125,18 @@ final class LocalScheduler implements AutoCloseable {
 
     /** A Lambda context with the schedule's timeout, so the turn plans its window like in AWS. */
     private record LocalLambdaContextWithTime(String requestId, String functionName, int timeoutMillis)
-            implements com.amazonaws.services.lambda.runtime.Context {
+            implements Context {
         @Override public String getAwsRequestId() { return requestId; }
         @Override public String getLogGroupName() { return "/local/" + functionName; }
         @Override public String getLogStreamName() { return "local"; }
         @Override public String getFunctionName() { return functionName; }
         @Override public String getFunctionVersion() { return "$LATEST"; }
         @Override public String getInvokedFunctionArn() { return "arn:aws:lambda:local:000000000000:function:" + functionName; }
-        @Override public com.amazonaws.services.lambda.runtime.CognitoIdentity getIdentity() { return null; }
-        @Override public com.amazonaws.services.lambda.runtime.ClientContext getClientContext() { return null; }
+        @Override public CognitoIdentity getIdentity() { return null; }
+        @Override public ClientContext getClientContext() { return null; }
         @Override public int getRemainingTimeInMillis() { return timeoutMillis; }
         @Override public int getMemoryLimitInMB() { return 1024; }
-        @Override public com.amazonaws.services.lambda.runtime.LambdaLogger getLogger() {
+        @Override public LambdaLogger getLogger() {
             return new LocalLambdaContext(requestId, functionName).getLogger();
         }
     }

@@ -2,8 +2,10 @@ package com.replyguard.local;
 
 import com.replyguard.dynalite.SamTemplate;
 import java.util.ArrayDeque;
+import java.util.ArrayList;
 import java.util.Deque;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 
 /**
@@ -39,7 +41,7 @@ final class PathRateLimiter {
 
     /** WAF's NORMALIZE_PATH: no repeated slashes, no "/./", "/x/../" resolved (not above the start). */
     static String normalize(String path) {
-        java.util.List<String> out = new java.util.ArrayList<>();
+        List<String> out = new ArrayList<>();
         for (String segment : path.split("/+", -1)) {
             if (segment.equals(".")) {
                 continue;

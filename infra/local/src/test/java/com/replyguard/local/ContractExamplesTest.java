@@ -7,9 +7,11 @@ import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.replyguard.dynalite.Dynalite;
 import com.replyguard.dynalite.ProjectLayout;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
+import java.time.ZoneOffset;
 import java.util.HashSet;
 import java.util.Map;
 import java.util.Set;
@@ -47,7 +49,7 @@ class ContractExamplesTest {
      */
     static Map<String, Set<String>> everything() {
         Map<String, Set<String>> all = new TreeMap<>();
-        try (DynamoDbClient dynamo = com.replyguard.dynalite.Dynalite.client(system.dynamoEndpoint())) {
+        try (DynamoDbClient dynamo = Dynalite.client(system.dynamoEndpoint())) {
             for (String table : dynamo.listTables().tableNames()) {
                 Set<String> items = new HashSet<>();
                 dynamo.scanPaginator(b -> b.tableName(table)).items().stream()
@@ -105,7 +107,7 @@ class ContractExamplesTest {
                 "text/plain").status());
         assertEquals(415, http.postSigned("demo", "demo-webhook-secret", text, Instant.now().getEpochSecond(),
                 "application/json").status());
-        String future = Instant.now().plusSeconds(120).atOffset(java.time.ZoneOffset.ofHours(8)).toLocalDateTime().toString();
+        String future = Instant.now().plusSeconds(120).atOffset(ZoneOffset.ofHours(8)).toLocalDateTime().toString();
         Http.Answer bad = http.postSigned("demo", "demo-webhook-secret", batch(
                 event("cx-50", "customer.message", "cx-chat-50", "2026-10-05T10:00:00", "\"channel\":\"CS_CHAT\",\"customerId\":\"b\""),
                 event("cx-51", "agent.message", "cx-chat-50", "2026-10-05T10:00:10", ""),

@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import com.replyguard.adapters.doudian.DoudianPush;
 import com.replyguard.dynalite.ProjectLayout;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import org.junit.jupiter.api.Test;
 
@@ -45,7 +46,7 @@ class DoudianPushEndToEndTest {
             byte[] mixed = fixture("order_paid_and_aftersale.json");
             Http.Answer m = push(http, mixed, KEY, DoudianPush.sign(KEY, mixed, "demo-doudian-app-secret"));
             assertEquals(1, m.json().path("ignored").asInt(), "the order tag is acknowledged and counted");
-            byte[] bad = "[{\"tag\":\"200\"}]".getBytes(java.nio.charset.StandardCharsets.UTF_8);
+            byte[] bad = "[{\"tag\":\"200\"}]".getBytes(StandardCharsets.UTF_8);
             Http.Answer refused = push(http, bad, KEY, DoudianPush.sign(KEY, bad, "demo-doudian-app-secret"));
             assertEquals(400, refused.status());
             assertEquals(1, refused.json().path("code").asInt());

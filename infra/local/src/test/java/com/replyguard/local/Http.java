@@ -135,7 +135,7 @@ final class Http {
         return send(b.build());
     }
 
-    java.net.URI uri(String path) {
+    URI uri(String path) {
         return base.resolve(path);
     }
 

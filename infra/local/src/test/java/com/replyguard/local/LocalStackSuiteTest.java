@@ -3,12 +3,14 @@ package com.replyguard.local;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
 import com.replyguard.adapters.dynamodb.DynamoDbConversationStore;
 import com.replyguard.adapters.dynamodb.DynamoDbKpiStore;
 import com.replyguard.adapters.eventbridge.EventBridgeAlertPublisher;
 import com.replyguard.alert.Alert;
 import com.replyguard.alert.AlertEvent;
 import com.replyguard.alert.AlertPlan;
+import com.replyguard.assessment.Cycle;
 import com.replyguard.clock.ClockType;
 import com.replyguard.clock.SlaClock;
 import com.replyguard.clock.SlaPolicy;
@@ -21,6 +23,7 @@ import com.replyguard.kpi.Fold;
 import com.replyguard.kpi.KpiVector;
 import com.replyguard.merchant.MerchantId;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
@@ -34,6 +37,8 @@ import org.testcontainers.containers.localstack.LocalStackContainer;
 import org.testcontainers.utility.DockerImageName;
 import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
 import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
+import software.amazon.awssdk.awscore.client.builder.AwsClientBuilder;
+import software.amazon.awssdk.awscore.client.builder.AwsSyncClientBuilder;
 import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
 import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
@@ -80,8 +85,8 @@ class LocalStackSuiteTest {
         }
     }
 
-    private static <B extends software.amazon.awssdk.awscore.client.builder.AwsClientBuilder<B, C>
-            & software.amazon.awssdk.awscore.client.builder.AwsSyncClientBuilder<B, C>, C> C client(B builder) {
+    private static <B extends AwsClientBuilder<B, C>
+            & AwsSyncClientBuilder<B, C>, C> C client(B builder) {
         return builder.endpointOverride(localstack.getEndpoint()).region(Region.of(localstack.getRegion()))
                 .credentialsProvider(StaticCredentialsProvider.create(
                         AwsBasicCredentials.create(localstack.getAccessKey(), localstack.getSecretKey())))
@@ -96,7 +101,7 @@ class LocalStackSuiteTest {
             assertTrue(dynamo.listTables().tableNames().containsAll(t.tableLogicalIds().stream().map(t::tableName).toList()));
             DynamoDbKpiStore kpis = new DynamoDbKpiStore(dynamo, t.tableName("KpisTable"));
             MerchantId m = new MerchantId("demo");
-            var cycle = com.replyguard.assessment.Cycle.parse("2026-10-H1").orElseThrow();
+            var cycle = Cycle.parse("2026-10-H1").orElseThrow();
             KpiVector v = new KpiVector(new TreeMap<>(Map.of("2026-10-H1|all|fr.met", 3L)));
             Fold f = new Fold(0, 1, Instant.parse("2026-10-03T00:00:00Z"), List.of(new Fold.CounterDelta(m, cycle, v)),
                     List.of(new ConversationKpi(m, new ConversationId("c1"), 1, v)));
@@ -119,7 +124,7 @@ class LocalStackSuiteTest {
             String queueArn = sqs.getQueueAttributes(b -> b.queueUrl(queueUrl)
                     .attributeNamesWithStrings("QueueArn")).attributesAsStrings().get("QueueArn");
             // the template's own rule pattern (AlertsToLogsRule), as CloudFormation would give it to EventBridge
-            String pattern = new com.fasterxml.jackson.databind.ObjectMapper().writeValueAsString(
+            String pattern = new ObjectMapper().writeValueAsString(
                     SamTemplate.read(ProjectLayout.template(), "").resources().path("AlertsToLogsRule").path("Properties")
                             .path("EventPattern"));
             events.putRule(b -> b.eventBusName("replyguard-test").name("breaches-of-demo").eventPattern(pattern));
@@ -131,7 +136,7 @@ class LocalStackSuiteTest {
             List<Alert> plan = AlertPlan.of(List.of(clock), SlaPolicy.DEFAULT).all();
             new EventBridgeAlertPublisher(events, "replyguard-test").publish(plan.stream()
                     .map(a -> AlertEvent.of(new MerchantId("demo"), new ConversationId("chat-1"), a, a.dueAt())).toList());
-            var received = new java.util.ArrayList<String>();
+            var received = new ArrayList<String>();
             for (int i = 0; i < 20 && received.size() < plan.size() - 1; i++) {
                 sqs.receiveMessage(b -> b.queueUrl(queueUrl).waitTimeSeconds(1).maxNumberOfMessages(10)).messages()
                         .forEach(msg -> received.add(msg.body()));

@@ -9,6 +9,8 @@ import com.replyguard.notify.ChannelKind;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -72,7 +74,7 @@ class NoPersonalDataInLogsTest {
                 assertEquals(200, http.postSigned("demo", "demo-webhook-secret", Http.JSON.writeValueAsString(body)).status());
             }
             // a live, urgent chat with text, so the wheel warns and breaches while we watch
-            String now = java.time.OffsetDateTime.now(java.time.ZoneOffset.ofHours(8)).toString();
+            String now = OffsetDateTime.now(ZoneOffset.ofHours(8)).toString();
             http.postSigned("demo", "demo-webhook-secret", "{\"events\":[{\"eventId\":\"pii-1\",\"type\":\"customer.message\","
                     + "\"conversationId\":\"pii-chat\",\"channel\":\"CS_CHAT\",\"customerId\":\"buyer-13800138000\","
                     + "\"text\":\"我的手机号13800138000，地址北京市朝阳区，东西是破的马上处理\",\"occurredAt\":\"" + now + "\"}]}");

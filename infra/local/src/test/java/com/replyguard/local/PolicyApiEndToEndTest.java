@@ -7,6 +7,8 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.replyguard.dynalite.ProjectLayout;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Instant;
+import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -75,8 +77,8 @@ class PolicyApiEndToEndTest {
 
             // the ingest function caches policies for at most 10 s; this merchant was never read before. A message
             // written now is judged by version 1: the merchant's own urgency term makes it urgent (30 s)
-            String nowLocal = java.time.Instant.now()
-                    .atOffset(java.time.ZoneOffset.ofHours(8)).toString();
+            String nowLocal = Instant.now()
+                    .atOffset(ZoneOffset.ofHours(8)).toString();
             Http.Answer posted = http.postSigned("demo", "demo-webhook-secret", "{\"events\":[{\"eventId\":\"pol-1\","
                     + "\"type\":\"customer.message\",\"conversationId\":\"pol-chat\",\"channel\":\"CS_CHAT\","
                     + "\"customerId\":\"b\",\"text\":\"赠品呢？少了赠品\",\"occurredAt\":\"" + nowLocal + "\"}]}");

@@ -6,7 +6,13 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.replyguard.adapters.dynamodb.DynamoDbConversationStore;
+import com.replyguard.adapters.dynamodb.DynamoDbKpiStore;
+import com.replyguard.dynalite.Dynalite;
 import com.replyguard.dynalite.ProjectLayout;
+import com.replyguard.dynalite.SamTemplate;
+import com.replyguard.usecase.FoldKpiCounters;
+import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -72,12 +78,12 @@ class RequestBudgetTest {
     private static long fold(LocalSystem system) throws Exception {
         Thread.sleep(1_100);
         system.dynalite().resetRequestCounts();
-        com.replyguard.dynalite.SamTemplate t = com.replyguard.dynalite.SamTemplate.read(ProjectLayout.template(), "");
-        try (var dynamo = com.replyguard.dynalite.Dynalite.client(system.dynamoEndpoint())) {
-            var fold = new com.replyguard.usecase.FoldKpiCounters(
-                    new com.replyguard.adapters.dynamodb.DynamoDbConversationStore(dynamo, t.tableName("ConversationsTable")),
-                    new com.replyguard.adapters.dynamodb.DynamoDbKpiStore(dynamo, t.tableName("KpisTable")),
-                    java.time.Clock.systemUTC());
+        SamTemplate t = SamTemplate.read(ProjectLayout.template(), "");
+        try (var dynamo = Dynalite.client(system.dynamoEndpoint())) {
+            var fold = new FoldKpiCounters(
+                    new DynamoDbConversationStore(dynamo, t.tableName("ConversationsTable")),
+                    new DynamoDbKpiStore(dynamo, t.tableName("KpisTable")),
+                    Clock.systemUTC());
             int counted = fold.pass();
             assertTrue(counted > 0, "the fold counted the conversations just written");
             return total(system.dynalite().requestCounts());

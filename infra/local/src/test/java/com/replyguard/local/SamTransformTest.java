@@ -13,6 +13,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.concurrent.TimeUnit;
@@ -93,7 +94,7 @@ class SamTransformTest {
         JsonNode paths = resources.path("WebhookApi").path("Properties").path("Body").path("paths");
         Set<String> routes = new TreeSet<>();
         paths.fields().forEachRemaining(p -> p.getValue().fields().forEachRemaining(m -> {
-            routes.add(m.getKey().toUpperCase(java.util.Locale.ROOT) + " " + p.getKey());
+            routes.add(m.getKey().toUpperCase(Locale.ROOT) + " " + p.getKey());
             JsonNode integration = m.getValue().path("x-amazon-apigateway-integration");
             assertEquals("aws_proxy", integration.path("type").asText(), p.getKey());
             assertTrue(integration.path("uri").path("Fn::Sub").asText().contains("${IngestFunctionAliaslive}"),

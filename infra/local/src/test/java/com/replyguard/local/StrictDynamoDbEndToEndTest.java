@@ -9,6 +9,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.replyguard.dynalite.MotoServer;
 import com.replyguard.dynalite.ProjectLayout;
+import java.net.http.HttpRequest;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.temporal.ChronoUnit;
@@ -98,12 +99,12 @@ class StrictDynamoDbEndToEndTest {
         get("/merchants/demo/agents/presales-zhang/scorecard?cycle=2026-10-H1");
         get("/merchants/demo/leaderboard?month=2026-10");
         get("/merchants/demo/operations?cycle=2026-10-H1");
-        ok(http.send(java.net.http.HttpRequest.newBuilder(http.uri("/merchants/demo/breaches/" + breachId + "/excuse"))
+        ok(http.send(HttpRequest.newBuilder(http.uri("/merchants/demo/breaches/" + breachId + "/excuse"))
                 .header("Authorization", "Bearer demo-manager-token").header("Content-Type", "application/json")
-                .POST(java.net.http.HttpRequest.BodyPublishers.ofString("{\"reason\":\"系统故障\"}")).build()), "excuse");
+                .POST(HttpRequest.BodyPublishers.ofString("{\"reason\":\"系统故障\"}")).build()), "excuse");
         ok(http.put("/merchants/demo/conversations/chat-2/category", "demo-manager-token", "{\"category\":\"LOGISTICS_LATE\"}"),
                 "classify");
-        ok(http.send(java.net.http.HttpRequest.newBuilder(http.uri("/merchants/demo/customers/buyer-2?idType=platform"))
+        ok(http.send(HttpRequest.newBuilder(http.uri("/merchants/demo/customers/buyer-2?idType=platform"))
                 .header("Authorization", "Bearer demo-manager-token").DELETE().build()), "forget customer");
 
         // a live clock: the deadline wheel's due-index reads and the escalation's writes, on the strict endpoint

@@ -6,9 +6,12 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.amazonaws.services.lambda.runtime.RequestHandler;
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import com.replyguard.adapters.config.AlertingWiring;
 import com.replyguard.adapters.json.AlertEventJson;
+import com.replyguard.adapters.json.CycleClosedJson;
 import com.replyguard.adapters.robots.HttpRobotClient;
+import com.replyguard.assessment.Cycle;
 import com.replyguard.dynalite.ProjectLayout;
 import com.replyguard.dynalite.SamTemplate;
 import com.replyguard.notify.Delivery;
@@ -16,7 +19,9 @@ import com.replyguard.notify.NoticeType;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
@@ -144,7 +149,7 @@ class TemplateTest {
     @Test
     void everyPolicyNamesAnExistingResource_andCoversTheFunctionsTables() {
         JsonNode resources = TEMPLATE.resources();
-        Map<String, String> globals = new java.util.HashMap<>();
+        Map<String, String> globals = new HashMap<>();
         TEMPLATE.functionGlobals().path("Environment").path("Variables").fields()
                 .forEachRemaining(e -> globals.put(e.getKey(), e.getValue().asText()));
         for (SamTemplate.Function f : TEMPLATE.functions()) {
@@ -301,9 +306,9 @@ class TemplateTest {
         assertEquals(1, limits.size());
         SamTemplate.PathRateLimit limit = limits.get(0);
         assertEquals(6000, limit.limit(), "the parameter's default: 100 a second on average, per merchant and route");
-        assertEquals(java.time.Duration.ofMinutes(1), limit.window());
+        assertEquals(Duration.ofMinutes(1), limit.window());
         assertEquals(429, limit.status());
-        JsonNode body = new com.fasterxml.jackson.databind.ObjectMapper().readTree(limit.body());
+        JsonNode body = new ObjectMapper().readTree(limit.body());
         assertTrue(body.path("error").asText().startsWith("rate limited"), "the contract's error shape: " + limit.body());
         assertEquals(1, body.path("code").asInt(), "抖店's failure shape");
         assertEquals(20, TEMPLATE.withParameters(Map.of("WebhookRateLimitPerMerchant", "20")).pathRateLimits("WebhookApi")
@@ -313,7 +318,7 @@ class TemplateTest {
         JsonNode alarm = TEMPLATE.resources().path("WebhookRateLimitedAlarm").path("Properties");
         assertEquals("AWS/WAFV2", alarm.path("Namespace").asText());
         assertEquals("BlockedRequests", alarm.path("MetricName").asText());
-        Map<String, String> dims = new java.util.HashMap<>();
+        Map<String, String> dims = new HashMap<>();
         alarm.path("Dimensions").forEach(d -> dims.put(d.path("Name").asText(), d.path("Value").asText()));
         assertEquals(rule.path("VisibilityConfig").path("MetricName").asText(), dims.get("Rule"));
         assertEquals(acl.path("Name").asText(), dims.get("WebACL"));
@@ -321,7 +326,7 @@ class TemplateTest {
 
     @Test
     void everyFunctionLogsToADeclaredExpiringGroup_andEveryMetricFilterReadsOne_forLinesItsFunctionWrites() {
-        Map<String, String> functionOfGroup = new java.util.HashMap<>();
+        Map<String, String> functionOfGroup = new HashMap<>();
         for (SamTemplate.Function f : TEMPLATE.functions()) {
             String group = TEMPLATE.resources().path(f.logicalId()).path("Properties").path("LoggingConfig").path("LogGroup").asText();
             JsonNode declared = TEMPLATE.resources().path(group);
@@ -403,10 +408,10 @@ class TemplateTest {
     void theBusRule_matchesTheEventsTheFunctionsPublish() {
         JsonNode rule = TEMPLATE.resources().path("AlertsToLogsRule").path("Properties");
         assertEquals("ReplyGuardEventBus", rule.path("EventBusName").asText());
-        assertEquals(com.replyguard.adapters.json.AlertEventJson.SOURCE, rule.path("EventPattern").path("source").get(0).asText());
+        assertEquals(AlertEventJson.SOURCE, rule.path("EventPattern").path("source").get(0).asText());
         Set<String> types = new TreeSet<>();
         rule.path("EventPattern").path("detail-type").forEach(t -> types.add(t.asText()));
-        assertEquals(new TreeSet<>(List.of("SlaBreached", "SlaEscalated", com.replyguard.adapters.json.CycleClosedJson.DETAIL_TYPE)),
+        assertEquals(new TreeSet<>(List.of("SlaBreached", "SlaEscalated", CycleClosedJson.DETAIL_TYPE)),
                 types);
     }
 
@@ -508,7 +513,7 @@ class TemplateTest {
         JsonNode close = TEMPLATE.resources().path("KpiFunction").path("Properties").path("Events").path("CycleClose")
                 .path("Properties");
         // 00:30 China time on the 1st and the 16th: a cycle's end (midnight) plus Cycle.CLOSE_DELAY
-        assertEquals(30, com.replyguard.assessment.Cycle.CLOSE_DELAY.toMinutes());
+        assertEquals(30, Cycle.CLOSE_DELAY.toMinutes());
         assertEquals("cron(30 0 1,16 * ? *)", close.path("ScheduleExpression").asText());
         assertEquals("{\"job\": \"close\"}", close.path("Input").asText());
         assertEquals("{\"job\": \"reclose\"}", TEMPLATE.resources().path("KpiFunction").path("Properties").path("Events")

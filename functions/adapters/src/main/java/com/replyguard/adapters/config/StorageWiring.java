@@ -1,21 +1,35 @@
 package com.replyguard.adapters.config;
 
+import com.replyguard.adapters.dynamodb.DynamoDbAgentRegistry;
 import com.replyguard.adapters.dynamodb.DynamoDbBreachStore;
+import com.replyguard.adapters.dynamodb.DynamoDbCaseIndex;
 import com.replyguard.adapters.dynamodb.DynamoDbConversationStore;
 import com.replyguard.adapters.dynamodb.DynamoDbDueIndex;
-import com.replyguard.adapters.dynamodb.DynamoDbWheelWatermark;
+import com.replyguard.adapters.dynamodb.DynamoDbHeldIndex;
+import com.replyguard.adapters.dynamodb.DynamoDbKpiStore;
 import com.replyguard.adapters.dynamodb.DynamoDbMerchantDirectory;
+import com.replyguard.adapters.dynamodb.DynamoDbMessageTexts;
 import com.replyguard.adapters.dynamodb.DynamoDbPolicyOverrides;
+import com.replyguard.adapters.dynamodb.DynamoDbQueueIndex;
+import com.replyguard.adapters.dynamodb.DynamoDbWheelWatermark;
 import com.replyguard.adapters.local.MerchantsFile;
+import com.replyguard.adapters.secrets.SecretsManagerMerchantDirectory;
+import com.replyguard.ports.AgentRegistry;
 import com.replyguard.ports.BreachStore;
+import com.replyguard.ports.CaseIndex;
 import com.replyguard.ports.ConversationStore;
 import com.replyguard.ports.DueIndex;
-import com.replyguard.ports.WheelWatermark;
+import com.replyguard.ports.HeldIndex;
+import com.replyguard.ports.KpiStore;
 import com.replyguard.ports.ManagerTokens;
 import com.replyguard.ports.MerchantDirectory;
+import com.replyguard.ports.MessageTexts;
+import com.replyguard.ports.QueueIndex;
+import com.replyguard.ports.WheelWatermark;
 import java.nio.file.Path;
 import java.time.Clock;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+import software.amazon.awssdk.services.secretsmanager.SecretsManagerClient;
 
 /**
  * The storage adapters every function shares, built from the environment:
@@ -34,13 +48,13 @@ public final class StorageWiring {
     public final DynamoDbPolicyOverrides policies;
     public final ManagerTokens managerTokens;
     public final DueIndex dueIndex;
-    public final com.replyguard.ports.QueueIndex queue;
-    public final com.replyguard.ports.CaseIndex cases;
-    public final com.replyguard.ports.HeldIndex held;
-    public final com.replyguard.ports.AgentRegistry agents;
+    public final QueueIndex queue;
+    public final CaseIndex cases;
+    public final HeldIndex held;
+    public final AgentRegistry agents;
     public final WheelWatermark watermark;
-    public final com.replyguard.ports.KpiStore kpis;
-    public final com.replyguard.ports.MessageTexts texts;
+    public final KpiStore kpis;
+    public final MessageTexts texts;
     /** The environment, for a function's own variables on top of the storage ones. */
     public final Environment env;
 
@@ -61,13 +75,13 @@ public final class StorageWiring {
         this.conversations = new DynamoDbConversationStore(dynamo, conversationsTable);
         this.breaches = new DynamoDbBreachStore(dynamo, breachesTable);
         this.dueIndex = new DynamoDbDueIndex(dynamo, conversationsTable);
-        this.queue = new com.replyguard.adapters.dynamodb.DynamoDbQueueIndex(dynamo, conversationsTable);
-        this.cases = new com.replyguard.adapters.dynamodb.DynamoDbCaseIndex(dynamo, conversationsTable);
-        this.held = new com.replyguard.adapters.dynamodb.DynamoDbHeldIndex(dynamo, conversationsTable);
-        this.agents = new com.replyguard.adapters.dynamodb.DynamoDbAgentRegistry(dynamo, conversationsTable);
+        this.queue = new DynamoDbQueueIndex(dynamo, conversationsTable);
+        this.cases = new DynamoDbCaseIndex(dynamo, conversationsTable);
+        this.held = new DynamoDbHeldIndex(dynamo, conversationsTable);
+        this.agents = new DynamoDbAgentRegistry(dynamo, conversationsTable);
         this.watermark = new DynamoDbWheelWatermark(dynamo, merchantsTable);
-        this.kpis = new com.replyguard.adapters.dynamodb.DynamoDbKpiStore(dynamo, kpisTable);
-        this.texts = new com.replyguard.adapters.dynamodb.DynamoDbMessageTexts(dynamo, textsTable);
+        this.kpis = new DynamoDbKpiStore(dynamo, kpisTable);
+        this.texts = new DynamoDbMessageTexts(dynamo, textsTable);
         MerchantDirectory baseDirectory;
         if (merchantsFile != null) {
             MerchantsFile file = MerchantsFile.read(Path.of(merchantsFile));
@@ -82,8 +96,8 @@ public final class StorageWiring {
         // function is given a prefix
         String secretsPrefix = env.optional("MERCHANT_SECRETS_PREFIX");
         if (secretsPrefix != null && merchantsFile == null) {
-            baseDirectory = new com.replyguard.adapters.secrets.SecretsManagerMerchantDirectory(baseDirectory,
-                    AwsClients.build(software.amazon.awssdk.services.secretsmanager.SecretsManagerClient.builder(), env),
+            baseDirectory = new SecretsManagerMerchantDirectory(baseDirectory,
+                    AwsClients.build(SecretsManagerClient.builder(), env),
                     secretsPrefix, clock);
         }
         this.policies = new DynamoDbPolicyOverrides(baseDirectory, dynamo, merchantsTable, clock);

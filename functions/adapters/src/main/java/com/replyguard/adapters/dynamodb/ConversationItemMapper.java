@@ -8,7 +8,9 @@ import static com.replyguard.adapters.dynamodb.Attributes.strings;
 
 import com.replyguard.assessment.Cycle;
 import com.replyguard.assessment.CycleContribution;
+import com.replyguard.assessment.ResponseTimes;
 import com.replyguard.conversation.AfterSalesCategory;
+import com.replyguard.conversation.AfterSalesSuggestion;
 import com.replyguard.conversation.AgentRole;
 import com.replyguard.conversation.Channel;
 import com.replyguard.conversation.Complexity;
@@ -16,6 +18,8 @@ import com.replyguard.conversation.Conversation;
 import com.replyguard.conversation.ConversationEvent;
 import com.replyguard.conversation.ConversationId;
 import com.replyguard.conversation.EventType;
+import com.replyguard.kpi.ConversationKpi;
+import com.replyguard.kpi.Fold;
 import com.replyguard.merchant.MerchantId;
 import com.replyguard.ports.StoredConversation;
 import java.time.Instant;
@@ -59,7 +63,7 @@ final class ConversationItemMapper {
             item.put("dueKey", s(DynamoDbDueIndex.partition(s.nextDue(), DynamoDbDueIndex.shardOf(key(c.merchant(), c.id())))));
             item.put("dueSort", s(DynamoDbDueIndex.sortKey(s.nextDue(), key(c.merchant(), c.id()))));
         }
-        com.replyguard.assessment.ResponseTimes rt = s.responseTimes();
+        ResponseTimes rt = s.responseTimes();
         if (rt != null) {
             // the ByResponseCycle index entry: figures for the operations report (R18, R22)
             item.put("rtPk", s(c.merchant().value() + "#" + rt.cycle()));
@@ -104,7 +108,7 @@ final class ConversationItemMapper {
         DynamoDbHeldIndex.put(item, c);
         if (s.kpiChangedAt() != null) {
             // the KPI change feed (sparse GSI ByKpiChange): shard, then when the vector last changed
-            item.put("kpiShard", s(Integer.toString(com.replyguard.kpi.Fold.shardOf(key(c.merchant(), c.id())))));
+            item.put("kpiShard", s(Integer.toString(Fold.shardOf(key(c.merchant(), c.id())))));
             item.put("kpiAt", s(kpiSort(s.kpiChangedAt(), key(c.merchant(), c.id()))));
         }
         return item;
@@ -115,30 +119,30 @@ final class ConversationItemMapper {
         return String.format("%015d#%s", at.toEpochMilli(), conversationKey);
     }
 
-    static com.replyguard.kpi.ConversationKpi kpi(Map<String, AttributeValue> item) {
-        return new com.replyguard.kpi.ConversationKpi(new MerchantId(string(item, "merchant")),
+    static ConversationKpi kpi(Map<String, AttributeValue> item) {
+        return new ConversationKpi(new MerchantId(string(item, "merchant")),
                 new ConversationId(string(item, "conversationId")), Attributes.number(item, "version"),
                 DynamoDbKpiStore.vector(item.get("kv")));
     }
 
-    static com.replyguard.assessment.ResponseTimes responseTimes(Map<String, AttributeValue> item) {
+    static ResponseTimes responseTimes(Map<String, AttributeValue> item) {
         String pk = string(item, "rtPk");
         if (pk == null) {
             return null;
         }
         String open = string(item, "rtOpen");
         AttributeValue first = item.get("rtFirst");
-        Map<String, com.replyguard.assessment.ResponseTimes.AgentShare> byAgent = new HashMap<>();
+        Map<String, ResponseTimes.AgentShare> byAgent = new HashMap<>();
         AttributeValue agents = item.get("rtAgents");
         if (agents != null && agents.hasM()) {
             agents.m().forEach((agent, v) -> {
                 AttributeValue f = v.m().get("f");
-                byAgent.put(agent, new com.replyguard.assessment.ResponseTimes.AgentShare(f == null ? null : Long.parseLong(f.n()),
+                byAgent.put(agent, new ResponseTimes.AgentShare(f == null ? null : Long.parseLong(f.n()),
                         Attributes.intOrZero(v.m(), "r"), Attributes.number(v.m(), "m"), Attributes.intOrZero(v.m(), "k"),
                         Attributes.intOrZero(v.m(), "s")));
             });
         }
-        return new com.replyguard.assessment.ResponseTimes(Cycle.parse(pk.substring(pk.lastIndexOf('#') + 1)).orElseThrow(),
+        return new ResponseTimes(Cycle.parse(pk.substring(pk.lastIndexOf('#') + 1)).orElseThrow(),
                 Channel.valueOf(string(item, "rtChannel")), first == null ? null : Long.parseLong(first.n()),
                 Attributes.intOrZero(item, "rtRounds"), Attributes.intOrZero(item, "rtAnswered"),
                 Attributes.number(item, "rtMillis"), open == null ? null : Instant.parse(open), byAgent);
@@ -217,7 +221,7 @@ final class ConversationItemMapper {
                 b.category(AfterSalesCategory.valueOf(string(m, "ca")));
             }
             if (m.containsKey("sg")) {
-                b.suggestion(new com.replyguard.conversation.AfterSalesSuggestion(AfterSalesCategory.valueOf(string(m, "sg")),
+                b.suggestion(new AfterSalesSuggestion(AfterSalesCategory.valueOf(string(m, "sg")),
                         Integer.parseInt(m.get("sc").n())));
             }
             events.add(b.build());

@@ -1,17 +1,21 @@
 package com.replyguard.adapters.dynamodb;
 
 import com.replyguard.assessment.Cycle;
+import com.replyguard.assessment.ResponseTimes;
 import com.replyguard.conversation.ConversationId;
 import com.replyguard.conversation.CustomerReport;
+import com.replyguard.kpi.ConversationKpi;
 import com.replyguard.merchant.MerchantId;
 import com.replyguard.ports.ConversationStore;
 import com.replyguard.ports.StoredConversation;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.TreeSet;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import software.amazon.awssdk.services.dynamodb.model.ConditionalCheckFailedException;
@@ -62,13 +66,13 @@ public final class DynamoDbConversationStore implements ConversationStore {
         Map<String, List<CustomerReport>> reports = new HashMap<>();
         List<Map<String, AttributeValue>> keys = new ArrayList<>();
         ids.forEach(id -> keys.add(Map.of("pk", AttributeValue.fromS(ConversationItemMapper.key(merchant, id)))));
-        new java.util.TreeSet<>(customerRefs).forEach(ref -> keys.add(Map.of("pk", AttributeValue.fromS(reportKey(merchant, ref)))));
+        new TreeSet<>(customerRefs).forEach(ref -> keys.add(Map.of("pk", AttributeValue.fromS(reportKey(merchant, ref)))));
         for (Map<String, AttributeValue> item : Batches.get(dynamo, table, keys, "conversation and report keys")) {
             if (item.get("pk").s().startsWith(REPORTS)) {
                 List<CustomerReport> list = new ArrayList<>();
                 for (String r : item.get("reports").ss()) {
                     int bar = r.lastIndexOf('|');
-                    list.add(new CustomerReport(r.substring(0, bar), java.time.Instant.ofEpochMilli(Long.parseLong(r.substring(bar + 1)))));
+                    list.add(new CustomerReport(r.substring(0, bar), Instant.ofEpochMilli(Long.parseLong(r.substring(bar + 1)))));
                 }
                 reports.put(item.get("customerRef").s(), list);
             } else {
@@ -101,18 +105,18 @@ public final class DynamoDbConversationStore implements ConversationStore {
     }
 
     @Override
-    public List<com.replyguard.assessment.ResponseTimes> responseTimes(MerchantId merchant, Cycle cycle) {
-        List<com.replyguard.assessment.ResponseTimes> all = new ArrayList<>();
+    public List<ResponseTimes> responseTimes(MerchantId merchant, Cycle cycle) {
+        List<ResponseTimes> all = new ArrayList<>();
         cycleIndex("ByResponseCycle", "rtPk", merchant, cycle).forEach(item -> all.add(ConversationItemMapper.responseTimes(item)));
         return all;
     }
 
     @Override
-    public List<com.replyguard.kpi.ConversationKpi> kpiChanges(int shard, java.time.Instant after, java.time.Instant upTo) {
+    public List<ConversationKpi> kpiChanges(int shard, Instant after, Instant upTo) {
         Map<String, AttributeValue> values = Map.of(":s", AttributeValue.fromS(Integer.toString(shard)),
                 ":from", AttributeValue.fromS(ConversationItemMapper.kpiSort(after.plusMillis(1), "")),
                 ":to", AttributeValue.fromS(ConversationItemMapper.kpiSort(upTo, "\uffff")));
-        List<com.replyguard.kpi.ConversationKpi> all = new ArrayList<>();
+        List<ConversationKpi> all = new ArrayList<>();
         dynamo.queryPaginator(q -> q.tableName(table).indexName("ByKpiChange")
                 .keyConditionExpression("kpiShard = :s AND kpiAt BETWEEN :from AND :to").expressionAttributeValues(values))
                 .items().forEach(item -> all.add(ConversationItemMapper.kpi(item)));
@@ -120,14 +124,14 @@ public final class DynamoDbConversationStore implements ConversationStore {
     }
 
     @Override
-    public List<com.replyguard.kpi.ConversationKpi> kpiVectors(MerchantId merchant, Cycle cycle) {
-        List<com.replyguard.kpi.ConversationKpi> all = new ArrayList<>();
+    public List<ConversationKpi> kpiVectors(MerchantId merchant, Cycle cycle) {
+        List<ConversationKpi> all = new ArrayList<>();
         cycleIndex("ByResponseCycle", "rtPk", merchant, cycle).forEach(item -> all.add(ConversationItemMapper.kpi(item)));
         return all;
     }
 
     @Override
-    public List<ConversationId> ofCustomer(MerchantId merchant, String customerRef, java.time.Instant activeSince) {
+    public List<ConversationId> ofCustomer(MerchantId merchant, String customerRef, Instant activeSince) {
         Map<String, AttributeValue> values = Map.of(":c", AttributeValue.fromS(merchant.value() + "#" + customerRef),
                 ":since", AttributeValue.fromS(ConversationItemMapper.kpiSort(activeSince, "")));
         List<ConversationId> ids = new ArrayList<>();

@@ -17,6 +17,10 @@ import com.replyguard.kpi.KpiVector;
 import com.replyguard.kpi.SetAside;
 import com.replyguard.merchant.MerchantId;
 import com.replyguard.ports.KpiStore;
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
@@ -26,6 +30,9 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
 import java.util.TreeSet;
+import java.util.zip.GZIPInputStream;
+import java.util.zip.GZIPOutputStream;
+import software.amazon.awssdk.core.SdkBytes;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import software.amazon.awssdk.services.dynamodb.model.ConditionalCheckFailedException;
@@ -97,7 +104,7 @@ public final class DynamoDbKpiStore implements KpiStore {
             throw new IllegalStateException("fold journal of shard " + fold.shard() + " is " + journal.length
                     + " bytes compressed, over " + MAX_JOURNAL_BYTES + ": fold fewer conversations at a time");
         }
-        values.put(":journal", AttributeValue.fromB(software.amazon.awssdk.core.SdkBytes.fromByteArray(journal)));
+        values.put(":journal", AttributeValue.fromB(SdkBytes.fromByteArray(journal)));
         String condition = "attribute_not_exists(journal) AND ";
         if (expectedSeq == 0) {
             condition += "attribute_not_exists(seq)";
@@ -120,7 +127,7 @@ public final class DynamoDbKpiStore implements KpiStore {
     public void apply(Fold fold) {
         for (Fold.CounterDelta d : fold.counters()) {
             // one item per dimension family (agents spread over buckets), so no item nears 400 KB
-            Map<String, List<Map.Entry<String, Long>>> byItem = new java.util.TreeMap<>();
+            Map<String, List<Map.Entry<String, Long>>> byItem = new TreeMap<>();
             d.delta().counts().entrySet().forEach(e -> byItem.computeIfAbsent(itemOf(fold.shard(), e.getKey()),
                     k -> new ArrayList<>()).add(e));
             byItem.forEach((sk, entries) -> applyTo(fold, d, sk, entries));
@@ -371,19 +378,19 @@ public final class DynamoDbKpiStore implements KpiStore {
 
     /** The journal is gzipped JSON: counter keys repeat, so 40 conversations' fold stays far below 400 KB. */
     static byte[] zip(String json) {
-        var out = new java.io.ByteArrayOutputStream();
-        try (var gz = new java.util.zip.GZIPOutputStream(out)) {
-            gz.write(json.getBytes(java.nio.charset.StandardCharsets.UTF_8));
-        } catch (java.io.IOException e) {
+        var out = new ByteArrayOutputStream();
+        try (var gz = new GZIPOutputStream(out)) {
+            gz.write(json.getBytes(StandardCharsets.UTF_8));
+        } catch (IOException e) {
             throw new IllegalStateException(e);
         }
         return out.toByteArray();
     }
 
     static String unzip(byte[] bytes) {
-        try (var gz = new java.util.zip.GZIPInputStream(new java.io.ByteArrayInputStream(bytes))) {
-            return new String(gz.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
-        } catch (java.io.IOException e) {
+        try (var gz = new GZIPInputStream(new ByteArrayInputStream(bytes))) {
+            return new String(gz.readAllBytes(), StandardCharsets.UTF_8);
+        } catch (IOException e) {
             throw new IllegalStateException("unreadable fold journal", e);
         }
     }

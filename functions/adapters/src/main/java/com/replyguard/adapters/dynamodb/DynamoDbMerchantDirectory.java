@@ -5,6 +5,8 @@ import static com.replyguard.adapters.dynamodb.Attributes.stringList;
 
 import com.replyguard.adapters.cache.ExpiringCache;
 import com.replyguard.merchant.AssessedHours;
+import com.replyguard.merchant.DoudianApp;
+import com.replyguard.merchant.Manager;
 import com.replyguard.merchant.Merchant;
 import com.replyguard.merchant.MerchantId;
 import com.replyguard.ports.ManagerTokens;
@@ -16,9 +18,11 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.LocalTime;
 import java.util.Base64;
+import java.util.HashSet;
 import java.util.HexFormat;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.Function;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import software.amazon.awssdk.services.dynamodb.model.GetItemResponse;
@@ -36,7 +40,7 @@ public final class DynamoDbMerchantDirectory implements MerchantDirectory, Manag
     private final DynamoDbClient dynamo;
     private final String table;
     private final ExpiringCache<String, Optional<Merchant>> merchants;
-    private final ExpiringCache<String, Optional<com.replyguard.merchant.Manager>> tokens;
+    private final ExpiringCache<String, Optional<Manager>> tokens;
 
     public DynamoDbMerchantDirectory(DynamoDbClient dynamo, String table, Clock clock) {
         this.dynamo = dynamo;
@@ -53,21 +57,21 @@ public final class DynamoDbMerchantDirectory implements MerchantDirectory, Manag
                     new AssessedHours(LocalTime.parse(string(item, "assessedFrom")), LocalTime.parse(string(item, "assessedTo"))))
                     .withDouyinClientSecret(string(item, "douyinClientSecret"))
                     .withDoudian(string(item, "doudianAppKey") == null ? null
-                            : new com.replyguard.merchant.DoudianApp(string(item, "doudianAppKey"),
+                            : new DoudianApp(string(item, "doudianAppKey"),
                                     stringList(item, "doudianAppSecrets")))
                     .withTextRetention(item.containsKey("textRetentionDays")
-                            ? java.time.Duration.ofDays(Attributes.number(item, "textRetentionDays")) : null);
+                            ? Duration.ofDays(Attributes.number(item, "textRetentionDays")) : null);
         });
     }
 
     @Override
-    public Optional<com.replyguard.merchant.Manager> managerOf(String bearerToken) {
+    public Optional<Manager> managerOf(String bearerToken) {
         // an API token's item: its merchant, and optionally its role and team (default: a supervisor)
-        return cached(tokens, "token#" + digest(bearerToken), item -> new com.replyguard.merchant.Manager(
+        return cached(tokens, "token#" + digest(bearerToken), item -> new Manager(
                 new MerchantId(string(item, "merchantId")),
-                string(item, "role") == null ? com.replyguard.merchant.Manager.Role.SUPERVISOR
-                        : com.replyguard.merchant.Manager.Role.valueOf(string(item, "role")),
-                new java.util.HashSet<>(stringList(item, "team"))));
+                string(item, "role") == null ? Manager.Role.SUPERVISOR
+                        : Manager.Role.valueOf(string(item, "role")),
+                new HashSet<>(stringList(item, "team"))));
     }
 
     static String digest(String token) {
@@ -79,7 +83,7 @@ public final class DynamoDbMerchantDirectory implements MerchantDirectory, Manag
     }
 
     private <T> Optional<T> cached(ExpiringCache<String, Optional<T>> cache, String pk,
-            java.util.function.Function<Map<String, AttributeValue>, T> map) {
+            Function<Map<String, AttributeValue>, T> map) {
         return cache.get(pk, key -> {
             GetItemResponse r = dynamo.getItem(b -> b.tableName(table).key(Map.of("pk", AttributeValue.fromS(key))));
             return r.hasItem() && !r.item().isEmpty() ? Optional.of(map.apply(r.item())) : Optional.empty();

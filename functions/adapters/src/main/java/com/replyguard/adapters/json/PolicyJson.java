@@ -9,13 +9,21 @@ import com.replyguard.discipline.DisciplineRules;
 import com.replyguard.discipline.Shifts;
 import com.replyguard.merchant.AssessedHours;
 import com.replyguard.merchant.PolicyVersion;
+import java.time.DayOfWeek;
 import java.time.Duration;
+import java.time.LocalDate;
+import java.time.LocalTime;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.EnumSet;
+import java.util.HashSet;
 import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
 
 /**
  * A merchant policy in JSON (merchants file and, later, the policy API). Every field is optional
@@ -104,8 +112,8 @@ public final class PolicyJson {
         AssessedHours hours = AssessedHours.PLATFORM_DEFAULT;
         if (node.has("assessedHours")) {
             try {
-                hours = new AssessedHours(java.time.LocalTime.parse(node.path("assessedHours").path("from").asText()),
-                        java.time.LocalTime.parse(node.path("assessedHours").path("to").asText()));
+                hours = new AssessedHours(LocalTime.parse(node.path("assessedHours").path("from").asText()),
+                        LocalTime.parse(node.path("assessedHours").path("to").asText()));
             } catch (DateTimeParseException e) {
                 problems.add(at + ".assessedHours needs from and to as HH:mm (China time)");
             }
@@ -120,7 +128,7 @@ public final class PolicyJson {
             policyProblems.forEach(p -> problems.add(at + "." + p));
         }
         BusinessCalendar calendar = BusinessCalendar.ALWAYS_OPEN;
-        java.util.Set<ClockType> paused = java.util.EnumSet.noneOf(ClockType.class);
+        Set<ClockType> paused = EnumSet.noneOf(ClockType.class);
         JsonNode bh = node.path("businessHours");
         if (!bh.isMissingNode()) {
             String b = at + ".businessHours";
@@ -131,22 +139,22 @@ public final class PolicyJson {
                     problems.add(b + ".pausedClocks has '" + clockName + "', not a clock");
                 }
             }
-            Map<java.time.DayOfWeek, List<BusinessCalendar.Window>> weekly = new java.util.EnumMap<>(java.time.DayOfWeek.class);
+            Map<DayOfWeek, List<BusinessCalendar.Window>> weekly = new EnumMap<>(DayOfWeek.class);
             for (Iterator<Map.Entry<String, JsonNode>> it = bh.path("weekly").fields(); it.hasNext(); ) {
                 Map.Entry<String, JsonNode> day = it.next();
                 try {
-                    weekly.put(java.time.DayOfWeek.valueOf(day.getKey()),
+                    weekly.put(DayOfWeek.valueOf(day.getKey()),
                             BusinessCalendar.windowsOf(strings(day.getValue(), b + ".weekly." + day.getKey(), problems)));
                 } catch (IllegalArgumentException | DateTimeParseException e) {
                     problems.add(b + ".weekly." + day.getKey() + " needs a weekday name (MONDAY...) and windows like 09:00-18:00");
                 }
             }
-            java.util.Set<java.time.LocalDate> holidays = dates(bh.path("holidays"), b + ".holidays", problems);
-            java.util.Set<java.time.LocalDate> workdays = dates(bh.path("workdays"), b + ".workdays", problems);
-            java.time.DayOfWeek template = java.time.DayOfWeek.MONDAY;
+            Set<LocalDate> holidays = dates(bh.path("holidays"), b + ".holidays", problems);
+            Set<LocalDate> workdays = dates(bh.path("workdays"), b + ".workdays", problems);
+            DayOfWeek template = DayOfWeek.MONDAY;
             if (bh.has("workdayTemplate")) {
                 try {
-                    template = java.time.DayOfWeek.valueOf(bh.path("workdayTemplate").asText());
+                    template = DayOfWeek.valueOf(bh.path("workdayTemplate").asText());
                 } catch (IllegalArgumentException e) {
                     problems.add(b + ".workdayTemplate must be a weekday name (MONDAY...)");
                 }
@@ -176,9 +184,9 @@ public final class PolicyJson {
             String f = at + ".shifts[" + si++ + "]";
             try {
                 String to = sh.path("to").asText();
-                shifts.add(new Shifts.Shift(sh.path("name").asText(f), java.time.LocalTime.parse(sh.path("from").asText()),
-                        "24:00".equals(to) ? java.time.LocalTime.MIDNIGHT : java.time.LocalTime.parse(to),
-                        new java.util.HashSet<>(strings(sh.path("agents"), f + ".agents", problems)),
+                shifts.add(new Shifts.Shift(sh.path("name").asText(f), LocalTime.parse(sh.path("from").asText()),
+                        "24:00".equals(to) ? LocalTime.MIDNIGHT : LocalTime.parse(to),
+                        new HashSet<>(strings(sh.path("agents"), f + ".agents", problems)),
                         strings(sh.path("supervisors"), f + ".supervisors", problems)));
             } catch (DateTimeParseException e) {
                 problems.add(f + " needs from and to as HH:mm (China time; to may be 24:00)");
@@ -206,11 +214,11 @@ public final class PolicyJson {
         }
     }
 
-    private static java.util.Set<java.time.LocalDate> dates(JsonNode n, String field, List<String> problems) {
-        java.util.Set<java.time.LocalDate> out = new java.util.TreeSet<>();
+    private static Set<LocalDate> dates(JsonNode n, String field, List<String> problems) {
+        Set<LocalDate> out = new TreeSet<>();
         for (String d : strings(n, field, problems)) {
             try {
-                out.add(java.time.LocalDate.parse(d));
+                out.add(LocalDate.parse(d));
             } catch (DateTimeParseException e) {
                 problems.add(field + " has '" + d + "', not a date like 2026-10-01");
             }
@@ -274,7 +282,7 @@ public final class PolicyJson {
             bh.put("pausedClocks", p.pausedOutOfHours().stream().map(Enum::name).toList());
             Map<String, Object> weekly = new LinkedHashMap<>();
             c.weekly().forEach((day, windows) -> weekly.put(day.name(), windows.stream()
-                    .map(w -> w.from() + "-" + (w.to().equals(java.time.LocalTime.MIDNIGHT) ? "24:00" : w.to().toString())).toList()));
+                    .map(w -> w.from() + "-" + (w.to().equals(LocalTime.MIDNIGHT) ? "24:00" : w.to().toString())).toList()));
             bh.put("weekly", weekly);
             bh.put("holidays", c.holidays().stream().map(Object::toString).toList());
             bh.put("workdays", c.workdays().stream().map(Object::toString).toList());
@@ -293,8 +301,8 @@ public final class PolicyJson {
             Map<String, Object> v = new LinkedHashMap<>();
             v.put("name", s.name());
             v.put("from", s.from().toString());
-            v.put("to", s.to().equals(java.time.LocalTime.MIDNIGHT) ? "24:00" : s.to().toString());
-            v.put("agents", new java.util.TreeSet<>(s.agents()));
+            v.put("to", s.to().equals(LocalTime.MIDNIGHT) ? "24:00" : s.to().toString());
+            v.put("agents", new TreeSet<>(s.agents()));
             v.put("supervisors", s.supervisors());
             roster.add(v);
         }

@@ -3,12 +3,15 @@ package com.replyguard.adapters.local;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.replyguard.adapters.http.JsonLog;
 import com.replyguard.adapters.json.AlertEventJson;
+import com.replyguard.adapters.json.CycleClosedJson;
 import com.replyguard.adapters.json.DeadLetterJson;
 import com.replyguard.adapters.json.DueJson;
 import com.replyguard.alert.AlertEvent;
 import com.replyguard.ports.AlertPublisher;
+import com.replyguard.ports.CyclePublisher;
 import com.replyguard.ports.DeadLetters;
 import com.replyguard.ports.EscalationDispatcher;
+import java.io.IOException;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
@@ -75,7 +78,7 @@ public final class InProcess {
     private static Map<String, Object> roundTrip(Map<String, Object> payload) {
         try {
             return JSON.readValue(JSON.writeValueAsBytes(payload), Map.class);
-        } catch (java.io.IOException e) {
+        } catch (IOException e) {
             throw new IllegalStateException(e);
         }
     }
@@ -92,12 +95,12 @@ public final class InProcess {
     }
 
     /** CycleClosed on one local system's in-process bus. */
-    public static com.replyguard.ports.CyclePublisher cycleBus(String namespace) {
+    public static CyclePublisher cycleBus(String namespace) {
         JsonLog log = new JsonLog("event-bus", Clock.systemUTC(), System.err);
         return (report, revision) -> {
-            put(namespace, envelope(com.replyguard.adapters.json.CycleClosedJson.DETAIL_TYPE, report.merchant().value(),
-                    com.replyguard.adapters.json.CycleClosedJson.detail(report, revision)));
-            log.info("event", "detail-type", com.replyguard.adapters.json.CycleClosedJson.DETAIL_TYPE, "merchant",
+            put(namespace, envelope(CycleClosedJson.DETAIL_TYPE, report.merchant().value(),
+                    CycleClosedJson.detail(report, revision)));
+            log.info("event", "detail-type", CycleClosedJson.DETAIL_TYPE, "merchant",
                     report.merchant().value(), "cycle", report.cycle().toString(), "revision", revision);
         };
     }

@@ -4,6 +4,8 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.replyguard.adapters.json.PolicyJson;
 import com.replyguard.merchant.AssessedHours;
+import com.replyguard.merchant.DoudianApp;
+import com.replyguard.merchant.Manager;
 import com.replyguard.merchant.Merchant;
 import com.replyguard.merchant.MerchantId;
 import com.replyguard.ports.ManagerTokens;
@@ -12,10 +14,12 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.security.MessageDigest;
+import java.time.Duration;
 import java.time.LocalTime;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -28,9 +32,9 @@ import java.util.Optional;
  */
 public final class MerchantsFile implements MerchantDirectory, ManagerTokens {
     private final Map<MerchantId, Merchant> merchants;
-    private final Map<String, com.replyguard.merchant.Manager> tokens;
+    private final Map<String, Manager> tokens;
 
-    private MerchantsFile(Map<MerchantId, Merchant> merchants, Map<String, com.replyguard.merchant.Manager> tokens) {
+    private MerchantsFile(Map<MerchantId, Merchant> merchants, Map<String, Manager> tokens) {
         this.merchants = merchants;
         this.tokens = tokens;
     }
@@ -44,7 +48,7 @@ public final class MerchantsFile implements MerchantDirectory, ManagerTokens {
         }
         List<String> problems = new ArrayList<>();
         Map<MerchantId, Merchant> merchants = new LinkedHashMap<>();
-        Map<String, com.replyguard.merchant.Manager> tokens = new HashMap<>();
+        Map<String, Manager> tokens = new HashMap<>();
         JsonNode list = root.path("merchants");
         if (!list.isArray() || list.isEmpty()) {
             problems.add("'merchants' must be a non-empty array");
@@ -77,17 +81,17 @@ public final class MerchantsFile implements MerchantDirectory, ManagerTokens {
             // a token is a string (a supervisor) or {"token", "role": SUPERVISOR|TEAM_LEAD|OPERATIONS, "team": [agent ids]}
             for (JsonNode t : m.path("managerTokens")) {
                 String token = t.isTextual() ? t.asText() : t.path("token").asText("");
-                com.replyguard.merchant.Manager.Role role;
+                Manager.Role role;
                 try {
-                    role = com.replyguard.merchant.Manager.Role.valueOf(t.path("role").asText("SUPERVISOR"));
+                    role = Manager.Role.valueOf(t.path("role").asText("SUPERVISOR"));
                 } catch (IllegalArgumentException e) {
                     problems.add(at + ".managerTokens role must be one of SUPERVISOR, TEAM_LEAD, OPERATIONS");
                     continue;
                 }
                 if (token.isEmpty()) {
                     problems.add(at + ".managerTokens has an empty token");
-                } else if (tokens.put(token, new com.replyguard.merchant.Manager(new MerchantId(id), role,
-                        new java.util.HashSet<>(texts(t.path("team"))))) != null) {
+                } else if (tokens.put(token, new Manager(new MerchantId(id), role,
+                        new HashSet<>(texts(t.path("team"))))) != null) {
                     problems.add(at + ".managerTokens reuses a token of another merchant");
                 }
             }
@@ -99,12 +103,12 @@ public final class MerchantsFile implements MerchantDirectory, ManagerTokens {
             }
             if (!secrets.isEmpty() && hashKey.length() >= 16 && policy != null) {
                 String douyin = m.path("douyin").path("clientSecret").asText(null);
-                com.replyguard.merchant.DoudianApp doudian = null;
+                DoudianApp doudian = null;
                 if (m.has("doudian")) {
                     List<String> appSecrets = new ArrayList<>();
                     m.path("doudian").path("appSecrets").forEach(x -> appSecrets.add(x.asText("")));
                     try {
-                        doudian = new com.replyguard.merchant.DoudianApp(m.path("doudian").path("appKey").asText(""), appSecrets);
+                        doudian = new DoudianApp(m.path("doudian").path("appKey").asText(""), appSecrets);
                     } catch (IllegalArgumentException e) {
                         problems.add(at + ".doudian: " + e.getMessage());
                     }
@@ -116,7 +120,7 @@ public final class MerchantsFile implements MerchantDirectory, ManagerTokens {
                 if (m.has("storeText")) {
                     int days = m.path("storeText").path("retentionDays").asInt(30);
                     try {
-                        merchant = merchant.withTextRetention(java.time.Duration.ofDays(days));
+                        merchant = merchant.withTextRetention(Duration.ofDays(days));
                     } catch (IllegalArgumentException e) {
                         problems.add(at + ".storeText.retentionDays must be 1 to 365");
                     }
@@ -146,10 +150,10 @@ public final class MerchantsFile implements MerchantDirectory, ManagerTokens {
     }
 
     @Override
-    public Optional<com.replyguard.merchant.Manager> managerOf(String bearerToken) {
-        com.replyguard.merchant.Manager found = null;
+    public Optional<Manager> managerOf(String bearerToken) {
+        Manager found = null;
         byte[] presented = bearerToken.getBytes(StandardCharsets.UTF_8);
-        for (Map.Entry<String, com.replyguard.merchant.Manager> e : tokens.entrySet()) {
+        for (Map.Entry<String, Manager> e : tokens.entrySet()) {
             if (MessageDigest.isEqual(e.getKey().getBytes(StandardCharsets.UTF_8), presented)) {
                 found = e.getValue();
             }

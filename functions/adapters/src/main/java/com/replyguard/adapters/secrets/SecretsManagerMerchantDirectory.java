@@ -7,6 +7,7 @@ import com.replyguard.merchant.DoudianApp;
 import com.replyguard.merchant.Merchant;
 import com.replyguard.merchant.MerchantId;
 import com.replyguard.ports.MerchantDirectory;
+import java.io.IOException;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -56,7 +57,7 @@ public final class SecretsManagerMerchantDirectory implements MerchantDirectory 
             return Optional.of(JSON.readTree(value));
         } catch (ResourceNotFoundException e) {
             return Optional.empty();
-        } catch (java.io.IOException e) {
+        } catch (IOException e) {
             throw new IllegalStateException("the secret of merchant " + id + " is not JSON");
         }
     }

@@ -12,6 +12,8 @@ import com.replyguard.merchant.DoudianApp;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.util.HexFormat;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
@@ -29,8 +31,8 @@ class DoudianPushTest {
     void eventSign_isMd5OfAppKeyBodySecret_underAnyActiveSecret() throws Exception {
         byte[] body = "[{\"tag\":\"101\",\"msg_id\":\"1\",\"data\":\"{}\"}]".getBytes(StandardCharsets.UTF_8);
         // computed independently of DoudianPush.sign: MD5 over the concatenated text
-        java.security.MessageDigest md5 = java.security.MessageDigest.getInstance("MD5");
-        String expected = java.util.HexFormat.of().formatHex(md5.digest(
+        MessageDigest md5 = MessageDigest.getInstance("MD5");
+        String expected = HexFormat.of().formatHex(md5.digest(
                 ("app-key-1" + new String(body, StandardCharsets.UTF_8) + "secret-new").getBytes(StandardCharsets.UTF_8)));
         assertEquals(expected, DoudianPush.sign("app-key-1", body, "secret-new"));
         assertTrue(DoudianPush.signatureValid(APP, "app-key-1", body, expected));

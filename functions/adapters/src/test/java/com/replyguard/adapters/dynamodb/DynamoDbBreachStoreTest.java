@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import com.replyguard.assessment.Cycle;
 import com.replyguard.breach.Breach;
 import com.replyguard.breach.BreachPage;
 import com.replyguard.clock.ClockType;
@@ -104,7 +105,7 @@ class DynamoDbBreachStoreTest {
         store.record(Breach.of(DEMO, new ConversationId("c1"), late, t0.plusSeconds(61), "zhang"), 1);
         store.record(Breach.of(DEMO, new ConversationId("c2"), nextCycle, t0.plusSeconds(661), "zhang"), 1);
         store.record(Breach.of(DEMO, new ConversationId("c3"), late, t0.plusSeconds(61), null), 1);
-        com.replyguard.assessment.Cycle h1 = com.replyguard.assessment.Cycle.parse("2026-10-H1").orElseThrow();
+        Cycle h1 = Cycle.parse("2026-10-H1").orElseThrow();
         assertEquals(1, store.ofAgent(DEMO, "zhang", h1).size());
         assertEquals(1, store.ofAgent(DEMO, "zhang", h1.next()).size(), "its deadline fell on the 16th");
         String id = Breach.idOf(new ConversationId("c1"), "FIRST_REPLY");
@@ -123,7 +124,7 @@ class DynamoDbBreachStoreTest {
 
     @Test
     void complaints_countPerAgentAndCycle_areVersionGuarded_andNeverListedAsBreaches() {
-        com.replyguard.assessment.Cycle h1 = com.replyguard.assessment.Cycle.parse("2026-10-H1").orElseThrow();
+        Cycle h1 = Cycle.parse("2026-10-H1").orElseThrow();
         store.recordComplaint(DEMO, new ConversationId("c1"), "chen", at("2026-10-03T11:00:00"), 2);
         store.recordComplaint(DEMO, new ConversationId("c2"), "chen", at("2026-10-04T11:00:00"), 1);
         store.recordComplaint(DEMO, new ConversationId("c1"), null, at("2026-10-03T11:00:00"), 1); // stale withdrawal

@@ -9,6 +9,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.replyguard.assessment.Cycle;
+import com.replyguard.assessment.ResponseTimes;
 import com.replyguard.conversation.AfterSalesCategory;
 import com.replyguard.conversation.AgentRole;
 import com.replyguard.conversation.Channel;
@@ -16,18 +17,27 @@ import com.replyguard.conversation.Complexity;
 import com.replyguard.conversation.Conversation;
 import com.replyguard.conversation.ConversationEvent;
 import com.replyguard.conversation.ConversationId;
+import com.replyguard.conversation.CustomerReport;
 import com.replyguard.conversation.EventType;
 import com.replyguard.dynalite.SamTemplate;
 import com.replyguard.dynalite.SharedDynalite;
+import com.replyguard.kpi.KpiVector;
 import com.replyguard.merchant.MerchantId;
 import com.replyguard.ports.ConversationStore;
 import com.replyguard.ports.StoredConversation;
+import com.replyguard.testing.Events;
+import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
 import java.util.TreeSet;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 
 /** The conversation store against a real local DynamoDB (dynalite) with the template's tables. */
 class DynamoDbConversationStoreTest {
@@ -45,14 +55,14 @@ class DynamoDbConversationStoreTest {
         Conversation c = Conversation.of(DEMO, new ConversationId("c1"), List.of(events));
         return new StoredConversation(c, version, new TreeSet<>(List.of("FIRST_REPLY")), new TreeSet<>(List.of("FIRST_REPLY")),
                 new TreeSet<>(List.of("FIRST_REPLY:RISK")),
-                new TreeSet<>(List.of("FIRST_REPLY:L1")), com.replyguard.testing.Events.at("2026-10-03T10:01:00"),
-                new com.replyguard.assessment.ResponseTimes(Cycle.parse("2026-10-H1").orElseThrow(), Channel.CS_CHAT, 30_000L,
-                        3, 2, 200_000, com.replyguard.testing.Events.at("2026-10-03T10:12:00"),
-                        java.util.Map.of("zhang", new com.replyguard.assessment.ResponseTimes.AgentShare(30_000L, 2, 200_000, 1, 1),
-                                "chen", new com.replyguard.assessment.ResponseTimes.AgentShare(null, 0, 0, 0, 0))),
-                new com.replyguard.kpi.KpiVector(new java.util.TreeMap<>(java.util.Map.of("2026-10-H1|all|fr.met", 1L,
+                new TreeSet<>(List.of("FIRST_REPLY:L1")), Events.at("2026-10-03T10:01:00"),
+                new ResponseTimes(Cycle.parse("2026-10-H1").orElseThrow(), Channel.CS_CHAT, 30_000L,
+                        3, 2, 200_000, Events.at("2026-10-03T10:12:00"),
+                        Map.of("zhang", new ResponseTimes.AgentShare(30_000L, 2, 200_000, 1, 1),
+                                "chen", new ResponseTimes.AgentShare(null, 0, 0, 0, 0))),
+                new KpiVector(new TreeMap<>(Map.of("2026-10-H1|all|fr.met", 1L,
                         "2026-10-H1|all|r3.late@1790000000123", 1L))),
-                com.replyguard.testing.Events.at("2026-10-03T10:12:00.123"), List.of());
+                Events.at("2026-10-03T10:12:00.123"), List.of());
     }
 
     @Test
@@ -80,15 +90,15 @@ class DynamoDbConversationStoreTest {
     @Test
     void aConversationOfBefore1970_storedWhenIngestStillAcceptedIt_shouldStillLoad() {
         // validation now refuses such instants; an item written before that must not answer 500 forever
-        java.time.Instant t = java.time.Instant.parse("1969-12-31T10:00:00Z");
+        Instant t = Instant.parse("1969-12-31T10:00:00Z");
         Cycle old = Cycle.containing(t);
         ConversationId id = new ConversationId("c1969");
         Conversation c = Conversation.of(DEMO, id, List.of(ConversationEvent.builder("old-1", EventType.CUSTOMER_MESSAGE, id, t)
                 .channel(Channel.CS_CHAT).customerRef("c_x").build()));
         StoredConversation s = new StoredConversation(c, 1, new TreeSet<>(), new TreeSet<>(),
                 new TreeSet<>(), new TreeSet<>(), null,
-                new com.replyguard.assessment.ResponseTimes(old, Channel.CS_CHAT, null, 1, 0, 0, t),
-                new com.replyguard.kpi.KpiVector(new java.util.TreeMap<>(Map.of(old + "|all|fr.late", 1L))), t, List.of());
+                new ResponseTimes(old, Channel.CS_CHAT, null, 1, 0, 0, t),
+                new KpiVector(new TreeMap<>(Map.of(old + "|all|fr.late", 1L))), t, List.of());
         store.save(s, 0);
         StoredConversation loaded = store.load(DEMO, id).orElseThrow();
         assertEquals(s.responseTimes(), loaded.responseTimes());
@@ -99,37 +109,37 @@ class DynamoDbConversationStoreTest {
     @Test
     void anItemWrittenWithTheRetiredAssessmentBookkeeping_stillLoads_andLosesItWhenRewritten() {
         StoredConversation s = stored(1, customer("e1", "c1", "2026-10-03T10:00:00", Channel.CS_CHAT));
-        Map<String, software.amazon.awssdk.services.dynamodb.model.AttributeValue> old = new java.util.HashMap<>(
+        Map<String, AttributeValue> old = new HashMap<>(
                 ConversationItemMapper.toItem(s));
         // what items carried before the Assessments table and the ByCycle index were retired
-        old.put("knownCycles", software.amazon.awssdk.services.dynamodb.model.AttributeValue.fromL(List.of(
-                software.amazon.awssdk.services.dynamodb.model.AttributeValue.fromS("2026-10-H1"))));
-        old.put("cyclePk", software.amazon.awssdk.services.dynamodb.model.AttributeValue.fromS("demo#2026-10-H1"));
-        old.put("cycleSk", software.amazon.awssdk.services.dynamodb.model.AttributeValue.fromS("c1"));
-        old.put("ownFrMet", software.amazon.awssdk.services.dynamodb.model.AttributeValue.fromN("1"));
+        old.put("knownCycles", AttributeValue.fromL(List.of(
+                AttributeValue.fromS("2026-10-H1"))));
+        old.put("cyclePk", AttributeValue.fromS("demo#2026-10-H1"));
+        old.put("cycleSk", AttributeValue.fromS("c1"));
+        old.put("ownFrMet", AttributeValue.fromN("1"));
         SharedDynalite.client().putItem(b -> b.tableName(table).item(old));
         StoredConversation loaded = store.load(DEMO, new ConversationId("c1")).orElseThrow();
         assertEquals(s.conversation().events(), loaded.conversation().events());
         assertEquals(s.kpi(), loaded.kpi());
         store.save(loaded.withVersion(2), 1);
         var item = SharedDynalite.client().getItem(b -> b.tableName(table).key(Map.of("pk",
-                software.amazon.awssdk.services.dynamodb.model.AttributeValue.fromS("demo#c1")))).item();
+                AttributeValue.fromS("demo#c1")))).item();
         assertTrue(!item.containsKey("knownCycles") && !item.containsKey("cyclePk") && !item.containsKey("ownFrMet"), item.keySet().toString());
     }
 
     @Test
     void customerReports_shouldComeWithTheConversations_inOneRead_andBeAddedIdempotently() {
         store.save(stored(1, customer("e1", "c1", "2026-10-03T10:00:00", Channel.CS_CHAT)), 0);
-        var r1 = new com.replyguard.conversation.CustomerReport("rep-1", com.replyguard.testing.Events.at("2026-10-03T12:00:00"));
-        var r2 = new com.replyguard.conversation.CustomerReport("rep-2", com.replyguard.testing.Events.at("2026-10-04T12:00:00.250"));
+        var r1 = new CustomerReport("rep-1", Events.at("2026-10-03T12:00:00"));
+        var r2 = new CustomerReport("rep-2", Events.at("2026-10-04T12:00:00.250"));
         store.recordReports(DEMO, "c_abc", List.of(r1));
         store.recordReports(DEMO, "c_abc", List.of(r1, r2)); // a redelivery adds nothing twice
         store.recordReports(new MerchantId("other"), "c_abc", List.of(r2));
         ConversationStore.Loaded loaded = store.loadWithReports(DEMO, List.of(new ConversationId("c1"), new ConversationId("c2")),
                 List.of("c_abc", "c_none"));
-        assertEquals(java.util.Set.of(new ConversationId("c1")), loaded.conversations().keySet());
-        assertEquals(java.util.Set.of(r1, r2), new java.util.HashSet<>(loaded.reports().get("c_abc")));
-        assertEquals(java.util.Set.of("c_abc"), loaded.reports().keySet(), "a customer without reports is missing");
+        assertEquals(Set.of(new ConversationId("c1")), loaded.conversations().keySet());
+        assertEquals(Set.of(r1, r2), new HashSet<>(loaded.reports().get("c_abc")));
+        assertEquals(Set.of("c_abc"), loaded.reports().keySet(), "a customer without reports is missing");
         store.forgetReports(DEMO, "c_abc");
         assertTrue(store.loadWithReports(DEMO, List.of(), List.of("c_abc")).reports().isEmpty());
         assertEquals(1, store.loadWithReports(new MerchantId("other"), List.of(), List.of("c_abc")).reports().size(),

@@ -10,13 +10,19 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.replyguard.assessment.Cycle;
 import com.replyguard.assessment.KpiReport;
+import com.replyguard.conversation.Conversation;
+import com.replyguard.conversation.ConversationId;
 import com.replyguard.dynalite.SamTemplate;
 import com.replyguard.dynalite.SharedDynalite;
+import com.replyguard.intake.RawEvent;
+import com.replyguard.kpi.ChangedAfterClose;
 import com.replyguard.kpi.ConversationKpi;
 import com.replyguard.kpi.CycleCounters;
 import com.replyguard.kpi.Fold;
 import com.replyguard.kpi.KpiVector;
-import com.replyguard.conversation.ConversationId;
+import com.replyguard.kpi.Metric;
+import com.replyguard.kpi.SetAside;
+import com.replyguard.merchant.MerchantId;
 import com.replyguard.testing.MutableClock;
 import com.replyguard.testing.PlatformKpisOracle;
 import com.replyguard.usecase.CloseKpiCycles;
@@ -54,8 +60,8 @@ class DynamoDbKpiStoreTest {
                 + r.reply3Min().total() + " " + r.satisfaction().met() + "/" + r.satisfaction().total();
     }
 
-    private List<com.replyguard.intake.RawEvent> afternoon() {
-        List<com.replyguard.intake.RawEvent> events = new ArrayList<>();
+    private List<RawEvent> afternoon() {
+        List<RawEvent> events = new ArrayList<>();
         for (int i = 0; i < 30; i++) {
             String c = "chat-" + i;
             events.add(raw("eventId", c + "-m", "type", "customer.message", "conversationId", c, "channel", "CS_CHAT",
@@ -79,9 +85,9 @@ class DynamoDbKpiStoreTest {
         FoldKpiCounters fold = new FoldKpiCounters(conversations, kpis, clock);
         assertEquals(30, fold.pass(), "30 conversations, one fold each, in batches of at most 40 per shard");
         var counters = new ReportKpiCounters(kpis, clock);
-        List<com.replyguard.conversation.Conversation> stored = new ArrayList<>();
+        List<Conversation> stored = new ArrayList<>();
         for (int i = 0; i < 30; i++) {
-            stored.add(conversations.load(DEMO, new com.replyguard.conversation.ConversationId("chat-" + i)).orElseThrow().conversation());
+            stored.add(conversations.load(DEMO, new ConversationId("chat-" + i)).orElseThrow().conversation());
         }
         String recomputed = figures(PlatformKpisOracle.report(stored, DEMO_MERCHANT, OCT_H1, clock.instant()));
         assertEquals(recomputed, figures(counters.report(DEMO, OCT_H1).total()));
@@ -153,11 +159,11 @@ class DynamoDbKpiStoreTest {
 
     @Test
     void changesAfterClose_shouldBeNotedOnce_movedLaterOnly_andForgottenOnlyIfUnchanged() {
-        var change = new com.replyguard.kpi.ChangedAfterClose(DEMO, OCT_H1, Instant.parse("2026-10-20T01:00:00.250Z"));
+        var change = new ChangedAfterClose(DEMO, OCT_H1, Instant.parse("2026-10-20T01:00:00.250Z"));
         kpis.changedAfterClose(change);
-        kpis.changedAfterClose(new com.replyguard.kpi.ChangedAfterClose(DEMO, OCT_H1, Instant.parse("2026-10-20T00:59:00Z")));
+        kpis.changedAfterClose(new ChangedAfterClose(DEMO, OCT_H1, Instant.parse("2026-10-20T00:59:00Z")));
         assertEquals(List.of(change), kpis.changedAfterClose(), "an earlier note does not move it back");
-        var later = new com.replyguard.kpi.ChangedAfterClose(DEMO, OCT_H1, Instant.parse("2026-10-20T01:00:01Z"));
+        var later = new ChangedAfterClose(DEMO, OCT_H1, Instant.parse("2026-10-20T01:00:01Z"));
         kpis.changedAfterClose(later);
         kpis.reclosed(change);
         assertEquals(List.of(later), kpis.changedAfterClose(), "changed again after the re-close began: kept");
@@ -170,7 +176,7 @@ class DynamoDbKpiStoreTest {
     void manyAgents_shouldSpreadOverItems_noneNearTheItemLimit() {
         // 600 agents x 30 counters = 18,000 counters, about 800 KB: twice what one item could hold
         TreeMap<String, Long> counts = new TreeMap<>();
-        List<com.replyguard.kpi.Metric> metrics = com.replyguard.kpi.Metric.all().subList(0, 30);
+        List<Metric> metrics = Metric.all().subList(0, 30);
         for (int a = 0; a < 600; a++) {
             for (int m = 0; m < 30; m++) {
                 counts.put("2026-10-H1|agent:agent-" + a + "@shop.example|" + metrics.get(m).wireName(), (long) a + m);
@@ -202,9 +208,9 @@ class DynamoDbKpiStoreTest {
 
     @Test
     void setAsideConversations_shouldBeRecordedOncePerConversation_listed_andCleared() {
-        var first = new com.replyguard.kpi.SetAside(DEMO, new ConversationId("c1"), 3, "IllegalArgumentException: x", at("2026-10-03T22:00:00"));
-        var again = new com.replyguard.kpi.SetAside(DEMO, new ConversationId("c1"), 4, "IllegalArgumentException: y", at("2026-10-03T22:00:05"));
-        var other = new com.replyguard.kpi.SetAside(new com.replyguard.merchant.MerchantId("other"), new ConversationId("c1"), 1, "z",
+        var first = new SetAside(DEMO, new ConversationId("c1"), 3, "IllegalArgumentException: x", at("2026-10-03T22:00:00"));
+        var again = new SetAside(DEMO, new ConversationId("c1"), 4, "IllegalArgumentException: y", at("2026-10-03T22:00:05"));
+        var other = new SetAside(new MerchantId("other"), new ConversationId("c1"), 1, "z",
                 at("2026-10-03T22:00:01"));
         kpis.setAside(first);
         kpis.setAside(again);

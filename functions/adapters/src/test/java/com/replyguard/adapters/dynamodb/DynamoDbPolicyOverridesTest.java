@@ -16,6 +16,7 @@ import com.replyguard.merchant.Merchant;
 import com.replyguard.merchant.PolicyHistory;
 import com.replyguard.testing.MutableClock;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.Map;
 import java.util.Optional;
 import org.junit.jupiter.api.BeforeEach;
@@ -76,7 +77,7 @@ class DynamoDbPolicyOverridesTest {
                 "updatedAt", AttributeValue.fromS("2026-10-01T00:00:00Z"))));
         PolicyHistory h = overrides.find(DEMO).orElseThrow().policies();
         assertEquals(2, h.all().size());
-        assertEquals(java.time.Instant.parse("2026-10-01T00:00:00Z"), h.number(1).effectiveFrom());
+        assertEquals(Instant.parse("2026-10-01T00:00:00Z"), h.number(1).effectiveFrom());
         assertEquals(Duration.ofSeconds(50), firstReply(h, 1));
         overrides.put(DEMO, JSON.readTree("{}"));
         assertEquals(3, overrides.find(DEMO).orElseThrow().policies().all().size(), "the next PUT appends to it");

@@ -1,14 +1,14 @@
 package com.replyguard.adapters.json;
 
-import com.replyguard.testing.Policies;
-import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertTrue;
-
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.replyguard.alert.Alert;
 import com.replyguard.alert.AlertEvent;
 import com.replyguard.alert.AlertPlan;
+import com.replyguard.assessment.Cycle;
+import com.replyguard.assessment.KpiReport;
+import com.replyguard.assessment.MetricFigure;
 import com.replyguard.clock.ClockType;
 import com.replyguard.clock.SlaClock;
 import com.replyguard.clock.SlaPolicy;
@@ -16,8 +16,10 @@ import com.replyguard.conversation.Channel;
 import com.replyguard.conversation.ConversationId;
 import com.replyguard.dynalite.ProjectLayout;
 import com.replyguard.merchant.MerchantId;
+import com.replyguard.testing.Policies;
 import java.io.IOException;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Iterator;
@@ -25,6 +27,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
  * docs/events.md: every alert the code publishes validates against its versioned schema file, and
@@ -39,8 +43,8 @@ class AlertEventSchemaTest {
         Instant start = Instant.parse("2026-10-03T12:15:00Z");
         SlaClock clock = new SlaClock(ClockType.FIRST_REPLY, "FIRST_REPLY", Channel.CS_CHAT, true, start, "m1",
                 start.plusSeconds(30), null, null, null);
-        SlaPolicy fourLevels = Policies.withLadder(SlaPolicy.DEFAULT, 0.8, List.of(java.time.Duration.ZERO,
-                java.time.Duration.ofMinutes(2), java.time.Duration.ofMinutes(5), java.time.Duration.ofMinutes(10)));
+        SlaPolicy fourLevels = Policies.withLadder(SlaPolicy.DEFAULT, 0.8, List.of(Duration.ZERO,
+                Duration.ofMinutes(2), Duration.ofMinutes(5), Duration.ofMinutes(10)));
         List<AlertEvent> events = new ArrayList<>();
         for (Alert a : AlertPlan.of(List.of(clock), fourLevels).all()) {
             events.add(AlertEvent.of(new MerchantId("demo"), new ConversationId("chat-042"), a, a.dueAt().plusMillis(8),
@@ -87,10 +91,10 @@ class AlertEventSchemaTest {
 
     @Test
     void cycleClosed_validatesAgainstItsSchema_andKeepsEverySampleField() {
-        var cycle = com.replyguard.assessment.Cycle.parse("2026-10-H1").orElseThrow();
-        var report = new com.replyguard.assessment.KpiReport(new MerchantId("demo"), cycle, Instant.parse("2026-10-15T16:30:00Z"),
-                new com.replyguard.assessment.MetricFigure(2, 3, 0.85), new com.replyguard.assessment.MetricFigure(2, 3, 0.8),
-                new com.replyguard.assessment.MetricFigure(0, 0, 0.8));
+        var cycle = Cycle.parse("2026-10-H1").orElseThrow();
+        var report = new KpiReport(new MerchantId("demo"), cycle, Instant.parse("2026-10-15T16:30:00Z"),
+                new MetricFigure(2, 3, 0.85), new MetricFigure(2, 3, 0.8),
+                new MetricFigure(0, 0, 0.8));
         JsonNode detail = JSON.valueToTree(CycleClosedJson.detail(report, 1));
         JsonNode schema = read(EVENTS.resolve("CycleClosed.v1.schema.json"));
         assertTrue(validate(schema, detail).isEmpty(), validate(schema, detail).toString());
@@ -112,7 +116,7 @@ class AlertEventSchemaTest {
     void validator_catchesWhatItMust() {
         JsonNode schema = read(EVENTS.resolve("SlaBreached.v1.schema.json"));
         JsonNode ok = read(EVENTS.resolve("samples/SlaBreached.v1.json")).path("detail");
-        com.fasterxml.jackson.databind.node.ObjectNode bad = ok.deepCopy();
+        ObjectNode bad = ok.deepCopy();
         bad.remove("deadline");
         bad.put("level", "1");
         bad.put("clock", "LUNCH_BREAK");

@@ -4,10 +4,15 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import com.replyguard.dynalite.ProjectLayout;
+import com.replyguard.merchant.DoudianApp;
+import com.replyguard.merchant.Manager;
 import com.replyguard.merchant.MerchantId;
+import com.replyguard.testing.Managers;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -16,17 +21,17 @@ class MerchantsFileTest {
 
     @Test
     void shippedFile_shouldHoldTheContractsDefaults() {
-        Path shipped = com.replyguard.dynalite.ProjectLayout.root().resolve("infra/local/merchants.json");
+        Path shipped = ProjectLayout.root().resolve("infra/local/merchants.json");
         MerchantsFile f = MerchantsFile.read(shipped);
-        assertEquals(com.replyguard.testing.Managers.supervisor(new MerchantId("demo")), f.managerOf("demo-manager-token").orElseThrow());
+        assertEquals(Managers.supervisor(new MerchantId("demo")), f.managerOf("demo-manager-token").orElseThrow());
         assertEquals(new MerchantId("other"), f.managerOf("other-manager-token").orElseThrow().merchant());
         assertTrue(f.managerOf("demo-webhook-secret").isEmpty());
         var lead = f.managerOf("demo-teamlead-token").orElseThrow();
-        assertEquals(com.replyguard.merchant.Manager.Role.TEAM_LEAD, lead.role());
+        assertEquals(Manager.Role.TEAM_LEAD, lead.role());
         assertTrue(lead.covers("presales-zhang") && !lead.covers("aftersales-wang"));
-        assertEquals(com.replyguard.merchant.Manager.Role.OPERATIONS, f.managerOf("demo-operations-token").orElseThrow().role());
-        assertEquals(new com.replyguard.merchant.DoudianApp("demo-doudian-app-key",
-                java.util.List.of("demo-doudian-app-secret", "demo-doudian-app-secret-next")),
+        assertEquals(Manager.Role.OPERATIONS, f.managerOf("demo-operations-token").orElseThrow().role());
+        assertEquals(new DoudianApp("demo-doudian-app-key",
+                List.of("demo-doudian-app-secret", "demo-doudian-app-secret-next")),
                 f.find(new MerchantId("demo")).orElseThrow().doudian().orElseThrow());
         assertEquals("demo-webhook-secret", f.find(new MerchantId("demo")).orElseThrow().webhookSecrets().get(0));
         assertEquals("other-webhook-secret", f.find(new MerchantId("other")).orElseThrow().webhookSecrets().get(0));

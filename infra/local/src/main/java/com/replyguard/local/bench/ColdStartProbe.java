@@ -1,9 +1,15 @@
 package com.replyguard.local.bench;
 
+import com.amazonaws.services.lambda.runtime.Context;
+import com.amazonaws.services.lambda.runtime.events.APIGatewayProxyRequestEvent;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
+import com.replyguard.adapters.json.DueJson;
+import com.replyguard.conversation.ConversationId;
 import com.replyguard.dynalite.ProjectLayout;
 import com.replyguard.dynalite.SamTemplate;
 import com.replyguard.intake.WebhookSignature;
+import com.replyguard.merchant.MerchantId;
+import com.replyguard.ports.Due;
 import java.lang.management.ManagementFactory;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
@@ -44,7 +50,7 @@ public final class ColdStartProbe {
         long afterPrime = System.currentTimeMillis();
         Object request = request(function);
         var handle = handler.getClass().getMethod("handleRequest", request instanceof Map ? Object.class : Object.class,
-                com.amazonaws.services.lambda.runtime.Context.class);
+                Context.class);
         handle.invoke(handler, request, null);
         long done = System.currentTimeMillis();
         System.out.printf("COLD %s %s jvmToHandler=%d init=%d prime=%d firstRequest=%d jvmToFirstResponse=%d%n", function,
@@ -62,7 +68,7 @@ public final class ColdStartProbe {
                         + now + "\",\"text\":\"在吗\"}]}";
                 String ts = Long.toString(now.getEpochSecond());
                 // the webhooks' REST API sends Lambda-proxy events
-                return new com.amazonaws.services.lambda.runtime.events.APIGatewayProxyRequestEvent()
+                return new APIGatewayProxyRequestEvent()
                         .withResource("/webhooks/{merchantId}/events").withHttpMethod("POST").withPath("/webhooks/demo/events")
                         .withPathParameters(Map.of("merchantId", "demo")).withBody(body).withIsBase64Encoded(false)
                         .withHeaders(Map.of("Content-Type", "application/json", "X-Timestamp", ts, "X-Signature",
@@ -77,8 +83,8 @@ public final class ColdStartProbe {
                 return new LinkedHashMap<>(Map.of("windowSeconds", 0));
             }
             case "EscalationFunction" -> {
-                return com.replyguard.adapters.json.DueJson.payload(List.of(new com.replyguard.ports.Due(
-                        new com.replyguard.merchant.MerchantId("demo"), new com.replyguard.conversation.ConversationId("cold"), now)));
+                return DueJson.payload(List.of(new Due(
+                        new MerchantId("demo"), new ConversationId("cold"), now)));
             }
             case "NotifierFunction" -> {
                 // a breach of the demo merchant as the bus rule hands it over (no channels configured: logged, not sent)
