@@ -23,7 +23,7 @@ import java.util.TreeSet;
  *   <li>{@code kpi}: what it adds to the KPI counters, and {@code kpiChangedAt}, when that last
  *       changed (its entry in the change feed the KPI fold reads; null: never counted anything);</li>
  *   <li>{@code waiting}: the clocks the customer still waits on, the conversation's entry in the live
- *       queue (issue 15; empty: not in the queue).</li>
+ *       queue (docs/console.md; empty: not in the queue).</li>
  * </ul>
  */
 public record StoredConversation(Conversation conversation, long version, SortedSet<String> activeBreachKeys,

@@ -16,7 +16,7 @@ import java.util.Objects;
 import java.util.function.Function;
 
 /**
- * A clock the customer is still waiting on - the live queue's row (issue 15): unanswered, running or
+ * A clock the customer is still waiting on - the live queue's row (docs/console.md): unanswered, running or
  * already breached, until an answer comes or the conversation closes. {@code warnAt} is the policy's
  * warning instant (null when the policy warns not at all), {@code responsibleAgentId} whom a breach
  * would be held against (the one attribution rule, {@code discipline.Attribution}; null: nobody yet). Computed with the conversation's other

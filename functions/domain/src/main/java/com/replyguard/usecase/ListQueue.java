@@ -19,7 +19,7 @@ import java.util.Objects;
 import java.util.Optional;
 
 /**
- * Use case (manager API, issue 15): the live queue - every clock of the merchant a customer still
+ * Use case (manager API, {@code GET /merchants/{m}/queue}): the live queue - every clock of the merchant a customer still
  * waits on, soonest deadline first, each with its status now (RUNNING, AT_RISK from the warning
  * instant, BREACHED after the deadline), filtered, paged. A team lead sees the clocks held by their
  * team and those nobody holds yet (a fresh comment belongs to the whole floor until someone answers);

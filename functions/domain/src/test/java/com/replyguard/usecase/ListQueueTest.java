@@ -30,7 +30,7 @@ import java.util.Set;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
-/** Issue 15: the live queue - every clock a customer still waits on, soonest deadline first, by role. */
+/** The live queue - every clock a customer still waits on, soonest deadline first, by role. */
 class ListQueueTest {
     private static final Merchant SHOP = new Merchant(DEMO, List.of("s"), "demo-customer-hash-key-0123456789".getBytes(StandardCharsets.UTF_8),
             AssessedHours.PLATFORM_DEFAULT, SlaPolicy.DEFAULT, UrgencyRules.DEFAULT, DisciplineRules.DEFAULT,

@@ -14,7 +14,7 @@ import org.junit.jupiter.api.Test;
 /**
  * The team-lead console in a real browser: Debian's headless Chromium, driven by playwright-core
  * (functions/console/web/e2e/console.e2e.mjs), against the local system on a free port with the
- * shipped merchants file. Every scenario of issue 15 - log in, a live-room comment appearing within
+ * shipped merchants file. Every scenario of docs/console.md - log in, a live-room comment appearing within
  * 2 s, amber then red with no reload, leaving when answered, excusing a breach, the CSV, the
  * language switch, the team lead's team, operations without action buttons, no console error -
  * must print PASS. Screenshots of every view land in infra/local/target/console-e2e/. Skipped, with

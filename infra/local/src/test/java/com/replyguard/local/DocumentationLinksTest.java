@@ -211,6 +211,29 @@ class DocumentationLinksTest {
         assertEquals(List.of(), mentions, "a user's clone has no " + OUTSIDE + "; say it in the repository's own docs");
     }
 
+    /** The tracker's issue numbers mean nothing to a user's clone: a reference names the decision or the doc it means. */
+    private static final Pattern ISSUE_NUMBER = Pattern.compile("(?i)\\bissues? ?#?[0-9]+");
+
+    @Test
+    void noTrackedFile_refersToAnIssueNumber_butToTheDocOrDecisionItMeans() throws Exception {
+        Path root = ProjectLayout.root();
+        List<String> mentions = new ArrayList<>();
+        for (Path file : trackedFiles(root)) {
+            String name = file.getFileName().toString();
+            if (!Files.isRegularFile(file) || name.endsWith("package-lock.json") || name.endsWith(".png")) {
+                continue;
+            }
+            List<String> lines = List.of(new String(Files.readAllBytes(file), StandardCharsets.UTF_8).split("\n", -1));
+            for (int n = 0; n < lines.size(); n++) {
+                Matcher m = ISSUE_NUMBER.matcher(lines.get(n));
+                if (m.find()) {
+                    mentions.add(root.relativize(file) + ":" + (n + 1) + " " + m.group());
+                }
+            }
+        }
+        assertEquals(List.of(), mentions, "name the decision or the doc, not the tracker's issue");
+    }
+
     @Test
     void theReadme_linksTheApiReference_andTheDocsTheRulesAndTheArchitecture() throws IOException {
         String readme = Files.readString(ProjectLayout.root().resolve("README.md"));
