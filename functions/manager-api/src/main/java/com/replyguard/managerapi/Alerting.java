@@ -5,6 +5,6 @@ import com.replyguard.usecase.ConfigureNotifications;
 import com.replyguard.usecase.ListAlerts;
 import com.replyguard.usecase.SendTestMessage;
 
-/** The manager API's use cases for alerts to people (issue 12): settings, test messages, the alert log, acknowledgements. */
+/** The manager API's use cases for alerts to people (docs/notifications.md): settings, test messages, the alert log, acknowledgements. */
 public record Alerting(ConfigureNotifications settings, SendTestMessage tests, ListAlerts alerts, AcknowledgeAlert acks) {
 }

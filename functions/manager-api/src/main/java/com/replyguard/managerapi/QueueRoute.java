@@ -17,7 +17,7 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * {@code GET /merchants/{m}/queue?channel=&team=&agent=&clock=&limit=&nextToken=} (issue 15): the
+ * {@code GET /merchants/{m}/queue?channel=&team=&agent=&clock=&limit=&nextToken=} (docs/console.md): the
  * live queue, soonest deadline first, as JSON or ({@code Accept: text/csv}) CSV. Parse → {@link ListQueue}
  * → {@link Answer}. Every parameter problem is named in one 400; nothing is read then.
  */
