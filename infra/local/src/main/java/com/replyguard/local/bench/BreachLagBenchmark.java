@@ -14,6 +14,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -22,7 +23,7 @@ import java.util.List;
  * fall at R per second, detected by the deadline wheel with no further event; lag = the breach's
  * detectedAt minus its deadline. Beside it, the same deadlines under a 5-minute polling loop (the
  * peers' design): detection at the first poll after the deadline. Prints the numbers; asserts
- * nothing. Run: {@code infra/local/benchmark [clocks] [deadlinesPerSecond]}.
+ * nothing. Run: {@code infra/local/benchmark [clocks] [deadlinesPerSecond] [leadSeconds]}.
  */
 public final class BreachLagBenchmark {
     private static final ObjectMapper JSON = new ObjectMapper();
@@ -33,21 +34,26 @@ public final class BreachLagBenchmark {
     public static void main(String[] args) throws Exception {
         int clocks = args.length > 0 ? Integer.parseInt(args[0]) : 10_000;
         int perSecond = args.length > 1 ? Integer.parseInt(args[1]) : 200;
-        Duration target = Duration.ofSeconds(120);
+        // the lead (load start -> first deadline) must outlast the load: on dynalite a batch of 100 clocks takes from
+        // 0.3 s on an idle machine to 3 s on a busy one, so the lead allows 3 s a batch (third argument: seconds)
+        Duration lead = Duration.ofSeconds(args.length > 2 ? Long.parseLong(args[2]) : Math.max(45, 3L * ((clocks + 99) / 100)));
+        // every clock starts before the load does (no event from the future), its deadline at least the lead later
+        Duration spread = Duration.ofNanos(1_000_000_000L / perSecond * clocks);
+        Duration target = lead.plus(spread).plusSeconds(30).truncatedTo(ChronoUnit.SECONDS);
         Path dir = Files.createTempDirectory("replyguard-bench");
         Path merchants = dir.resolve("merchants.json");
         Files.writeString(merchants, """
                 {"merchants": [{"merchantId": "bench", "webhookSecrets": ["bench-secret"], "managerTokens": ["bench-token"],
                   "customerHashKey": "bench-customer-hash-key", "assessedHours": {"from": "00:00", "to": "00:00"},
-                  "policy": {"targets": {"FIRST_REPLY": {"liveRoom": 120, "elsewhere": 120}},
+                  "policy": {"targets": {"FIRST_REPLY": {"liveRoom": %d, "elsewhere": %d}},
                              "warningShare": 0, "escalationDelays": [0]}}]}
-                """);
+                """.formatted(target.toSeconds(), target.toSeconds()));
         HttpClient http = HttpClient.newHttpClient();
         try (LocalSystem system = LocalSystem.start(new LocalSystem.Options(0, null, merchants, ProjectLayout.template()))) {
             URI base = system.url();
             Instant loadStart = Instant.now();
             // deadlines from T0 on, R per second: clock i starts at T0 - target + i/R
-            Instant t0 = loadStart.plusSeconds(45);
+            Instant t0 = loadStart.plus(lead);
             long stepNanos = 1_000_000_000L / perSecond;
             system.dynalite().resetRequestCounts();
             for (int from = 0; from < clocks; from += 100) {
@@ -66,7 +72,8 @@ public final class BreachLagBenchmark {
             System.out.printf("LOAD %d clocks in %.1f s; DynamoDB requests %d (%.2f per event) %s%n", clocks,
                     Duration.between(loadStart, loaded).toMillis() / 1000.0, loadRequests, (double) loadRequests / clocks, loadCounts);
             if (loaded.isAfter(t0)) {
-                throw new IllegalStateException("load took longer than the lead time; deadlines already began");
+                throw new IllegalStateException("load took longer than the lead of " + lead.toSeconds()
+                        + " s; deadlines already began: give a longer lead as the third argument");
             }
             system.dynalite().resetRequestCounts();
             Instant lastDeadline = t0.plusNanos(stepNanos * (clocks - 1L));
