@@ -101,15 +101,16 @@ final class AfterSalesRoutes {
             .number("suggested", "其中系统推断", l -> l.figures().suggested())
             .number("incidencePerThousand", "每千次会话发生率", Line::incidencePerThousand)
             .number("resolved", "已解决", l -> l.figures().resolved())
-            .number("resolutionRate", "解决率", l -> l.figures().resolutionRate())
-            .number("reopened", "重新打开的案例", l -> l.figures().reopened()).number("reopens", "重新打开次数", l -> l.figures().reopens())
-            .number("reopenRate", "重开率", l -> l.figures().reopenRate())
             .number("averageProcessingHours", "平均处理时长（小时）", l -> l.figures().averageProcessingHours())
             .number("resolvedWithin12h", "12小时内解决", l -> l.figures().within12h())
             .number("resolvedWithin48h", "48小时内解决", l -> l.figures().within48h()).number("rated", "评价数", l -> l.figures().rated())
             .number("satisfaction", "满意度", l -> l.figures().satisfaction())
             .number("averageRating", "平均评分", l -> l.figures().averageRating())
-            .number("previousCycleCases", "上周期案例", Line::previousCycleCases).build();
+            .number("previousCycleCases", "上周期案例", Line::previousCycleCases)
+            // added after the columns Excel users already have, so theirs keep their places
+            .number("resolutionRate", "解决率", l -> l.figures().resolutionRate())
+            .number("reopened", "重新打开的案例", l -> l.figures().reopened()).number("reopens", "重新打开次数", l -> l.figures().reopens())
+            .number("reopenRate", "重开率", l -> l.figures().reopenRate()).build();
 
     /** {@code GET …/aftersales}. */
     static Route report(ReportAfterSales afterSales, ReportKpiCounters kpis) {

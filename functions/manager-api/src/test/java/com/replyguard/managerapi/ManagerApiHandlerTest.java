@@ -590,9 +590,10 @@ class ManagerApiHandlerTest {
         assertEquals("/merchants/demo/aftersales/cases?cycle=2026-10-H1&category=RETURN", returns.path("caseList").asText());
         String csv = readCsv("/merchants/{merchantId}/aftersales", Map.of("cycle", "2026-10-H1")).getBody();
         assertTrue(csv.startsWith("\uFEFFmerchantId,cycle,category,subtype,cases,suggested,incidencePerThousand,resolved,"
-                + "resolutionRate,reopened,reopens,reopenRate,averageProcessingHours,"), csv);
-        assertTrue(csv.contains("\r\ndemo,2026-10-H1,RETURN,RETURN_NO_REASON,1,0,333.3333,0,0.0,1,1,1.0,,"), csv);
-        assertTrue(csv.contains("\r\ndemo,2026-10-H1,RETURN,RETURN_QUALITY,1,0,333.3333,1,1.0,0,0,0.0,1.0,"), csv);
+                + "averageProcessingHours,resolvedWithin12h,resolvedWithin48h,rated,satisfaction,averageRating,previousCycleCases,"
+                + "resolutionRate,reopened,reopens,reopenRate\r\n"), "the new columns after the old ones: " + csv);
+        assertTrue(csv.contains("\r\ndemo,2026-10-H1,RETURN,RETURN_NO_REASON,1,0,333.3333,0,,0,0,0,,,0,0.0,1,1,1.0\r\n"), csv);
+        assertTrue(csv.contains("\r\ndemo,2026-10-H1,RETURN,RETURN_QUALITY,1,0,333.3333,1,1.0,1,1,1,1.0,5.0,0,1.0,0,0,0.0\r\n"), csv);
     }
 
     @Test
