@@ -28,6 +28,16 @@ public final class AfterSalesTargets {
         return RETURN_WAIT.toMinutes() / 60.0;
     }
 
+    /** Whether a case's processing ended within the return wait (R27; counted for every case, judged for returns). */
+    public static boolean withinReturnWait(Duration processing) {
+        return processing.compareTo(RETURN_WAIT) <= 0;
+    }
+
+    /** Whether a case's processing ended within the warranty limit (R27; counted for every case, judged for warranty). */
+    public static boolean withinWarrantyLimit(Duration processing) {
+        return processing.compareTo(WARRANTY_LIMIT) <= 0;
+    }
+
     /** Whether an average return wait passes (at most the target); null without any resolved return. */
     public static Boolean returnWaitPasses(Double averageHours) {
         return averageHours == null ? null : averageHours <= returnWaitHours();

@@ -20,6 +20,7 @@ import java.util.Optional;
  */
 public record CaseSummary(ConversationId conversationId, Channel channel, Cycle cycle, AfterSalesCategory category,
         boolean suggested, int confidence, Instant start, Instant resolvedAt, int reopens, Integer rating, String agentId) {
+    private static final double MILLIS_PER_HOUR = 3_600_000.0;
 
     public CaseSummary {
         Objects.requireNonNull(conversationId);
@@ -57,5 +58,25 @@ public record CaseSummary(ConversationId conversationId, Channel channel, Cycle 
     /** From the human clock start to the end of processing; null while the case is being processed. */
     public Duration processing() {
         return resolvedAt == null ? null : Duration.between(start, resolvedAt);
+    }
+
+    /** {@link #processing()} in hours, as the report's averages are; null while the case is being processed. */
+    public Double processingHours() {
+        return resolvedAt == null ? null : processing().toMillis() / MILLIS_PER_HOUR;
+    }
+
+    /** R25: sent back by the customer at least once (the report's {@code reopened} counts these cases). */
+    public boolean reopened() {
+        return reopens > 0;
+    }
+
+    /** Counted in the report's {@code resolvedWithin12h}: resolved within the return wait (R27). */
+    public boolean resolvedWithinReturnWait() {
+        return resolvedAt != null && AfterSalesTargets.withinReturnWait(processing());
+    }
+
+    /** Counted in the report's {@code resolvedWithin48h}: resolved within the warranty limit (R27). */
+    public boolean resolvedWithinWarrantyLimit() {
+        return resolvedAt != null && AfterSalesTargets.withinWarrantyLimit(processing());
     }
 }

@@ -44,9 +44,9 @@ public final class AfterSalesContribution {
             b.add(CounterKey.of(cycle, dim, Metric.CASES_RESOLVED), 1);
             b.add(CounterKey.of(cycle, dim, Metric.PROCESSING_MILLIS), took.toMillis());
             b.add(CounterKey.of(cycle, dim, Metric.RESOLVED_WITHIN_RETURN_WAIT),
-                    took.compareTo(AfterSalesTargets.RETURN_WAIT) <= 0 ? 1 : 0);
+                    AfterSalesTargets.withinReturnWait(took) ? 1 : 0);
             b.add(CounterKey.of(cycle, dim, Metric.RESOLVED_WITHIN_WARRANTY),
-                    took.compareTo(AfterSalesTargets.WARRANTY_LIMIT) <= 0 ? 1 : 0);
+                    AfterSalesTargets.withinWarrantyLimit(took) ? 1 : 0);
         }
         c.latestRating().ifPresent(stars -> {
             b.add(CounterKey.of(cycle, dim, Metric.CASES_RATED), 1);

@@ -4,6 +4,7 @@ import com.replyguard.assessment.Cycle;
 import com.replyguard.discipline.Shifts;
 import com.replyguard.kpi.CounterKey;
 import com.replyguard.kpi.Dimension;
+import com.replyguard.merchant.Manager;
 import com.replyguard.merchant.Merchant;
 import com.replyguard.merchant.PolicyVersion;
 import com.replyguard.ports.AgentRegistry;
@@ -42,6 +43,21 @@ public final class FindAgent {
             return Optional.of("agentId must not contain control characters");
         }
         return Optional.empty();
+    }
+
+    /**
+     * The same for a manager's request: a malformed id is {@code MALFORMED} whoever asks; otherwise a
+     * team lead asking about an agent outside their team is refused before anything is looked up, so
+     * the answer never tells them whether another team's agent exists.
+     *
+     * @throws Manager.NotPermitted when the caller may not see the agent
+     */
+    public Outcome find(Manager caller, Merchant merchant, String agentId, Cycle cycle) {
+        if (problem(agentId).isPresent()) {
+            return Outcome.MALFORMED;
+        }
+        caller.requireCovers(agentId);
+        return find(merchant, agentId, cycle);
     }
 
     public Outcome find(Merchant merchant, String agentId, Cycle cycle) {

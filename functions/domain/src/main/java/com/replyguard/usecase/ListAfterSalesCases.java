@@ -21,26 +21,36 @@ public final class ListAfterSalesCases {
         this.index = index;
     }
 
+    /**
+     * Why {@code category} names no category, or empty when it does (null: every case): it must be
+     * one of the five top categories of R24 or one of their subtypes.
+     */
+    public static Optional<String> categoryProblem(String category) {
+        if (category == null || top(category).isPresent() || subtype(category).isPresent()) {
+            return Optional.empty();
+        }
+        return Optional.of("must be one of the five categories " + Arrays.toString(AfterSalesCategory.Top.values())
+                + " or a subtype " + Arrays.toString(AfterSalesCategory.values()) + " (got '" + category + "')");
+    }
+
     /** {@code category}: null for every case, a top category's name (e.g. {@code RETURN}) or a subtype's. */
     public CaseIndex.CasePage list(MerchantId merchant, Cycle cycle, String category, int limit, String pageToken) {
         if (limit < 1 || limit > MAX_LIMIT) {
             throw new IllegalArgumentException("limit must be between 1 and " + MAX_LIMIT + " (got " + limit + ")");
         }
-        AfterSalesCategory.Top top = null;
-        AfterSalesCategory subtype = null;
-        if (category != null) {
-            Optional<AfterSalesCategory.Top> asTop = Arrays.stream(AfterSalesCategory.Top.values())
-                    .filter(t -> t.name().equals(category)).findFirst();
-            Optional<AfterSalesCategory> asSubtype = Arrays.stream(AfterSalesCategory.values())
-                    .filter(t -> t.name().equals(category)).findFirst();
-            if (asTop.isEmpty() && asSubtype.isEmpty()) {
-                throw new IllegalArgumentException("category must be one of the five categories "
-                        + Arrays.toString(AfterSalesCategory.Top.values()) + " or a subtype " + Arrays.toString(AfterSalesCategory.values())
-                        + " (got '" + category + "')");
-            }
-            top = asTop.orElse(null);
-            subtype = asSubtype.orElse(null);
+        Optional<String> problem = categoryProblem(category);
+        if (problem.isPresent()) {
+            throw new IllegalArgumentException("category " + problem.get());
         }
-        return index.cases(merchant, cycle, top, subtype, limit, pageToken);
+        return index.cases(merchant, cycle, category == null ? null : top(category).orElse(null),
+                category == null ? null : subtype(category).orElse(null), limit, pageToken);
+    }
+
+    private static Optional<AfterSalesCategory.Top> top(String name) {
+        return Arrays.stream(AfterSalesCategory.Top.values()).filter(t -> t.name().equals(name)).findFirst();
+    }
+
+    private static Optional<AfterSalesCategory> subtype(String name) {
+        return Arrays.stream(AfterSalesCategory.values()).filter(t -> t.name().equals(name)).findFirst();
     }
 }

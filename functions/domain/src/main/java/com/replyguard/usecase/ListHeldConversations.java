@@ -6,6 +6,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import java.util.Optional;
 
 /**
  * Use case: conversations that wait silently for their channel - stored, but no clock runs, so no
@@ -14,6 +15,7 @@ import java.util.List;
  */
 public final class ListHeldConversations {
     public static final Duration DEFAULT_MIN_AGE = Duration.ofHours(1);
+    public static final int DEFAULT_LIMIT = 100;
     public static final int MAX_LIMIT = 1000;
 
     private final HeldIndex index;
@@ -27,9 +29,14 @@ public final class ListHeldConversations {
     public record Listing(Instant asOf, Duration minAge, List<HeldIndex.Held> held) {
     }
 
+    /** Why {@code minAge} cannot be an age to list by, or empty when it can (zero lists every held conversation). */
+    public static Optional<String> ageProblem(Duration minAge) {
+        return minAge.isNegative() ? Optional.of("must not be negative (got " + minAge + ")") : Optional.empty();
+    }
+
     public Listing list(MerchantId merchant, Duration minAge, int limit) {
-        if (minAge.isNegative()) {
-            throw new IllegalArgumentException("olderThan must not be negative (got " + minAge + ")");
+        if (ageProblem(minAge).isPresent()) {
+            throw new IllegalArgumentException("olderThan " + ageProblem(minAge).get());
         }
         if (limit < 1 || limit > MAX_LIMIT) {
             throw new IllegalArgumentException("limit must be between 1 and " + MAX_LIMIT + " (got " + limit + ")");

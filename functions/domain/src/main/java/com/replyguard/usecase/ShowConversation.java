@@ -44,6 +44,11 @@ public final class ShowConversation {
     public record View(Conversation conversation, long version, Instant asOf, Instant humanClockStart,
             List<ClockView> clocks, List<Round> rounds, Map<Cycle, CycleContribution> platformUnits,
             Map<String, String> texts) {
+
+        /** Held (decision 0003): no event has named the channel yet, so no clock runs and no breach can warn anyone. */
+        public boolean held() {
+            return conversation.channel().isEmpty();
+        }
     }
 
     /**

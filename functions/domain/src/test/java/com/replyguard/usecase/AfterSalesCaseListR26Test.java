@@ -69,12 +69,18 @@ class AfterSalesCaseListR26Test {
                 "COUNTERFEIT before DEFECT; within DEFECT by start (2 Oct, then 3 Oct)");
         CaseSummary q1 = quality.get(2);
         assertEquals(Duration.ofHours(6), q1.processing());
+        assertEquals(6.0, q1.processingHours());
+        assertTrue(q1.resolvedWithinReturnWait() && q1.resolvedWithinWarrantyLimit(), "6 h: within 12 h and 48 h");
+        assertTrue(!q1.reopened());
         assertEquals("li", q1.agentId(), "who resolved it");
         CaseSummary q2 = quality.get(1);
         assertNull(q2.processing(), "still being processed");
+        assertNull(q2.processingHours());
+        assertTrue(!q2.resolvedWithinReturnWait() && !q2.resolvedWithinWarrantyLimit(), "an open case counts as not completed");
         assertEquals("wang", q2.agentId(), "who last replied");
         CaseSummary q3 = quality.get(0);
         assertEquals(1, q3.reopens());
+        assertTrue(q3.reopened());
         assertTrue(!q3.resolved(), "reopened the next day and not solved again");
         assertEquals(List.of("q1", "q2"), cases.list(DEMO, OCT_H1, "PRODUCT_QUALITY_DEFECT", 100, null).cases().stream()
                 .map(c -> c.conversationId().value()).sorted().toList());
@@ -100,6 +106,9 @@ class AfterSalesCaseListR26Test {
                 () -> cases.list(DEMO, OCT_H1, "QUALITY", 10, null));
         assertTrue(e.getMessage().contains("PRODUCT_QUALITY") && e.getMessage().contains("RETURN_NO_REASON")
                 && e.getMessage().contains("'QUALITY'"), e.getMessage());
+        assertEquals(e.getMessage(), "category " + ListAfterSalesCases.categoryProblem("QUALITY").orElseThrow());
+        assertTrue(ListAfterSalesCases.categoryProblem("RETURN").isEmpty() && ListAfterSalesCases.categoryProblem("LOGISTICS_LATE").isEmpty()
+                && ListAfterSalesCases.categoryProblem(null).isEmpty());
         assertThrows(IllegalArgumentException.class, () -> cases.list(DEMO, OCT_H1, null, 0, null));
         assertThrows(IllegalArgumentException.class, () -> cases.list(DEMO, OCT_H1, null, 1001, null));
     }

@@ -5,15 +5,18 @@ import static com.replyguard.testing.Events.DEMO_MERCHANT;
 import static com.replyguard.testing.Events.at;
 import static com.replyguard.testing.Events.raw;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.replyguard.assessment.Cycle;
 import com.replyguard.discipline.Shifts;
+import com.replyguard.merchant.Manager;
 import com.replyguard.testing.InMemoryAgentRegistry;
 import com.replyguard.testing.InMemoryBreachStore;
 import com.replyguard.testing.InMemoryConversationStore;
 import com.replyguard.testing.InMemoryKpiStore;
 import com.replyguard.testing.InMemoryMessageTexts;
+import com.replyguard.testing.Managers;
 import com.replyguard.testing.MutableClock;
 import java.time.Duration;
 import java.time.LocalTime;
@@ -78,5 +81,18 @@ class FindAgentTest {
             assertTrue(FindAgent.problem(bad).isPresent());
         }
         assertTrue(FindAgent.problem("presales-张").isEmpty());
+    }
+
+    @Test
+    void aManagersRequest_isMalformedWhoeverAsks_andATeamLeadLearnsNothingOfAnotherTeamsAgents() {
+        ingest.ingest(DEMO_MERCHANT, List.of(raw("eventId", "a1", "type", "agent.message", "conversationId", "c1",
+                "agentId", "presales-chen", "occurredAt", "2026-10-03T11:00:20+08:00")));
+        Manager lead = new Manager(DEMO, Manager.Role.TEAM_LEAD, Set.of("presales-zhang"));
+        assertEquals(FindAgent.Outcome.MALFORMED, agents.find(lead, DEMO_MERCHANT, " ", OCT_H1));
+        assertThrows(Manager.NotPermitted.class, () -> agents.find(lead, DEMO_MERCHANT, "presales-chen", OCT_H1), "known, another team");
+        assertThrows(Manager.NotPermitted.class, () -> agents.find(lead, DEMO_MERCHANT, "presales-nobody", OCT_H1),
+                "unknown, another team: the same refusal");
+        assertEquals(FindAgent.Outcome.UNKNOWN, agents.find(lead, DEMO_MERCHANT, "presales-zhang", OCT_H1), "their own, never seen");
+        assertEquals(FindAgent.Outcome.KNOWN, agents.find(Managers.supervisor(DEMO), DEMO_MERCHANT, "presales-chen", OCT_H1));
     }
 }

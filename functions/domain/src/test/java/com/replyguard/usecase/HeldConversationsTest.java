@@ -6,7 +6,9 @@ import static com.replyguard.testing.Events.at;
 import static com.replyguard.testing.Events.raw;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import com.replyguard.conversation.ConversationId;
 import com.replyguard.ports.HeldIndex;
 import com.replyguard.testing.InMemoryBreachStore;
 import com.replyguard.testing.InMemoryConversationStore;
@@ -45,17 +47,23 @@ class HeldConversationsTest {
         assertEquals("no-channel", listed.get(0).conversationId().value());
         assertEquals(at("2026-10-03T10:00:00"), listed.get(0).since(), "since its earliest event");
         assertEquals(2, listed.get(0).events());
+        ShowConversation timeline = new ShowConversation(conversations, clock);
+        assertTrue(timeline.show(DEMO_MERCHANT, listed.get(0).conversationId()).orElseThrow().held(), "the timeline says it is held");
+        assertTrue(!timeline.show(DEMO_MERCHANT, new ConversationId("with-channel")).orElseThrow().held());
 
         IngestEventBatch.Result named = ingest.ingest(DEMO_MERCHANT, List.of(raw("eventId", "h3", "type", "customer.message",
                 "conversationId", "no-channel", "channel", "DIRECT_MESSAGE", "occurredAt", "2026-10-03T11:01:00+08:00",
                 "customerId", "buyer-1")));
         assertEquals(List.of(), named.held());
+        assertTrue(!timeline.show(DEMO_MERCHANT, new ConversationId("no-channel")).orElseThrow().held(), "its channel arrived");
         assertEquals(List.of(), held.list(DEMO, Duration.ZERO, 100).held(), "its channel arrived: it left the list");
     }
 
     @Test
     void aNegativeAge_orALimitOutOfRange_isRefused() {
         assertThrows(IllegalArgumentException.class, () -> held.list(DEMO, Duration.ofMinutes(-1), 10));
+        assertEquals("must not be negative (got PT-1M)", ListHeldConversations.ageProblem(Duration.ofMinutes(-1)).orElseThrow());
+        assertTrue(ListHeldConversations.ageProblem(Duration.ZERO).isEmpty());
         assertThrows(IllegalArgumentException.class, () -> held.list(DEMO, Duration.ZERO, 0));
     }
 }

@@ -24,7 +24,8 @@ import java.util.Optional;
 /**
  * After-sales (R24-R28): {@code GET /merchants/{m}/aftersales?cycle=} - the cycle's cases by
  * category and subtype, each R27 figure with its target and verdict as the domain judged it, the
- * previous cycle beside it - and {@code PUT …/conversations/{conversationId}/category}, a manager's
+ * previous cycle beside it, reopened cases and the reopen rate (R25), the resolution rate (R28), the path
+ * of each category's case list (R26) - and {@code PUT …/conversations/{conversationId}/category}, a manager's
  * classification of a case (it overrides the suggestion from the text). CSV: one line per subtype.
  */
 final class AfterSalesRoutes {
@@ -45,13 +46,16 @@ final class AfterSalesRoutes {
     record Subtype(String subtype, long cases, long suggested, Double averageProcessingHours) {
     }
 
-    record Category(String category, long cases, Double share, Double incidencePerThousand, Double averageProcessingHours,
-            Double satisfaction, long previousCases, List<Subtype> subtypes) {
+    /** {@code caseList}: the path (under the API's base URL) of the category's cases, R26. */
+    record Category(String category, long cases, Double share, Double incidencePerThousand, long resolved, Double resolutionRate,
+            long reopened, long reopens, Double reopenRate, Double averageProcessingHours, Double satisfaction, long previousCases,
+            String caseList, List<Subtype> subtypes) {
     }
 
     record Report(String merchantId, String cycle, String previousCycle, String countedThrough, long conversations, long cases,
-            long suggestedCases, Double incidencePerThousand, long resolved, Double averageProcessingHours, Double satisfaction,
-            Returns returns, Warranty warranty, Complaints complaints, List<Category> categories) {
+            long suggestedCases, Double incidencePerThousand, long resolved, Double resolutionRate, long reopened, long reopens,
+            Double reopenRate, Double averageProcessingHours, Double satisfaction, Returns returns, Warranty warranty,
+            Complaints complaints, String caseList, List<Category> categories) {
 
         static Report of(ReportAfterSales.Report r) {
             Figures now = r.current();
@@ -65,12 +69,16 @@ final class AfterSalesRoutes {
                     }
                 });
                 Tally previous = before.byCategory().get(category);
-                categories.add(new Category(category.name(), t.cases(), now.share(t), now.incidencePerThousand(t),
-                        t.averageProcessingHours(), t.satisfaction(), previous == null ? 0 : previous.cases(), subtypes));
+                categories.add(new Category(category.name(), t.cases(), now.share(t), now.incidencePerThousand(t), t.resolved(),
+                        t.resolutionRate(), t.reopened(), t.reopens(), t.reopenRate(), t.averageProcessingHours(), t.satisfaction(),
+                        previous == null ? 0 : previous.cases(), AfterSalesCasesRoute.path(r.merchant(), now.cycle(), category.name()),
+                        subtypes));
             });
+            Tally all = now.all();
             return new Report(r.merchant().value(), now.cycle().toString(), before.cycle().toString(), Instants.format(r.countedThrough()),
-                    now.conversations(), now.all().cases(), now.all().suggested(), now.incidencePerThousand(now.all()),
-                    now.all().resolved(), now.all().averageProcessingHours(), now.all().satisfaction(),
+                    now.conversations(), all.cases(), all.suggested(), now.incidencePerThousand(all), all.resolved(),
+                    all.resolutionRate(), all.reopened(), all.reopens(), all.reopenRate(), all.averageProcessingHours(),
+                    all.satisfaction(),
                     new Returns(now.returns().cases(), now.returns().resolved(), now.returns().averageProcessingHours(),
                             AfterSalesTargets.returnWaitHours(), now.returnWaitPasses(), before.returns().averageProcessingHours()),
                     new Warranty(now.warranty().cases(), now.warranty().completedWithin48h(), AfterSalesTargets.WARRANTY_SHARE,
@@ -78,7 +86,7 @@ final class AfterSalesRoutes {
                     new Complaints(now.complaints().cases(), now.complaintRate(), now.complaints().satisfaction(),
                             AfterSalesTargets.COMPLAINT_SATISFACTION, now.complaints().averageRating(), AfterSalesTargets.COMPLAINT_RATING,
                             before.complaintRate(), before.complaints().satisfaction()),
-                    categories);
+                    AfterSalesCasesRoute.path(r.merchant(), now.cycle(), null), categories);
         }
     }
 
@@ -98,7 +106,11 @@ final class AfterSalesRoutes {
             .number("resolvedWithin48h", "48小时内解决", l -> l.figures().within48h()).number("rated", "评价数", l -> l.figures().rated())
             .number("satisfaction", "满意度", l -> l.figures().satisfaction())
             .number("averageRating", "平均评分", l -> l.figures().averageRating())
-            .number("previousCycleCases", "上周期案例", Line::previousCycleCases).build();
+            .number("previousCycleCases", "上周期案例", Line::previousCycleCases)
+            // added after the columns Excel users already have, so theirs keep their places
+            .number("resolutionRate", "解决率", l -> l.figures().resolutionRate())
+            .number("reopened", "重新打开的案例", l -> l.figures().reopened()).number("reopens", "重新打开次数", l -> l.figures().reopens())
+            .number("reopenRate", "重开率", l -> l.figures().reopenRate()).build();
 
     /** {@code GET …/aftersales}. */
     static Route report(ReportAfterSales afterSales, ReportKpiCounters kpis) {

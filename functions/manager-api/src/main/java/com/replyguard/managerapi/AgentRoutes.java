@@ -4,17 +4,20 @@ import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
 import com.replyguard.adapters.http.ApiResponses;
 import com.replyguard.assessment.Cycle;
 import com.replyguard.discipline.DisciplineRules;
+import com.replyguard.intake.InvalidInput;
+import com.replyguard.usecase.FindAgent;
 import com.replyguard.usecase.ReportAgentDiscipline;
 import com.replyguard.usecase.ReportAgentScorecard;
 import com.replyguard.usecase.ReportKpiCounters;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 /**
  * An agent's pages: {@code GET /merchants/{m}/agents/{agentId}/discipline?cycle=} (R19, R20: timeouts,
  * excuses, complaints, level, points and the breaches behind them) and {@code …/scorecard?cycle=}
  * (R18-R20: response times, ratings and the discipline standing). A team lead reads their team's
- * agents only - the use cases' rule. CSV: the discipline's breaches (level and points in
+ * agents only - the use cases' rule. An agent the merchant has never seen is 404, a malformed id 400. CSV: the discipline's breaches (level and points in
  * {@code X-Discipline-Level}, {@code X-Discipline-Points}), or the scorecard's one line.
  */
 final class AgentRoutes {
@@ -57,11 +60,30 @@ final class AgentRoutes {
             .text("trainingFlag", "需培训", c -> c.discipline().trainingFlag()).number("points", "积分", c -> c.discipline().points())
             .build();
 
-    /** What an agent route asks: which agent, which cycle. */
-    private record Asked(String agent, Cycle cycle) {
-        static Asked of(Call call, ReportKpiCounters kpis) {
+    /**
+     * What an agent route asks: which agent, which cycle, and whether the merchant knows the agent
+     * ({@link FindAgent}: a malformed id is 400, a team lead asking about another team 403, an agent
+     * never seen 404 - never a spotless record).
+     */
+    private record Asked(String agent, Cycle cycle, FindAgent.Outcome outcome) {
+        static Asked of(Call call, ReportKpiCounters kpis, FindAgent agents) {
+            String agent = call.path("agentId");
+            Optional<String> problem = FindAgent.problem(agent);
+            if (problem.isPresent()) {
+                throw new InvalidInput(RouteParameters.problems(List.of(problem.get())));
+            }
             Cycle cycle = RouteParameters.cycle(call.request(), kpis::currentCycle);
-            return new Asked(RouteParameters.id(call.request(), "agentId"), cycle);
+            return new Asked(agent, cycle, agents.find(call.caller(), call.merchant(), agent, cycle));
+        }
+
+        boolean unknown() {
+            return outcome != FindAgent.Outcome.KNOWN;
+        }
+
+        APIGatewayV2HTTPResponse notFound(Call call) {
+            return ApiResponses.error(404, "no agent '" + agent + "' at merchant '" + call.merchantId()
+                    + "': no event names them, no shift roster holds them and nothing is counted for them in " + cycle
+                    + " or the cycle before");
         }
 
         String fileName(String report, Call call) {
@@ -70,9 +92,12 @@ final class AgentRoutes {
     }
 
     /** {@code GET …/agents/{agentId}/discipline}. */
-    static Route discipline(ReportAgentDiscipline discipline, ReportKpiCounters kpis) {
+    static Route discipline(ReportAgentDiscipline discipline, ReportKpiCounters kpis, FindAgent agents) {
         return call -> {
-            Asked a = Asked.of(call, kpis);
+            Asked a = Asked.of(call, kpis, agents);
+            if (a.unknown()) {
+                return a.notFound(call);
+            }
             Discipline d = Discipline.of(discipline.report(call.caller(), call.merchant(), a.agent(), a.cycle()));
             if (!call.wantsCsv()) {
                 return ApiResponses.json(200, d);
@@ -83,9 +108,12 @@ final class AgentRoutes {
     }
 
     /** {@code GET …/agents/{agentId}/scorecard}. */
-    static Route scorecard(ReportAgentScorecard scorecards, ReportKpiCounters kpis) {
+    static Route scorecard(ReportAgentScorecard scorecards, ReportKpiCounters kpis, FindAgent agents) {
         return call -> {
-            Asked a = Asked.of(call, kpis);
+            Asked a = Asked.of(call, kpis, agents);
+            if (a.unknown()) {
+                return a.notFound(call);
+            }
             Scorecard card = Scorecard.of(scorecards.scorecard(call.caller(), call.merchant(), a.agent(), a.cycle()));
             if (!call.wantsCsv()) {
                 return ApiResponses.json(200, card);

@@ -8,7 +8,6 @@ import com.replyguard.assessment.Cycle;
 import com.replyguard.assessment.CycleContribution;
 import com.replyguard.assessment.PlatformAssessment;
 import com.replyguard.conversation.ConversationEvent;
-import com.replyguard.conversation.ConversationId;
 import com.replyguard.conversation.Round;
 import com.replyguard.usecase.ListAlerts;
 import com.replyguard.usecase.ShowConversation;
@@ -19,7 +18,9 @@ import java.util.Map;
 /**
  * {@code GET /merchants/{m}/conversations/{conversationId}}: a conversation's timeline - its events
  * (the customer only as a keyed hash; text only where the merchant keeps texts, R23), its clocks with
- * their outcome, its rounds, its platform units per cycle and its alerts. 404 when there is none.
+ * their outcome, its rounds, its platform units per cycle and its alerts, and whether it is held waiting
+ * for its channel. Asked by its own id or, for 抖音 and 抖店, by the platform's id without our prefix
+ * ({@link ShowConversation#find}); 404 when there is none.
  */
 final class ConversationRoute implements Route {
     private final ShowConversation conversations;
@@ -71,17 +72,19 @@ final class ConversationRoute implements Route {
         }
     }
 
-    record Answer(String merchantId, String conversationId, String channel, long version, String asOf, String humanClockStart,
-            List<Event> timeline, List<Clock> clocks, List<RoundItem> rounds, Map<String, Units> platformUnits,
+    /** {@code held}: no event has named the channel yet - no clock runs until one does (decision 0003). */
+    record Answer(String merchantId, String conversationId, String channel, boolean held, long version, String asOf,
+            String humanClockStart, List<Event> timeline, List<Clock> clocks, List<RoundItem> rounds, Map<String, Units> platformUnits,
             List<AlertItem> alerts) {
     }
 
     @Override
     public APIGatewayV2HTTPResponse answer(Call call) {
-        ConversationId id = new ConversationId(RouteParameters.id(call.request(), "conversationId"));
-        return conversations.show(call.merchant(), id)
-                .map(view -> ApiResponses.json(200, answer(view, AlertItem.of(alerts.ofConversation(call.merchant().id(), id.value())))))
-                .orElseGet(() -> ApiResponses.error(404, "no conversation '" + id.value() + "' for merchant '" + call.merchantId() + "'"));
+        String asked = RouteParameters.id(call.request(), "conversationId");
+        return conversations.find(call.merchant(), asked)
+                .map(view -> ApiResponses.json(200, answer(view, AlertItem.of(alerts.ofConversation(call.merchant().id(),
+                        view.conversation().id().value())))))
+                .orElseGet(() -> ApiResponses.error(404, "no conversation '" + asked + "' for merchant '" + call.merchantId() + "'"));
     }
 
     static Answer answer(ShowConversation.View v, List<AlertItem> alerts) {
@@ -90,7 +93,7 @@ final class ConversationRoute implements Route {
             units.put(e.getKey().toString(), Units.of(e.getValue()));
         }
         var c = v.conversation();
-        return new Answer(c.merchant().value(), c.id().value(), c.channel().map(Enum::name).orElse(null), v.version(),
+        return new Answer(c.merchant().value(), c.id().value(), c.channel().map(Enum::name).orElse(null), v.held(), v.version(),
                 Instants.format(v.asOf()), Instants.format(v.humanClockStart()),
                 c.events().stream().map(e -> Event.of(e, v.texts().get(e.eventId()))).toList(),
                 v.clocks().stream().map(Clock::of).toList(), v.rounds().stream().map(RoundItem::of).toList(), units, alerts);

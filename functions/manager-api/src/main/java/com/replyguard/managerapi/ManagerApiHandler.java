@@ -61,10 +61,10 @@ public final class ManagerApiHandler implements RequestHandler<APIGatewayV2HTTPE
         t.put("GET " + m + "/policy/versions", read((w, log) -> PolicyRoutes.versions()));
         t.put("PUT " + m + "/policy", new Binding(Action.CHANGE_POLICY, (w, log) -> PolicyRoutes.change(w.policyEditor(), log)));
         t.put("POST " + m + "/breaches/{breachId}/excuse", new Binding(Action.ACT, (w, log) -> new ExcuseRoute(w.excuses(), log)));
-        t.put("GET " + m + "/agents/{agentId}/discipline", read((w, log) -> AgentRoutes.discipline(w.discipline(), w.kpiCounters())));
+        t.put("GET " + m + "/agents/{agentId}/discipline", read((w, log) -> AgentRoutes.discipline(w.discipline(), w.kpiCounters(), w.agents())));
         t.put("GET " + m + "/operations",
                 read((w, log) -> new OperationsRoute(w.operations(), w.operationsByType(), w.kpiCounters())));
-        t.put("GET " + m + "/agents/{agentId}/scorecard", read((w, log) -> AgentRoutes.scorecard(w.scorecards(), w.kpiCounters())));
+        t.put("GET " + m + "/agents/{agentId}/scorecard", read((w, log) -> AgentRoutes.scorecard(w.scorecards(), w.kpiCounters(), w.agents())));
         t.put("GET " + m + "/leaderboard", read((w, log) -> new LeaderboardRoute(w.leaderboard(), w.kpiCounters())));
         t.put("GET " + m + "/aftersales", read((w, log) -> AfterSalesRoutes.report(w.afterSales(), w.kpiCounters())));
         t.put("PUT " + m + "/conversations/{conversationId}/category",
@@ -81,6 +81,9 @@ public final class ManagerApiHandler implements RequestHandler<APIGatewayV2HTTPE
         t.put("GET " + m + "/alerts", read((w, log) -> new ListAlertsRoute(w.alerting().alerts())));
         t.put("POST " + m + "/alerts/{alertId}/ack",
                 new Binding(Action.ACT, (w, log) -> new AcknowledgeAlertRoute(w.alerting().acks(), log)));
+        t.put("GET " + m + "/aftersales/cases", read((w, log) -> new AfterSalesCasesRoute(w.cases(), w.kpiCounters())));
+        t.put("GET " + m + "/quality", read((w, log) -> new QualityRoute(w.quality())));
+        t.put("GET " + m + "/held-conversations", read((w, log) -> new HeldConversationsRoute(w.held())));
         return Collections.unmodifiableMap(t);
     }
 

@@ -12,10 +12,13 @@ import com.replyguard.usecase.AcknowledgeAlert;
 import com.replyguard.usecase.ClassifyCase;
 import com.replyguard.usecase.ConfigureNotifications;
 import com.replyguard.usecase.ExcuseBreach;
+import com.replyguard.usecase.FindAgent;
 import com.replyguard.usecase.ForgetCustomer;
 import com.replyguard.usecase.IngestEventBatch;
 import com.replyguard.usecase.ListAlerts;
+import com.replyguard.usecase.ListAfterSalesCases;
 import com.replyguard.usecase.ListBreaches;
+import com.replyguard.usecase.ListHeldConversations;
 import com.replyguard.usecase.ListQueue;
 import com.replyguard.usecase.ReportAfterSales;
 import com.replyguard.usecase.ReportAgentDiscipline;
@@ -24,6 +27,7 @@ import com.replyguard.usecase.ReportKpiCounters;
 import com.replyguard.usecase.ReportLeaderboard;
 import com.replyguard.usecase.ReportOperations;
 import com.replyguard.usecase.ReportOperationsByType;
+import com.replyguard.usecase.ReportQuality;
 import com.replyguard.usecase.SendTestMessage;
 import com.replyguard.usecase.ShowConversation;
 import java.time.Clock;
@@ -35,7 +39,8 @@ public record ManagerApiWiring(ManagerTokens tokens, MerchantDirectory merchants
         ListBreaches breaches, ShowConversation conversations, BiFunction<MerchantId, JsonNode, Merchant> policyEditor,
         ExcuseBreach excuses, ReportAgentDiscipline discipline, ReportOperations operations, ReportAgentScorecard scorecards,
         ReportLeaderboard leaderboard, ReportAfterSales afterSales, ClassifyCase classify, ReportOperationsByType operationsByType,
-        ForgetCustomer forgetCustomer, Alerting alerting, Clock clock, ListQueue queue) {
+        ForgetCustomer forgetCustomer, Alerting alerting, Clock clock, ListQueue queue, FindAgent agents, ListAfterSalesCases cases,
+        ReportQuality quality, ListHeldConversations held) {
 
     public static ManagerApiWiring from(Map<String, String> environment, Clock clock) {
         StorageWiring storage = StorageWiring.from(new Environment(environment), clock);
@@ -52,6 +57,8 @@ public record ManagerApiWiring(ManagerTokens tokens, MerchantDirectory merchants
                 new ClassifyCase(storage.conversations, new IngestEventBatch(storage.conversations,
                         storage.breaches, storage.texts, storage.agents, clock), clock),
                 new ReportOperationsByType(storage.kpis, clock), new ForgetCustomer(storage.conversations, storage.texts), alerting,
-                clock, new ListQueue(storage.queue, clock));
+                clock, new ListQueue(storage.queue, clock), new FindAgent(storage.agents, storage.kpis),
+                new ListAfterSalesCases(storage.cases), new ReportQuality(storage.kpis, clock),
+                new ListHeldConversations(storage.held, clock));
     }
 }

@@ -72,6 +72,16 @@ final class RouteParameters {
         return cycle;
     }
 
+    /** The same, a bad cycle added to {@code problems} (then null) so one answer names every bad parameter. */
+    static Cycle cycle(ApiRequest request, Supplier<Cycle> current, List<Problem> problems) {
+        try {
+            return cycle(request, current);
+        } catch (InvalidInput e) {
+            problems.addAll(e.problems());
+            return null;
+        }
+    }
+
     /** The {@code month} query parameter ({@code 2026-10}); absent: the month running now. */
     static YearMonth month(ApiRequest request, Supplier<YearMonth> current) {
         String text = request.query("month");

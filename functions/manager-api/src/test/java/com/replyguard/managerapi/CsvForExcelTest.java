@@ -42,9 +42,15 @@ class CsvForExcelTest {
     private static final Instant FIRST = at("2026-10-03T10:01:00");
     private final MutableClock clock = new MutableClock(at("2026-10-20T09:00:00"));
     private final InMemoryBreachStore breaches = new InMemoryBreachStore();
-    private final ManagerApiHandler handler = new TestAlerting(new InMemoryConversationStore(), clock).handler(
+    private final TestAlerting fakes = new TestAlerting(new InMemoryConversationStore(), clock);
+    private final ManagerApiHandler handler = fakes.handler(
             Map.of("sup", Managers.supervisor(DEMO), "lead", new Manager(DEMO, Manager.Role.TEAM_LEAD, java.util.Set.of("zhang"))),
             id -> id.equals(DEMO) ? Optional.of(DEMO_MERCHANT) : Optional.empty(), new InMemoryConversationStore(), breaches, clock);
+
+    {
+        // the agents the breaches below are held against, known to the merchant as if their events had named them
+        fakes.agents.record(DEMO, List.of("zhang", "客服王", "a\"b/../c"));
+    }
 
     /** Breaches a minute apart from 3 October 10:01, every third answered late by zhang, every fifth excused. */
     private List<Breach> record(int n, String reason) {

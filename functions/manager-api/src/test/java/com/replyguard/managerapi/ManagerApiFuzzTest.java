@@ -6,11 +6,16 @@ import static com.replyguard.testing.Events.at;
 
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
+import com.replyguard.testing.InMemoryAgentRegistry;
 import com.replyguard.testing.InMemoryBreachStore;
 import com.replyguard.testing.InMemoryConversationStore;
 import com.replyguard.testing.InMemoryKpiStore;
 import com.replyguard.testing.MutableClock;
+import com.replyguard.usecase.FindAgent;
 import com.replyguard.usecase.IngestEventBatch;
+import com.replyguard.usecase.ListAfterSalesCases;
+import com.replyguard.usecase.ListHeldConversations;
+import com.replyguard.usecase.ReportQuality;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -47,7 +52,8 @@ class ManagerApiFuzzTest {
                     clock),
             new com.replyguard.usecase.ReportOperationsByType(kpis, clock),
             new com.replyguard.usecase.ForgetCustomer(conversations), new TestAlerting(conversations, clock).alerting, clock,
-            new com.replyguard.usecase.ListQueue(conversations, clock)));
+            new com.replyguard.usecase.ListQueue(conversations, clock), new FindAgent(new InMemoryAgentRegistry(), kpis),
+            new ListAfterSalesCases(conversations), new ReportQuality(kpis, clock), new ListHeldConversations(conversations, clock)));
 
     @Provide
     Arbitrary<String> oddText() {
@@ -69,7 +75,7 @@ class ManagerApiFuzzTest {
             @ForAll("routeIndex") int route) {
         String key = ManagerApiHandler.ROUTES.get(route);
         Map<String, String> query = new HashMap<>();
-        for (String name : List.of("cycle", "groupBy", "limit", "from", "to", "nextToken", "month")) {
+        for (String name : List.of("cycle", "groupBy", "limit", "from", "to", "nextToken", "month", "category", "olderThan")) {
             if ((a + name).hashCode() % 3 == 0) {
                 query.put(name, a);
             }

@@ -13,15 +13,23 @@ import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.replyguard.intake.RawEvent;
 import com.replyguard.merchant.Manager;
 import com.replyguard.merchant.MerchantId;
+import com.replyguard.ports.MessageTexts;
+import com.replyguard.testing.InMemoryAgentRegistry;
 import com.replyguard.testing.InMemoryBreachStore;
 import com.replyguard.testing.InMemoryConversationStore;
 import com.replyguard.testing.MutableClock;
+import com.replyguard.usecase.FindAgent;
 import com.replyguard.usecase.IngestEventBatch;
+import com.replyguard.usecase.ListAfterSalesCases;
 import com.replyguard.usecase.ListBreaches;
+import com.replyguard.usecase.ListHeldConversations;
+import com.replyguard.usecase.ReportQuality;
 import com.replyguard.usecase.ShowConversation;
 import java.io.IOException;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -39,6 +47,7 @@ class ManagerApiHandlerTest {
     private Runnable fold;
     private IngestEventBatch webhook;
     private MutableClock now;
+    private InMemoryAgentRegistry agents;
 
     @BeforeEach
     void setUp() {
@@ -46,7 +55,10 @@ class ManagerApiHandlerTest {
         InMemoryConversationStore conversations = new InMemoryConversationStore();
         InMemoryBreachStore breaches = new InMemoryBreachStore();
         now = clock;
-        webhook = new IngestEventBatch(conversations, breaches, clock);
+        agents = new InMemoryAgentRegistry();
+        // an agent of the lead's team the merchant knows, who has not answered anyone this cycle
+        agents.record(DEMO, List.of("presales-li"));
+        webhook = new IngestEventBatch(conversations, breaches, MessageTexts.NONE, agents, clock);
         webhook.ingest(DEMO_MERCHANT, List.of(
                 raw("eventId", "e1", "type", "customer.message", "conversationId", "c1", "channel", "CS_CHAT",
                         "occurredAt", "2026-10-03T10:00:00+08:00", "customerId", "buyer-1"),
@@ -79,7 +91,9 @@ class ManagerApiHandlerTest {
                 new com.replyguard.usecase.ReportOperationsByType(kpiStore, clock),
                 new com.replyguard.usecase.ForgetCustomer(conversations),
                 (alerting = new TestAlerting(conversations, clock)).alerting, clock,
-                new com.replyguard.usecase.ListQueue(conversations, clock)));
+                new com.replyguard.usecase.ListQueue(conversations, clock), new FindAgent(agents, kpiStore),
+                new ListAfterSalesCases(conversations), new ReportQuality(kpiStore, clock),
+                new ListHeldConversations(conversations, clock)));
         this.fold = () -> {
             clock.advance(java.time.Duration.ofSeconds(2));
             new com.replyguard.usecase.FoldKpiCounters(conversations, kpiStore, clock).pass();
@@ -313,7 +327,7 @@ class ManagerApiHandlerTest {
 
     @Test
     void everyRouteOfTheFunction_refusesForeignMerchants_andOutOfRoleRequests() {
-        assertEquals(21, ManagerApiHandler.ROUTES.size(), "every route is checked below: " + ManagerApiHandler.ROUTES);
+        assertEquals(24, ManagerApiHandler.ROUTES.size(), "every route is checked below: " + ManagerApiHandler.ROUTES);
         Set<String> supervisorsOnly = Set.of("PUT /merchants/{merchantId}/policy",
                 "PUT /merchants/{merchantId}/notifications", "POST /merchants/{merchantId}/notifications/test");
         for (String route : ManagerApiHandler.ROUTES) {
@@ -518,5 +532,236 @@ class ManagerApiHandlerTest {
                 "90 s is late for the 60 s clock but within the platform's 2 minutes");
         assertEquals(404, handler.handleRequest(get("/merchants/{merchantId}/conversations/{conversationId}",
                 "demo", "demo-manager-token", null, Map.of("conversationId", "nope")), null).getStatusCode());
+    }
+
+    private JsonNode json(APIGatewayV2HTTPResponse r) throws IOException {
+        assertEquals(200, r.getStatusCode(), r.getBody());
+        return JSON.readTree(r.getBody());
+    }
+
+    private APIGatewayV2HTTPResponse read(String route, String token, Map<String, String> query) {
+        return handler.handleRequest(get(route, "demo", token, query, Map.of()), null);
+    }
+
+    private APIGatewayV2HTTPResponse readCsv(String route, Map<String, String> query) {
+        return handler.handleRequest(get(route, "demo", "demo-manager-token", query, Map.of(), Map.of("accept", "text/csv")), null);
+    }
+
+    /** A chat that became a case of {@code subtype} (a manager's classification), answered after 30 s and resolved at {@code resolved}. */
+    private static List<RawEvent> returnCase(String c, String start, String subtype, String resolved) {
+        return List.of(raw("eventId", c + "-m", "type", "customer.message", "conversationId", c, "channel", "CS_CHAT",
+                        "occurredAt", start + "+08:00", "customerId", "buyer-" + c),
+                raw("eventId", c + "-a", "type", "agent.message", "conversationId", c, "agentId", "aftersales-wang",
+                        "occurredAt", at(start).plusSeconds(30).toString()),
+                raw("eventId", c + "-k", "type", "conversation.classified", "conversationId", c, "category", subtype,
+                        "occurredAt", at(start).plusSeconds(60).toString()),
+                raw("eventId", c + "-r", "type", "conversation.resolved", "conversationId", c, "agentId", "aftersales-wang",
+                        "occurredAt", resolved + "+08:00"));
+    }
+
+    /** Two return cases on 2 October: r1 resolved after 2 h and reopened the next morning; r2 resolved after 1 h, rated 5. */
+    private void twoReturns() {
+        List<RawEvent> events = new ArrayList<>(returnCase("r1", "2026-10-02T10:00:00", "RETURN_NO_REASON", "2026-10-02T12:00:00"));
+        events.add(raw("eventId", "r1-o", "type", "conversation.reopened", "conversationId", "r1",
+                "occurredAt", "2026-10-03T09:00:00+08:00"));
+        events.addAll(returnCase("r2", "2026-10-02T11:00:00", "RETURN_QUALITY", "2026-10-02T12:00:00"));
+        events.add(raw("eventId", "r2-s", "type", "conversation.rated", "conversationId", "r2", "rating", 5,
+                "occurredAt", "2026-10-02T12:05:00+08:00"));
+        webhook.ingest(DEMO_MERCHANT, events);
+        fold.run();
+    }
+
+    @Test
+    void afterSales_givesReopensAndTheResolutionRate_perCategoryAndOverall_withTheCaseListOfEach() throws IOException {
+        twoReturns();
+        JsonNode r = json(read("/merchants/{merchantId}/aftersales", "demo-manager-token", Map.of("cycle", "2026-10-H1")));
+        assertEquals(2, r.path("cases").asInt());
+        assertEquals(1, r.path("resolved").asInt(), "r1 is open again");
+        assertEquals(0.5, r.path("resolutionRate").asDouble());
+        assertEquals(1, r.path("reopened").asInt());
+        assertEquals(1, r.path("reopens").asInt());
+        assertEquals(0.5, r.path("reopenRate").asDouble(), "one of the two cases resolved once came back");
+        assertEquals("/merchants/demo/aftersales/cases?cycle=2026-10-H1", r.path("caseList").asText());
+        JsonNode returns = r.path("categories").get(0);
+        assertEquals("RETURN", returns.path("category").asText());
+        assertEquals(1, returns.path("reopened").asInt());
+        assertEquals(0.5, returns.path("reopenRate").asDouble());
+        assertEquals(0.5, returns.path("resolutionRate").asDouble());
+        assertEquals("/merchants/demo/aftersales/cases?cycle=2026-10-H1&category=RETURN", returns.path("caseList").asText());
+        String csv = readCsv("/merchants/{merchantId}/aftersales", Map.of("cycle", "2026-10-H1")).getBody();
+        assertTrue(csv.startsWith("\uFEFFmerchantId,cycle,category,subtype,cases,suggested,incidencePerThousand,resolved,"
+                + "averageProcessingHours,resolvedWithin12h,resolvedWithin48h,rated,satisfaction,averageRating,previousCycleCases,"
+                + "resolutionRate,reopened,reopens,reopenRate\r\n"), "the new columns after the old ones: " + csv);
+        assertTrue(csv.contains("\r\ndemo,2026-10-H1,RETURN,RETURN_NO_REASON,1,0,333.3333,0,,0,0,0,,,0,0.0,1,1,1.0\r\n"), csv);
+        assertTrue(csv.contains("\r\ndemo,2026-10-H1,RETURN,RETURN_QUALITY,1,0,333.3333,1,1.0,1,1,1,1.0,5.0,0,1.0,0,0,0.0\r\n"), csv);
+    }
+
+    @Test
+    void theCaseList_showsTheCasesBehindEachFigure_pagedAsJsonOrCsv_andNamesEveryBadParameter() throws IOException {
+        twoReturns();
+        String route = "/merchants/{merchantId}/aftersales/cases";
+        JsonNode all = json(read(route, "demo-manager-token", Map.of("cycle", "2026-10-H1", "category", "RETURN")));
+        assertEquals("RETURN", all.path("category").asText());
+        JsonNode rows = all.path("cases");
+        assertEquals(2, rows.size(), all.toString());
+        JsonNode r1 = rows.get(0);
+        assertEquals("{\"conversationId\":\"r1\",\"channel\":\"CS_CHAT\",\"cycle\":\"2026-10-H1\",\"category\":\"RETURN\","
+                + "\"subtype\":\"RETURN_NO_REASON\",\"suggested\":false,\"suggestionConfidence\":null,\"start\":\"2026-10-02T10:00:00+08:00\","
+                + "\"resolvedAt\":null,\"resolved\":false,\"processingHours\":null,\"resolvedWithin12h\":false,\"resolvedWithin48h\":false,"
+                + "\"reopened\":true,\"reopens\":1,\"rating\":null,\"agentId\":\"aftersales-wang\"}", r1.toString());
+        JsonNode r2 = rows.get(1);
+        assertEquals("r2", r2.path("conversationId").asText());
+        assertEquals(1.0, r2.path("processingHours").asDouble());
+        assertTrue(r2.path("resolved").asBoolean() && r2.path("resolvedWithin12h").asBoolean());
+        assertEquals(5, r2.path("rating").asInt());
+        // the report's figures are the sums of the rows
+        JsonNode report = json(read("/merchants/{merchantId}/aftersales", "demo-manager-token", Map.of("cycle", "2026-10-H1")));
+        int resolved = 0;
+        int reopens = 0;
+        for (JsonNode row : rows) {
+            resolved += row.path("resolved").asBoolean() ? 1 : 0;
+            reopens += row.path("reopens").asInt();
+        }
+        assertEquals(report.path("resolved").asInt(), resolved);
+        assertEquals(report.path("reopens").asInt(), reopens);
+        assertEquals(0, json(read(route, "demo-manager-token", Map.of("cycle", "2026-10-H1", "category", "LOGISTICS")))
+                .path("cases").size());
+        assertEquals(List.of("r2"), List.of(json(read(route, "demo-manager-token", Map.of("cycle", "2026-10-H1",
+                "category", "RETURN_QUALITY"))).path("cases").get(0).path("conversationId").asText()), "a subtype");
+        assertEquals(2, json(read(route, "lead-token", Map.of("cycle", "2026-10-H1"))).path("cases").size(),
+                "a team lead sees every case, as the report they add up to");
+
+        JsonNode first = json(read(route, "demo-manager-token", Map.of("cycle", "2026-10-H1", "limit", "1")));
+        assertEquals("r1", first.path("cases").get(0).path("conversationId").asText());
+        String next = first.path("nextToken").asText();
+        JsonNode second = json(read(route, "demo-manager-token", Map.of("cycle", "2026-10-H1", "limit", "1", "nextToken", next)));
+        assertEquals("r2", second.path("cases").get(0).path("conversationId").asText());
+        assertTrue(second.path("nextToken").isNull());
+        APIGatewayV2HTTPResponse csv = readCsv(route, Map.of("cycle", "2026-10-H1", "category", "RETURN", "limit", "1", "lang", "zh"));
+        assertTrue(csv.getBody().startsWith("\uFEFF会话,渠道,考核周期,类别,子类,系统推断,推断置信度,开始,解决时间,已解决,处理时长（小时）,"), csv.getBody());
+        assertTrue(csv.getBody().contains("\r\nr1,客服会话,2026-10-H1,退换货,七天无理由,false,,2026-10-02 10:00:00,,false,,false,false,true,1,,"
+                + "aftersales-wang\r\n"), csv.getBody());
+        assertTrue(csv.getHeaders().get("X-Next-Token") != null, "the CSV's next page");
+        assertTrue(csv.getHeaders().get("Content-Disposition").contains("aftersales-cases-demo-2026-10-H1-RETURN.csv"));
+
+        APIGatewayV2HTTPResponse bad = read(route, "demo-manager-token", Map.of("cycle", "2026-13-H1", "category", "QUALITY",
+                "limit", "0"));
+        assertEquals(400, bad.getStatusCode());
+        JsonNode details = JSON.readTree(bad.getBody()).path("details");
+        assertEquals(3, details.size(), bad.getBody());
+        assertEquals("cycle", details.get(0).path("field").asText());
+        assertEquals("category", details.get(1).path("field").asText());
+        assertTrue(details.get(1).path("message").asText().contains("RETURN_NO_REASON")
+                && details.get(1).path("message").asText().contains("'QUALITY'"), details.toString());
+        assertEquals("limit", details.get(2).path("field").asText());
+        APIGatewayV2HTTPResponse token = read(route, "demo-manager-token", Map.of("cycle", "2026-10-H1", "nextToken", "forged"));
+        assertEquals(400, token.getStatusCode());
+        assertEquals("nextToken", JSON.readTree(token.getBody()).path("details").get(0).path("field").asText());
+        APIGatewayV2HTTPResponse otherList = read(route, "demo-manager-token", Map.of("cycle", "2026-10-H1", "category", "LOGISTICS",
+                "nextToken", next));
+        assertEquals(400, otherList.getStatusCode(), "a token of another list");
+    }
+
+    @Test
+    void theQualityReview_givesTheMonthsFigures_besideTheFiveBefore_asJsonAndCsv() throws IOException {
+        twoReturns();
+        JsonNode q = json(read("/merchants/{merchantId}/quality", "ops-token", Map.of("month", "2026-10")));
+        assertEquals("2026-10", q.path("month").asText());
+        JsonNode f = q.path("figures");
+        assertEquals(3, f.path("conversations").asInt(), "c1, r1, r2");
+        assertEquals(2, f.path("cases").asInt());
+        assertEquals(0.5, f.path("resolutionRate").asDouble());
+        assertEquals(2, f.path("rated").asInt());
+        assertEquals(1.0, f.path("satisfaction").asDouble(), "two 5-star ratings");
+        assertEquals(3, f.path("firstResponses").asInt());
+        assertEquals(50.0, f.path("averageFirstResponseSeconds").asDouble(), "(90 + 30 + 30) / 3");
+        assertEquals(0.0, f.path("complaintRate").asDouble(), "no service complaint");
+        JsonNode trend = q.path("trend");
+        assertEquals(5, trend.size());
+        assertEquals("2026-05", trend.get(0).path("month").asText());
+        assertEquals("2026-09", trend.get(4).path("month").asText());
+        assertTrue(trend.get(4).path("resolutionRate").isNull() && trend.get(4).path("complaintRate").isNull(), "nothing counted");
+        assertEquals("2026-10", json(read("/merchants/{merchantId}/quality", "demo-manager-token", null)).path("month").asText(),
+                "the month running now");
+        String csv = readCsv("/merchants/{merchantId}/quality", Map.of("month", "2026-10")).getBody();
+        assertTrue(csv.startsWith("\uFEFFmerchantId,month,conversations,cases,resolved,resolutionRate,rated,satisfied,satisfaction,"), csv);
+        assertEquals(7, csv.split("\r\n").length, "a header, five months of trend, the month");
+        assertTrue(csv.endsWith("\r\ndemo,2026-10,3,2,1,0.5,2,2,1.0,3,50.0,3,50.0,0,0.0\r\n"), csv);
+        APIGatewayV2HTTPResponse bad = read("/merchants/{merchantId}/quality", "demo-manager-token", Map.of("month", "2026-13"));
+        assertEquals(400, bad.getStatusCode());
+        assertEquals("month", JSON.readTree(bad.getBody()).path("details").get(0).path("field").asText());
+    }
+
+    @Test
+    void heldConversations_areListedOnceHeldLongerThanAsked_andTheTimelineSaysSo() throws IOException {
+        webhook.ingest(DEMO_MERCHANT, List.of(raw("eventId", "h1", "type", "agent.message", "conversationId", "h1",
+                "agentId", "presales-zhang", "occurredAt", "2026-10-04T07:30:00+08:00")));
+        String route = "/merchants/{merchantId}/held-conversations";
+        JsonNode held = json(read(route, "ops-token", null));
+        assertEquals("PT1H", held.path("olderThan").asText(), "an hour unless asked otherwise");
+        assertEquals("[{\"conversationId\":\"h1\",\"since\":\"2026-10-04T07:30:00+08:00\",\"events\":1}]", held.path("held").toString());
+        assertEquals(0, json(read(route, "ops-token", Map.of("olderThan", "PT2H"))).path("held").size(), "held 1.5 h only");
+        APIGatewayV2HTTPResponse bad = read(route, "ops-token", Map.of("olderThan", "1h", "limit", "0"));
+        assertEquals(400, bad.getStatusCode());
+        JsonNode details = JSON.readTree(bad.getBody()).path("details");
+        assertEquals("olderThan", details.get(0).path("field").asText());
+        assertTrue(details.get(0).path("message").asText().contains("PT1H"), details.toString());
+        assertEquals("limit", details.get(1).path("field").asText());
+        APIGatewayV2HTTPResponse negative = read(route, "ops-token", Map.of("olderThan", "-PT1H"));
+        assertEquals(400, negative.getStatusCode());
+        assertTrue(negative.getBody().contains("must not be negative"), negative.getBody());
+
+        JsonNode timeline = json(handler.handleRequest(get("/merchants/{merchantId}/conversations/{conversationId}", "demo",
+                "demo-manager-token", null, Map.of("conversationId", "h1")), null));
+        assertTrue(timeline.path("held").asBoolean() && timeline.path("channel").isNull(), timeline.toString());
+        assertEquals(0, timeline.path("clocks").size(), "no clock runs while held");
+        JsonNode c1 = json(handler.handleRequest(get("/merchants/{merchantId}/conversations/{conversationId}", "demo",
+                "demo-manager-token", null, Map.of("conversationId", "c1")), null));
+        assertFalse(c1.path("held").asBoolean());
+    }
+
+    private APIGatewayV2HTTPResponse agentReport(String report, String agent, String token) {
+        return handler.handleRequest(get("/merchants/{merchantId}/agents/{agentId}/" + report, "demo", token,
+                Map.of("cycle", "2026-10-H1"), Map.of("agentId", agent)), null);
+    }
+
+    @Test
+    void anAgentNeverSeen_is404_aMalformedId400_andAKnownAgentAnswersAsBefore() throws IOException {
+        for (String report : List.of("discipline", "scorecard")) {
+            for (String malformed : List.of(" ", "zhang\u0001", "a".repeat(129))) {
+                APIGatewayV2HTTPResponse r = agentReport(report, malformed, "demo-manager-token");
+                assertEquals(400, r.getStatusCode(), report + " '" + malformed + "': " + r.getBody());
+                assertEquals("agentId", JSON.readTree(r.getBody()).path("details").get(0).path("field").asText());
+            }
+            APIGatewayV2HTTPResponse unknown = agentReport(report, "presales-nobody", "demo-manager-token");
+            assertEquals(404, unknown.getStatusCode(), unknown.getBody());
+            assertTrue(JSON.readTree(unknown.getBody()).path("error").asText().contains("'presales-nobody'"), unknown.getBody());
+            assertEquals(403, agentReport(report, "presales-nobody", "lead-token").getStatusCode(),
+                    "a team lead learns nothing about agents outside their team");
+            assertEquals(404, handler.handleRequest(get("/merchants/{merchantId}/agents/{agentId}/" + report, "demo",
+                    "demo-manager-token", null, Map.of("agentId", "presales-nobody"), Map.of("accept", "text/csv")), null)
+                    .getStatusCode(), "no CSV of nobody either");
+        }
+        JsonNode d = json(agentReport("discipline", "presales-zhang", "demo-manager-token"));
+        assertEquals(1, d.path("timeouts").asInt());
+        assertEquals("WARNING", d.path("level").asText());
+        JsonNode li = json(agentReport("discipline", "presales-li", "demo-manager-token"));
+        assertEquals("GOOD", li.path("level").asText(), "known, nothing held against them");
+    }
+
+    @Test
+    void aDouyinConversation_isFoundByThePlatformsOwnId_asWellAsByItsStoredForm() throws IOException {
+        webhook.ingest(DEMO_MERCHANT, List.of(raw("eventId", "dy-m1", "type", "customer.message", "conversationId", "dy:7301122334455",
+                "channel", "DIRECT_MESSAGE", "occurredAt", "2026-10-04T08:00:00+08:00", "customerId", "buyer-open-id-8812")));
+        for (String asked : List.of("7301122334455", "dy:7301122334455")) {
+            JsonNode c = json(handler.handleRequest(get("/merchants/{merchantId}/conversations/{conversationId}", "demo",
+                    "demo-manager-token", null, Map.of("conversationId", asked)), null));
+            assertEquals("dy:7301122334455", c.path("conversationId").asText(), asked);
+            assertEquals("DIRECT_MESSAGE", c.path("channel").asText());
+        }
+        APIGatewayV2HTTPResponse none = handler.handleRequest(get("/merchants/{merchantId}/conversations/{conversationId}", "demo",
+                "demo-manager-token", null, Map.of("conversationId", "7301000000000")), null);
+        assertEquals(404, none.getStatusCode());
+        assertTrue(none.getBody().contains("'7301000000000'"), "names what was asked: " + none.getBody());
     }
 }

@@ -3,6 +3,7 @@ package com.replyguard.managerapi;
 import com.replyguard.merchant.Manager;
 import com.replyguard.ports.ConversationStore;
 import com.replyguard.ports.MerchantDirectory;
+import com.replyguard.testing.InMemoryAgentRegistry;
 import com.replyguard.testing.InMemoryAlertLog;
 import com.replyguard.testing.InMemoryBreachStore;
 import com.replyguard.testing.InMemoryConversationStore;
@@ -13,10 +14,13 @@ import com.replyguard.usecase.AcknowledgeAlert;
 import com.replyguard.usecase.ClassifyCase;
 import com.replyguard.usecase.ConfigureNotifications;
 import com.replyguard.usecase.ExcuseBreach;
+import com.replyguard.usecase.FindAgent;
 import com.replyguard.usecase.ForgetCustomer;
 import com.replyguard.usecase.IngestEventBatch;
+import com.replyguard.usecase.ListAfterSalesCases;
 import com.replyguard.usecase.ListAlerts;
 import com.replyguard.usecase.ListBreaches;
+import com.replyguard.usecase.ListHeldConversations;
 import com.replyguard.usecase.ReportAfterSales;
 import com.replyguard.usecase.ReportAgentDiscipline;
 import com.replyguard.usecase.ReportAgentScorecard;
@@ -24,6 +28,7 @@ import com.replyguard.usecase.ReportKpiCounters;
 import com.replyguard.usecase.ReportLeaderboard;
 import com.replyguard.usecase.ReportOperations;
 import com.replyguard.usecase.ReportOperationsByType;
+import com.replyguard.usecase.ReportQuality;
 import com.replyguard.usecase.SendTestMessage;
 import com.replyguard.usecase.ShowConversation;
 import java.time.Clock;
@@ -36,6 +41,8 @@ final class TestAlerting {
     final InMemoryAlertLog log = new InMemoryAlertLog();
     final InMemoryNotificationSettings settings = new InMemoryNotificationSettings();
     final RecordingRobot robots = new RecordingRobot();
+    /** The agents the merchant knows (FindAgent): a test that records breaches without their events names them here. */
+    final InMemoryAgentRegistry agents = new InMemoryAgentRegistry();
     final Alerting alerting;
 
     /** A manager API over in-memory stores with these alerting fakes (the other reports are wired but empty). */
@@ -54,7 +61,9 @@ final class TestAlerting {
                 new ReportLeaderboard(conversations, discipline), new ReportAfterSales(kpis),
                 new ClassifyCase(conversations, new IngestEventBatch(conversations, breaches, clock), clock),
                 new ReportOperationsByType(kpis, clock), new ForgetCustomer(conversations),
-                alerting, clock, new com.replyguard.usecase.ListQueue(conversations, clock)));
+                alerting, clock, new com.replyguard.usecase.ListQueue(conversations, clock),
+                new FindAgent(agents, kpis), new ListAfterSalesCases(conversations), new ReportQuality(kpis, clock),
+                new ListHeldConversations(conversations, clock)));
     }
 
     TestAlerting(ConversationStore conversations, Clock clock) {

@@ -254,6 +254,47 @@ class OpenApiConformanceTest {
         assertTrue(afterSales.json().path("cases").asInt() >= 1, afterSales.body());
         csv("/merchants/demo/aftersales?cycle=2026-10-H1");
         status(400, get("/merchants/demo/aftersales?cycle=2026-13-H1"));
+        JsonNode report = afterSales.json();
+        assertTrue(report.has("reopenRate") && report.has("resolutionRate") && report.has("reopened"), afterSales.body());
+
+        // R26: each figure's case list, linked from the report; the rows add up to the figures
+        Http.Answer all = get(report.path("caseList").asText());
+        status(200, all);
+        assertEquals(report.path("cases").asInt(), all.json().path("cases").size(), all.body());
+        int resolved = 0;
+        for (JsonNode row : all.json().path("cases")) {
+            resolved += row.path("resolved").asBoolean() ? 1 : 0;
+        }
+        assertEquals(report.path("resolved").asInt(), resolved, "the report's resolved cases are the rows resolved");
+        JsonNode category = report.path("categories").get(0);
+        Http.Answer ofCategory = get(category.path("caseList").asText());
+        status(200, ofCategory);
+        assertEquals(category.path("cases").asInt(), ofCategory.json().path("cases").size(), ofCategory.body());
+        Http.Answer firstCase = get("/merchants/demo/aftersales/cases?cycle=2026-10-H1&limit=1");
+        status(200, firstCase);
+        if (!firstCase.json().path("nextToken").isNull()) {
+            status(200, get("/merchants/demo/aftersales/cases?cycle=2026-10-H1&limit=1&nextToken="
+                    + firstCase.json().path("nextToken").asText()));
+        }
+        csv("/merchants/demo/aftersales/cases?cycle=2026-10-H1");
+        Http.Answer badCases = get("/merchants/demo/aftersales/cases?cycle=2026-10-X&category=QUALITY&limit=0");
+        status(400, badCases);
+        assertEquals(Set.of("cycle", "category", "limit"), fields(badCases));
+        Http.Answer forgedCases = get("/merchants/demo/aftersales/cases?cycle=2026-10-H1&nextToken=forged");
+        status(400, forgedCases);
+        assertEquals(Set.of("nextToken"), fields(forgedCases));
+
+        // R28: the month beside the five before it
+        Http.Answer quality = get("/merchants/demo/quality?month=2026-10");
+        status(200, quality);
+        assertEquals(5, quality.json().path("trend").size());
+        assertTrue(quality.json().path("figures").path("conversations").asInt() >= 10, quality.body());
+        status(200, get("/merchants/demo/quality"));
+        Http.Answer qualitySheet = csv("/merchants/demo/quality?month=2026-10");
+        assertEquals(7, qualitySheet.body().split("\r\n").length, "a header and six months");
+        Http.Answer badMonth = get("/merchants/demo/quality?month=2026-13");
+        status(400, badMonth);
+        assertEquals(Set.of("month"), fields(badMonth));
     }
 
     private void breachesAndExcuses() {
@@ -289,7 +330,27 @@ class OpenApiConformanceTest {
         Http.Answer held = get("/merchants/demo/conversations/oa-held");
         status(200, held);
         assertTrue(held.json().path("channel").isNull(), "held until an event names its channel");
+        assertTrue(held.json().path("held").asBoolean(), "the timeline says it waits for its channel");
+        assertTrue(!get("/merchants/demo/conversations/oa-chat").json().path("held").asBoolean());
+        Http.Answer heldList = get("/merchants/demo/held-conversations");
+        status(200, heldList);
+        boolean listed = false;
+        for (JsonNode h : heldList.json().path("held")) {
+            listed |= h.path("conversationId").asText().equals("oa-held");
+        }
+        assertTrue(listed, "held since 9 October, more than an hour: " + heldList.body());
+        status(200, get("/merchants/demo/held-conversations?olderThan=PT0S&limit=5"));
+        Http.Answer badAge = get("/merchants/demo/held-conversations?olderThan=-PT1H&limit=0");
+        status(400, badAge);
+        assertEquals(Set.of("olderThan", "limit"), fields(badAge));
         status(200, get("/merchants/demo/conversations/dy:7301122334455"));
+        // 抖音 and 抖店 conversations by the platform's own id
+        Http.Answer byDouyinId = get("/merchants/demo/conversations/7301122334455");
+        status(200, byDouyinId);
+        assertEquals("dy:7301122334455", byDouyinId.json().path("conversationId").asText());
+        Http.Answer byAfterSaleId = get("/merchants/demo/conversations/6987000000000000002");
+        status(200, byAfterSaleId);
+        assertEquals("aftersale:6987000000000000002", byAfterSaleId.json().path("conversationId").asText());
         status(404, get("/merchants/demo/conversations/nope"));
         status(400, get("/merchants/demo/conversations/" + "x".repeat(129)));
         status(403, call("GET", "/merchants/demo/conversations/oa-chat", "other-manager-token", null, null, null));
@@ -309,6 +370,14 @@ class OpenApiConformanceTest {
         status(200, call("GET", discipline, "demo-teamlead-token", null, null, null));
         status(403, call("GET", "/merchants/demo/agents/aftersales-wang/discipline", "demo-teamlead-token", null, null, null));
         status(400, get("/merchants/demo/agents/presales-zhang/discipline?cycle=soon"));
+        Http.Answer blank = get("/merchants/demo/agents/%20/discipline");
+        status(400, blank);
+        assertEquals(Set.of("agentId"), fields(blank));
+        Http.Answer nobody = get("/merchants/demo/agents/presales-nobody/discipline");
+        status(404, nobody);
+        assertTrue(nobody.json().path("error").asText().contains("'presales-nobody'"), nobody.body());
+        status(404, get("/merchants/demo/agents/presales-nobody/scorecard"));
+        status(400, get("/merchants/demo/agents/%20/scorecard"));
 
         String scorecard = "/merchants/demo/agents/presales-zhang/scorecard?cycle=2026-10-H1";
         Http.Answer card = get(scorecard);

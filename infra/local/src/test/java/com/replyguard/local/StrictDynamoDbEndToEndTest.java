@@ -71,6 +71,9 @@ class StrictDynamoDbEndToEndTest {
         get("/merchants/demo/kpis?cycle=2026-10-H1&groupBy=agent");
         get("/merchants/demo/operations?cycle=2026-10-H1&groupBy=category");
         get("/merchants/demo/aftersales?cycle=2026-10-H1");
+        get("/merchants/demo/aftersales/cases?cycle=2026-10-H1");
+        get("/merchants/demo/quality?month=2026-10");
+        get("/merchants/demo/held-conversations?olderThan=PT0S");
         JsonNode breaches = get("/merchants/demo/breaches?limit=10");
         assertEquals("chat-1", breaches.path("breaches").get(0).path("conversationId").asText(), breaches.toString());
         get("/merchants/demo/conversations/chat-1");
