@@ -24,6 +24,7 @@ import com.replyguard.notify.RobotAnswer;
 import com.replyguard.notify.Verdict;
 import com.replyguard.testing.InMemoryBreachStore;
 import com.replyguard.testing.InMemoryConversationStore;
+import com.replyguard.testing.Managers;
 import com.replyguard.testing.MutableClock;
 import com.replyguard.usecase.IngestEventBatch;
 import java.io.IOException;
@@ -71,7 +72,7 @@ class AlertRoutesTest {
                 .ingest(DEMO_MERCHANT, List.of(raw("eventId", "e1", "type", "customer.message", "conversationId", "c1",
                         "channel", "CS_CHAT", "occurredAt", "2026-10-03T10:00:00+08:00", "customerId", "buyer-1")));
         fakes = new TestAlerting(conversations, clock);
-        handler = fakes.handler(Map.of("sup", com.replyguard.testing.Managers.supervisor(DEMO),
+        handler = fakes.handler(Map.of("sup", Managers.supervisor(DEMO),
                 "lead", new Manager(DEMO, Manager.Role.TEAM_LEAD, Set.of("presales-zhang")),
                 "ops", new Manager(DEMO, Manager.Role.OPERATIONS, Set.of())),
                 id -> id.equals(DEMO) ? Optional.of(DEMO_MERCHANT) : Optional.empty(), conversations, breaches, clock);

@@ -30,6 +30,7 @@ import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -44,7 +45,7 @@ class CsvForExcelTest {
     private final InMemoryBreachStore breaches = new InMemoryBreachStore();
     private final TestAlerting fakes = new TestAlerting(new InMemoryConversationStore(), clock);
     private final ManagerApiHandler handler = fakes.handler(
-            Map.of("sup", Managers.supervisor(DEMO), "lead", new Manager(DEMO, Manager.Role.TEAM_LEAD, java.util.Set.of("zhang"))),
+            Map.of("sup", Managers.supervisor(DEMO), "lead", new Manager(DEMO, Manager.Role.TEAM_LEAD, Set.of("zhang"))),
             id -> id.equals(DEMO) ? Optional.of(DEMO_MERCHANT) : Optional.empty(), new InMemoryConversationStore(), breaches, clock);
 
     {

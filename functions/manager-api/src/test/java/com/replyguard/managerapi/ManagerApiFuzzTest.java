@@ -6,16 +6,31 @@ import static com.replyguard.testing.Events.at;
 
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
+import com.replyguard.merchant.Manager;
 import com.replyguard.testing.InMemoryAgentRegistry;
 import com.replyguard.testing.InMemoryBreachStore;
 import com.replyguard.testing.InMemoryConversationStore;
 import com.replyguard.testing.InMemoryKpiStore;
+import com.replyguard.testing.Managers;
 import com.replyguard.testing.MutableClock;
+import com.replyguard.usecase.ClassifyCase;
+import com.replyguard.usecase.ExcuseBreach;
 import com.replyguard.usecase.FindAgent;
+import com.replyguard.usecase.ForgetCustomer;
 import com.replyguard.usecase.IngestEventBatch;
 import com.replyguard.usecase.ListAfterSalesCases;
+import com.replyguard.usecase.ListBreaches;
 import com.replyguard.usecase.ListHeldConversations;
+import com.replyguard.usecase.ListQueue;
+import com.replyguard.usecase.ReportAfterSales;
+import com.replyguard.usecase.ReportAgentDiscipline;
+import com.replyguard.usecase.ReportAgentScorecard;
+import com.replyguard.usecase.ReportKpiCounters;
+import com.replyguard.usecase.ReportLeaderboard;
+import com.replyguard.usecase.ReportOperations;
+import com.replyguard.usecase.ReportOperationsByType;
 import com.replyguard.usecase.ReportQuality;
+import com.replyguard.usecase.ShowConversation;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -38,21 +53,21 @@ class ManagerApiFuzzTest {
     private final InMemoryBreachStore breaches = new InMemoryBreachStore();
     private final InMemoryKpiStore kpis = new InMemoryKpiStore();
     private final ManagerApiHandler handler = new ManagerApiHandler(new ManagerApiWiring(
-            t -> t.equals("tok") ? Optional.of(com.replyguard.testing.Managers.supervisor(DEMO))
-                    : Optional.<com.replyguard.merchant.Manager>empty(),
+            t -> t.equals("tok") ? Optional.of(Managers.supervisor(DEMO))
+                    : Optional.<Manager>empty(),
             id -> id.equals(DEMO) ? Optional.of(DEMO_MERCHANT) : Optional.empty(),
-            new com.replyguard.usecase.ReportKpiCounters(kpis, clock), new com.replyguard.usecase.ListBreaches(breaches),
-            new com.replyguard.usecase.ShowConversation(conversations, clock), (id, policy) -> DEMO_MERCHANT,
-            new com.replyguard.usecase.ExcuseBreach(breaches, conversations, clock),
-            new com.replyguard.usecase.ReportAgentDiscipline(breaches), new com.replyguard.usecase.ReportOperations(conversations, clock),
-            new com.replyguard.usecase.ReportAgentScorecard(conversations, new com.replyguard.usecase.ReportAgentDiscipline(breaches)),
-            new com.replyguard.usecase.ReportLeaderboard(conversations, new com.replyguard.usecase.ReportAgentDiscipline(breaches)),
-            new com.replyguard.usecase.ReportAfterSales(kpis),
-            new com.replyguard.usecase.ClassifyCase(conversations, new IngestEventBatch(conversations, breaches, clock),
+            new ReportKpiCounters(kpis, clock), new ListBreaches(breaches),
+            new ShowConversation(conversations, clock), (id, policy) -> DEMO_MERCHANT,
+            new ExcuseBreach(breaches, conversations, clock),
+            new ReportAgentDiscipline(breaches), new ReportOperations(conversations, clock),
+            new ReportAgentScorecard(conversations, new ReportAgentDiscipline(breaches)),
+            new ReportLeaderboard(conversations, new ReportAgentDiscipline(breaches)),
+            new ReportAfterSales(kpis),
+            new ClassifyCase(conversations, new IngestEventBatch(conversations, breaches, clock),
                     clock),
-            new com.replyguard.usecase.ReportOperationsByType(kpis, clock),
-            new com.replyguard.usecase.ForgetCustomer(conversations), new TestAlerting(conversations, clock).alerting, clock,
-            new com.replyguard.usecase.ListQueue(conversations, clock), new FindAgent(new InMemoryAgentRegistry(), kpis),
+            new ReportOperationsByType(kpis, clock),
+            new ForgetCustomer(conversations), new TestAlerting(conversations, clock).alerting, clock,
+            new ListQueue(conversations, clock), new FindAgent(new InMemoryAgentRegistry(), kpis),
             new ListAfterSalesCases(conversations), new ReportQuality(kpis, clock), new ListHeldConversations(conversations, clock)));
 
     @Provide

@@ -1,14 +1,5 @@
 package com.replyguard.managerapi;
 
-import com.replyguard.testing.Managers;
-import static com.replyguard.testing.Events.DEMO;
-import static com.replyguard.testing.Events.DEMO_MERCHANT;
-import static com.replyguard.testing.Events.at;
-import static com.replyguard.testing.Events.raw;
-import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertFalse;
-import static org.junit.jupiter.api.Assertions.assertTrue;
-
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
 import com.fasterxml.jackson.databind.JsonNode;
@@ -20,15 +11,30 @@ import com.replyguard.ports.MessageTexts;
 import com.replyguard.testing.InMemoryAgentRegistry;
 import com.replyguard.testing.InMemoryBreachStore;
 import com.replyguard.testing.InMemoryConversationStore;
+import com.replyguard.testing.InMemoryKpiStore;
+import com.replyguard.testing.Managers;
 import com.replyguard.testing.MutableClock;
+import com.replyguard.usecase.ClassifyCase;
+import com.replyguard.usecase.ExcuseBreach;
 import com.replyguard.usecase.FindAgent;
+import com.replyguard.usecase.FoldKpiCounters;
+import com.replyguard.usecase.ForgetCustomer;
 import com.replyguard.usecase.IngestEventBatch;
 import com.replyguard.usecase.ListAfterSalesCases;
 import com.replyguard.usecase.ListBreaches;
 import com.replyguard.usecase.ListHeldConversations;
+import com.replyguard.usecase.ListQueue;
+import com.replyguard.usecase.ReportAfterSales;
+import com.replyguard.usecase.ReportAgentDiscipline;
+import com.replyguard.usecase.ReportAgentScorecard;
+import com.replyguard.usecase.ReportKpiCounters;
+import com.replyguard.usecase.ReportLeaderboard;
+import com.replyguard.usecase.ReportOperations;
+import com.replyguard.usecase.ReportOperationsByType;
 import com.replyguard.usecase.ReportQuality;
 import com.replyguard.usecase.ShowConversation;
 import java.io.IOException;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -37,12 +43,19 @@ import java.util.Optional;
 import java.util.Set;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import static com.replyguard.testing.Events.DEMO;
+import static com.replyguard.testing.Events.DEMO_MERCHANT;
+import static com.replyguard.testing.Events.at;
+import static com.replyguard.testing.Events.raw;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** The manager API λ: authentication, tenant sealing, parameter errors and the contract's shapes. */
 class ManagerApiHandlerTest {
     private static final ObjectMapper JSON = new ObjectMapper();
     private ManagerApiHandler handler;
-    private com.replyguard.usecase.ExcuseBreach excuses;
+    private ExcuseBreach excuses;
     private TestAlerting alerting;
     private Runnable fold;
     private IngestEventBatch webhook;
@@ -67,36 +80,36 @@ class ManagerApiHandlerTest {
                 raw("eventId", "e3", "type", "conversation.rated", "conversationId", "c1",
                         "occurredAt", "2026-10-03T10:05:00+08:00", "rating", 5)));
         // the KPI λ's fold, as it runs every second in AWS
-        com.replyguard.testing.InMemoryKpiStore kpiStore = new com.replyguard.testing.InMemoryKpiStore();
-        clock.advance(java.time.Duration.ofSeconds(2));
-        new com.replyguard.usecase.FoldKpiCounters(conversations, kpiStore, clock).pass();
+        InMemoryKpiStore kpiStore = new InMemoryKpiStore();
+        clock.advance(Duration.ofSeconds(2));
+        new FoldKpiCounters(conversations, kpiStore, clock).pass();
         Map<String, Manager> tokens = Map.of("demo-manager-token", Managers.supervisor(DEMO),
                 "other-manager-token", Managers.supervisor(new MerchantId("other")),
-                "lead-token", new Manager(DEMO, Manager.Role.TEAM_LEAD, java.util.Set.of("presales-zhang")),
-                "ops-token", new Manager(DEMO, Manager.Role.OPERATIONS, java.util.Set.of()));
+                "lead-token", new Manager(DEMO, Manager.Role.TEAM_LEAD, Set.of("presales-zhang")),
+                "ops-token", new Manager(DEMO, Manager.Role.OPERATIONS, Set.of()));
         handler = new ManagerApiHandler(new ManagerApiWiring(t -> Optional.ofNullable(tokens.get(t)),
                 id -> id.equals(DEMO) ? Optional.of(DEMO_MERCHANT) : Optional.empty(),
-                new com.replyguard.usecase.ReportKpiCounters(kpiStore, clock), new ListBreaches(breaches),
+                new ReportKpiCounters(kpiStore, clock), new ListBreaches(breaches),
                 new ShowConversation(conversations, clock), (id, policy) -> {
                     throw new IllegalStateException("not in this test");
-                }, excuses = new com.replyguard.usecase.ExcuseBreach(breaches, conversations, clock),
-                new com.replyguard.usecase.ReportAgentDiscipline(breaches),
-                new com.replyguard.usecase.ReportOperations(conversations, clock),
-                new com.replyguard.usecase.ReportAgentScorecard(conversations,
-                        new com.replyguard.usecase.ReportAgentDiscipline(breaches)),
-                new com.replyguard.usecase.ReportLeaderboard(conversations, new com.replyguard.usecase.ReportAgentDiscipline(breaches)),
-                new com.replyguard.usecase.ReportAfterSales(kpiStore),
-                new com.replyguard.usecase.ClassifyCase(conversations,
+                }, excuses = new ExcuseBreach(breaches, conversations, clock),
+                new ReportAgentDiscipline(breaches),
+                new ReportOperations(conversations, clock),
+                new ReportAgentScorecard(conversations,
+                        new ReportAgentDiscipline(breaches)),
+                new ReportLeaderboard(conversations, new ReportAgentDiscipline(breaches)),
+                new ReportAfterSales(kpiStore),
+                new ClassifyCase(conversations,
                         new IngestEventBatch(conversations, breaches, clock), clock),
-                new com.replyguard.usecase.ReportOperationsByType(kpiStore, clock),
-                new com.replyguard.usecase.ForgetCustomer(conversations),
+                new ReportOperationsByType(kpiStore, clock),
+                new ForgetCustomer(conversations),
                 (alerting = new TestAlerting(conversations, clock)).alerting, clock,
-                new com.replyguard.usecase.ListQueue(conversations, clock), new FindAgent(agents, kpiStore),
+                new ListQueue(conversations, clock), new FindAgent(agents, kpiStore),
                 new ListAfterSalesCases(conversations), new ReportQuality(kpiStore, clock),
                 new ListHeldConversations(conversations, clock)));
         this.fold = () -> {
-            clock.advance(java.time.Duration.ofSeconds(2));
-            new com.replyguard.usecase.FoldKpiCounters(conversations, kpiStore, clock).pass();
+            clock.advance(Duration.ofSeconds(2));
+            new FoldKpiCounters(conversations, kpiStore, clock).pass();
         };
     }
 
@@ -406,7 +419,7 @@ class ManagerApiHandlerTest {
                 + "\"warnAt\":\"2026-10-04T09:00:14+08:00\",\"responsibleAgentId\":null,\"team\":null,\"status\":\"RUNNING\"}",
                 row.toString());
         assertTrue(answer.has("nextToken") && answer.path("nextToken").isNull());
-        now.advance(java.time.Duration.ofSeconds(30));
+        now.advance(Duration.ofSeconds(30));
         assertEquals("BREACHED", JSON.readTree(handler.handleRequest(get("/merchants/{merchantId}/queue", "demo", "ops-token", null,
                 Map.of()), null).getBody()).path("queue").get(0).path("status").asText(), "the status is the one at the request");
         APIGatewayV2HTTPResponse csv = handler.handleRequest(get("/merchants/{merchantId}/queue", "demo", "demo-manager-token",

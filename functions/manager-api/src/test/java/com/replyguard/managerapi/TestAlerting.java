@@ -21,6 +21,7 @@ import com.replyguard.usecase.ListAfterSalesCases;
 import com.replyguard.usecase.ListAlerts;
 import com.replyguard.usecase.ListBreaches;
 import com.replyguard.usecase.ListHeldConversations;
+import com.replyguard.usecase.ListQueue;
 import com.replyguard.usecase.ReportAfterSales;
 import com.replyguard.usecase.ReportAgentDiscipline;
 import com.replyguard.usecase.ReportAgentScorecard;
@@ -61,7 +62,7 @@ final class TestAlerting {
                 new ReportLeaderboard(conversations, discipline), new ReportAfterSales(kpis),
                 new ClassifyCase(conversations, new IngestEventBatch(conversations, breaches, clock), clock),
                 new ReportOperationsByType(kpis, clock), new ForgetCustomer(conversations),
-                alerting, clock, new com.replyguard.usecase.ListQueue(conversations, clock),
+                alerting, clock, new ListQueue(conversations, clock),
                 new FindAgent(agents, kpis), new ListAfterSalesCases(conversations), new ReportQuality(kpis, clock),
                 new ListHeldConversations(conversations, clock)));
     }
