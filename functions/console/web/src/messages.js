@@ -29,13 +29,13 @@ export const messages = {
     },
     events: {
       'customer.message': '顾客消息', 'conversation.transferred': '转人工', 'agent.message': '客服回复', 'conversation.handoff': '主播转交客服',
-      'conversation.escalated': '升级上级', 'conversation.resolved': '已解决', 'conversation.rated': '顾客评价', 'conversation.classified': '售后分类',
+      'conversation.escalated': '升级上级', 'conversation.resolved': '已解决', 'conversation.reopened': '重新打开', 'conversation.rated': '顾客评价', 'conversation.classified': '售后分类',
       'conversation.closed': '会话结束', 'customer.reported': '顾客被举报',
     },
     agentRoles: { HOST: '主播', ASSISTANT: '助播', PRESALES: '售前', AFTERSALES: '售后', TEAM_LEAD: '组长', SUPERVISOR: '主管' },
     kinds: { feishu: '飞书', lark: 'Lark', dingtalk: '钉钉', wecom: '企业微信', webhook: 'Webhook' },
     alertTypes: { SlaAtRisk: '即将超时', SlaBreached: '已超时', SlaEscalated: '超时升级' },
-    deliveries: { PENDING: '待发送', SENT: '已发送', DELIVERED: '已送达', RETRYING: '重试中', FAILED: '发送失败', SKIPPED: '未发送' },
+    deliveries: { QUEUED: '排队待发', RETRYING: '重试中', SENT: '已发送', DIGESTED: '已汇总发送', FAILED: '发送失败' },
     common: {
       all: '全部', none: '—', loading: '加载中…', refresh: '刷新', download: '下载 CSV', unassigned: '未分配', yes: '是', no: '否',
       seconds: '{n} 秒', minutes: '{m} 分 {s} 秒', hours: '{h} 小时 {m} 分', overdue: '超时 {d}', remaining: '剩余 {d}',
@@ -105,13 +105,13 @@ export const messages = {
     },
     events: {
       'customer.message': 'Customer message', 'conversation.transferred': 'Transferred to a human', 'agent.message': 'Agent reply', 'conversation.handoff': 'Host handoff',
-      'conversation.escalated': 'Escalated', 'conversation.resolved': 'Resolved', 'conversation.rated': 'Rated', 'conversation.classified': 'Classified',
+      'conversation.escalated': 'Escalated', 'conversation.resolved': 'Resolved', 'conversation.reopened': 'Reopened', 'conversation.rated': 'Rated', 'conversation.classified': 'Classified',
       'conversation.closed': 'Closed', 'customer.reported': 'Customer reported',
     },
     agentRoles: { HOST: 'Host', ASSISTANT: 'Assistant', PRESALES: 'Pre-sales', AFTERSALES: 'After-sales', TEAM_LEAD: 'Team lead', SUPERVISOR: 'Supervisor' },
     kinds: { feishu: 'Feishu', lark: 'Lark', dingtalk: 'DingTalk', wecom: 'WeCom', webhook: 'Webhook' },
     alertTypes: { SlaAtRisk: 'At risk', SlaBreached: 'Breached', SlaEscalated: 'Escalated' },
-    deliveries: { PENDING: 'Pending', SENT: 'Sent', DELIVERED: 'Delivered', RETRYING: 'Retrying', FAILED: 'Failed', SKIPPED: 'Not sent' },
+    deliveries: { QUEUED: 'Queued', RETRYING: 'Retrying', SENT: 'Sent', DIGESTED: 'Sent in a digest', FAILED: 'Failed' },
     common: {
       all: 'All', none: '—', loading: 'Loading…', refresh: 'Refresh', download: 'Download CSV', unassigned: 'Unassigned', yes: 'Yes', no: 'No',
       seconds: '{n} s', minutes: '{m} min {s} s', hours: '{h} h {m} min', overdue: '{d} over', remaining: '{d} left',
