@@ -272,7 +272,7 @@ await scenario('an alert shows each channel\'s delivery in Chinese and is acknow
   const stored = (await managerApi('GET', 'alerts?limit=1000')).alerts.find((a) => a.alertId === alertId);
   assert(stored?.acknowledged?.by, `the API does not record the acknowledgement: ${JSON.stringify(stored)}`);
   await shot(supervisor, '07-alerts');
-  return `${sent.trim()} | ${failed.trim()} | ${taken.trim()}`;
+  return `${sent.trim()} | ${failed.trim()} | ${taken.trim()}; ${Buffer.byteLength(JSON.stringify(stored))} bytes of JSON per alert with 2 deliveries`;
 });
 
 await scenario('every view opens in Chinese, the conversation from a robot message\'s link', async () => {
@@ -284,6 +284,11 @@ await scenario('every view opens in Chinese, the conversation from a robot messa
     await supervisor.waitForTimeout(600);
     await shot(supervisor, name);
     seen.push(await supervisor.textContent('h2'));
+    if (n === 'cycle') {
+      const verdict = await supervisor.textContent('[data-test=verdict]');
+      assert(/^总体结论：(不达标（将被限制活动）|有风险|达标)$/.test(verdict.trim()), `the verdict says '${verdict}'`);
+      seen.push(verdict.trim());
+    }
   }
   // as a robot message links it: <console>/conversations/<id> (consoleUrl + /conversations/<id>)
   await supervisor.goto(`${BASE}/conversations/${encodeURIComponent(live)}`);
