@@ -1,6 +1,7 @@
 // The manager API, on the same origin as the page. Every call carries the session's bearer token
 // (locally the manager token, in AWS the Cognito access token).
 import { reactive } from 'vue';
+import { language } from './i18n.js';
 
 export const session = reactive({ token: null, merchantId: null, role: null, team: [], mayChange: false, login: null });
 
@@ -78,9 +79,10 @@ export const api = {
   get: (path, opts) => call('GET', merchantPath(path), opts),
   post: (path, body) => call('POST', merchantPath(path), { body }),
   put: (path, body) => call('PUT', merchantPath(path), { body }),
-  /** Downloads a CSV answer (Accept: text/csv) under the file name the API gives. */
+  /** Downloads a CSV answer (Accept: text/csv) under the file name the API gives, its headers and names in the page's language. */
   async csv(path, fallbackName) {
-    const { blob, headers } = await call('GET', merchantPath(path), { accept: 'text/csv' });
+    const withLang = `${path}${path.includes('?') ? '&' : '?'}lang=${language.value === 'zh' ? 'zh' : 'en'}`;
+    const { blob, headers } = await call('GET', merchantPath(withLang), { accept: 'text/csv' });
     const disposition = headers.get('Content-Disposition') || '';
     const name = /filename="?([^";]+)"?/.exec(disposition)?.[1] || fallbackName;
     const url = URL.createObjectURL(blob);

@@ -21,7 +21,9 @@ export async function signIn(merchantId, token, login) {
 export async function startCognitoLogin(config) {
   const verifier = newVerifier();
   const state = newVerifier();
-  sessionStorage.setItem(PKCE_KEY, JSON.stringify({ verifier, state }));
+  // the view asked for (a robot message's link to a conversation) survives the hosted login, whose
+  // redirect URI is the console's address without a fragment
+  sessionStorage.setItem(PKCE_KEY, JSON.stringify({ verifier, state, view: location.hash }));
   location.assign(authorizeUrl(config, await challengeOf(verifier), state));
 }
 
@@ -32,7 +34,9 @@ export async function finishCognitoLogin(config) {
   if (!code) return false;
   const saved = JSON.parse(sessionStorage.getItem(PKCE_KEY) || 'null');
   sessionStorage.removeItem(PKCE_KEY);
-  history.replaceState(null, '', location.pathname + location.hash);
+  const view = saved?.view || location.hash;
+  history.replaceState(null, '', location.pathname + view);
+  if (view) window.dispatchEvent(new HashChangeEvent('hashchange'));
   if (!saved || saved.state !== q.get('state')) throw new Error('state mismatch');
   const r = await fetch(`${config.domain}/oauth2/token`, {
     method: 'POST', headers: { 'Content-Type': 'application/x-www-form-urlencoded' }, body: tokenRequestBody(config, code, saved.verifier),

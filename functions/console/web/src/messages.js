@@ -29,17 +29,17 @@ export const messages = {
     },
     events: {
       'customer.message': '顾客消息', 'conversation.transferred': '转人工', 'agent.message': '客服回复', 'conversation.handoff': '主播转交客服',
-      'conversation.escalated': '升级上级', 'conversation.resolved': '已解决', 'conversation.rated': '顾客评价', 'conversation.classified': '售后分类',
+      'conversation.escalated': '升级上级', 'conversation.resolved': '已解决', 'conversation.reopened': '重新打开', 'conversation.rated': '顾客评价', 'conversation.classified': '售后分类',
       'conversation.closed': '会话结束', 'customer.reported': '顾客被举报',
     },
     agentRoles: { HOST: '主播', ASSISTANT: '助播', PRESALES: '售前', AFTERSALES: '售后', TEAM_LEAD: '组长', SUPERVISOR: '主管' },
     kinds: { feishu: '飞书', lark: 'Lark', dingtalk: '钉钉', wecom: '企业微信', webhook: 'Webhook' },
     alertTypes: { SlaAtRisk: '即将超时', SlaBreached: '已超时', SlaEscalated: '超时升级' },
-    deliveries: { PENDING: '待发送', SENT: '已发送', DELIVERED: '已送达', RETRYING: '重试中', FAILED: '发送失败', SKIPPED: '未发送' },
+    deliveries: { QUEUED: '排队待发', RETRYING: '重试中', SENT: '已发送', DIGESTED: '已汇总发送', FAILED: '发送失败' },
     common: {
       all: '全部', none: '—', loading: '加载中…', refresh: '刷新', download: '下载 CSV', unassigned: '未分配', yes: '是', no: '否',
       seconds: '{n} 秒', minutes: '{m} 分 {s} 秒', hours: '{h} 小时 {m} 分', overdue: '超时 {d}', remaining: '剩余 {d}',
-      error: '出错了：{reason}', notAvailable: '此功能尚未上线（服务端暂无该接口）', readOnly: '只读角色：不能操作', cancel: '取消', confirm: '确定',
+      error: '出错了：{reason}', readOnly: '只读：运营专员可以查看所有页面，不能免责或确认告警', cancel: '取消', confirm: '确定',
       open: '查看', previous: '上一页', next: '下一页', empty: '暂无数据', asOf: '数据时间 {t}', urgent: '加急',
     },
     queue: {
@@ -65,7 +65,8 @@ export const messages = {
     },
     alerts: {
       title: '告警', type: '类型', level: '级别', conversation: '会话', clock: '时效', due: '触发时间', deadline: '截止时间', agent: '负责坐席', deliveries: '推送状态',
-      ack: '确认', acked: '{by} 于 {at} 确认', attempts: '尝试 {n} 次', levelN: '第 {n} 级',
+      ack: '确认', acked: '{by} 于 {at} 确认', attempts: '尝试 {n} 次', levelN: '第 {n} 级', summary: '近 24 小时 {n} 条，{open} 条未确认',
+      noRoute: '未推送（没有匹配的推送路由）', none: '近 24 小时没有告警', unreachable: '无法连接', refusedHere: '未发送，被本系统拒绝 {message}', answer: '回应：{text}',
     },
     aftersales: {
       title: '售后', cases: '售后案例', suggested: '其中系统推断', incidence: '每千次会话发生率', processing: '平均处理时长（小时）', returns: '退货平均等待', warranty: '质保 48 小时完成率',
@@ -105,17 +106,17 @@ export const messages = {
     },
     events: {
       'customer.message': 'Customer message', 'conversation.transferred': 'Transferred to a human', 'agent.message': 'Agent reply', 'conversation.handoff': 'Host handoff',
-      'conversation.escalated': 'Escalated', 'conversation.resolved': 'Resolved', 'conversation.rated': 'Rated', 'conversation.classified': 'Classified',
+      'conversation.escalated': 'Escalated', 'conversation.resolved': 'Resolved', 'conversation.reopened': 'Reopened', 'conversation.rated': 'Rated', 'conversation.classified': 'Classified',
       'conversation.closed': 'Closed', 'customer.reported': 'Customer reported',
     },
     agentRoles: { HOST: 'Host', ASSISTANT: 'Assistant', PRESALES: 'Pre-sales', AFTERSALES: 'After-sales', TEAM_LEAD: 'Team lead', SUPERVISOR: 'Supervisor' },
     kinds: { feishu: 'Feishu', lark: 'Lark', dingtalk: 'DingTalk', wecom: 'WeCom', webhook: 'Webhook' },
     alertTypes: { SlaAtRisk: 'At risk', SlaBreached: 'Breached', SlaEscalated: 'Escalated' },
-    deliveries: { PENDING: 'Pending', SENT: 'Sent', DELIVERED: 'Delivered', RETRYING: 'Retrying', FAILED: 'Failed', SKIPPED: 'Not sent' },
+    deliveries: { QUEUED: 'Queued', RETRYING: 'Retrying', SENT: 'Sent', DIGESTED: 'Sent in a digest', FAILED: 'Failed' },
     common: {
       all: 'All', none: '—', loading: 'Loading…', refresh: 'Refresh', download: 'Download CSV', unassigned: 'Unassigned', yes: 'Yes', no: 'No',
       seconds: '{n} s', minutes: '{m} min {s} s', hours: '{h} h {m} min', overdue: '{d} over', remaining: '{d} left',
-      error: 'Something went wrong: {reason}', notAvailable: 'Not available yet (the server has no such route)', readOnly: 'Read-only role: no actions', cancel: 'Cancel', confirm: 'OK',
+      error: 'Something went wrong: {reason}', readOnly: 'Read-only: operations sees every view but cannot excuse or acknowledge', cancel: 'Cancel', confirm: 'OK',
       open: 'Open', previous: 'Previous', next: 'Next', empty: 'Nothing here', asOf: 'As of {t}', urgent: 'Urgent',
     },
     queue: {
@@ -141,7 +142,8 @@ export const messages = {
     },
     alerts: {
       title: 'Alerts', type: 'Type', level: 'Level', conversation: 'Conversation', clock: 'Clock', due: 'Due', deadline: 'Deadline', agent: 'Responsible agent', deliveries: 'Deliveries',
-      ack: 'Acknowledge', acked: 'Acknowledged by {by} at {at}', attempts: '{n} attempts', levelN: 'Level {n}',
+      ack: 'Acknowledge', acked: 'Acknowledged by {by} at {at}', attempts: '{n} attempts', levelN: 'Level {n}', summary: '{n} in the last 24 hours, {open} not acknowledged',
+      noRoute: 'Not sent (no route takes it)', none: 'No alerts in the last 24 hours', unreachable: 'Could not be reached', refusedHere: 'Not sent, refused by us {message}', answer: 'Answer: {text}',
     },
     aftersales: {
       title: 'After-sales', cases: 'Cases', suggested: 'of them suggested', incidence: 'Per 1,000 conversations', processing: 'Avg processing (hours)', returns: 'Return wait', warranty: 'Warranty within 48 h',

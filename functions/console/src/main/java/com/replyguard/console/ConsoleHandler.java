@@ -6,8 +6,11 @@ import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
 import java.util.Base64;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
@@ -15,13 +18,17 @@ import java.util.Optional;
 /**
  * Manager HTTP API → console λ: the team-lead console's page and assets from this function's jar
  * ({@code console/} on the classpath, built by the module's npm build), on the same origin as the
- * manager API (docs/decisions/0008). {@code GET /} answers index.html, and so does any other path a
- * browser navigates to (an SPA fallback; the views themselves live in the URL's fragment); {@code GET /assets/...} the hashed bundles, cached for a year; {@code GET /console/config}
+ * manager API (docs/decisions/0008). {@code GET /} answers index.html; any other path a browser
+ * navigates to is sent there with the path as the view in the fragment ({@code /conversations/c-1}
+ * → {@code /#/conversations/c-1}: the links robot messages carry, old bookmarks); {@code GET /assets/...} the hashed bundles, cached for a year; {@code GET /console/config}
  * how to sign in (local token or Cognito hosted login). A path of the APIs ({@code merchants/},
  * {@code webhooks/}) that reaches this function matched no API route: 404, never the page.
  */
 public final class ConsoleHandler implements RequestHandler<APIGatewayV2HTTPEvent, APIGatewayV2HTTPResponse> {
     private static final ObjectMapper JSON = new ObjectMapper();
+
+    /** The path of a robot message's link to a conversation: {@code consoleUrl + /conversations/<id>}. */
+    static final String CONVERSATION_LINK = "conversations/";
 
     private final ConsoleAssets assets;
     private final ConsoleConfig config;
@@ -57,13 +64,18 @@ public final class ConsoleHandler implements RequestHandler<APIGatewayV2HTTPEven
         boolean gzip = accepts(event, "gzip");
         Optional<ConsoleAssets.Asset> asset = path.isEmpty() ? assets.index() : assets.find(path);
         if (asset.isEmpty()) {
-            // a browser navigating to a path of the page's (/queue: the views live in the fragment, but a
-            // hand-typed or old link may not) gets the page; anything else - a missing file, an API
-            // client's unknown route - stays a 404 (contract: an unknown route is 404)
+            // a browser navigating to a view by path (a robot message's <console>/conversations/<id>, a
+            // hand-typed /queue) is sent to the page with the view in the fragment, where the views live:
+            // served here, the page's relative assets and API root would resolve under the wrong directory.
+            // Anything else - a missing file, an API client's unknown route - stays a 404 (contract)
+            if (navigation(event) && path.startsWith(CONVERSATION_LINK) && path.length() > CONVERSATION_LINK.length()) {
+                return toView("../", List.of("conversations", path.substring(CONVERSATION_LINK.length())));
+            }
             if (ConsoleAssets.looksLikeFile(path) || !ConsoleAssets.isSafe(path) || !navigation(event)) {
                 return error(404, "no such route");
             }
-            asset = assets.index();
+            List<String> segments = List.of(path.split("/"));
+            return toView(segments.size() == 1 ? "./" : "../".repeat(segments.size() - 1), segments);
         }
         if (asset.isEmpty()) {
             return error(503, "the console was not built into this package (run the Maven build with npm)");
@@ -127,6 +139,22 @@ public final class ConsoleHandler implements RequestHandler<APIGatewayV2HTTPEven
         } catch (JsonProcessingException e) {
             throw new IllegalStateException("cannot encode the console configuration", e);
         }
+    }
+
+    /**
+     * 302 to the page ({@code root}, relative to where the browser is, so it holds under an API stage
+     * path as well as at /) with the view's segments as its fragment, each percent-encoded again (the
+     * gateway passes the path decoded): {@code queue} → {@code ./#/queue}, a conversation's link
+     * {@code conversations/<id>} → {@code ../#/conversations/<id>} whatever the id holds (a dot, a
+     * space, an encoded slash: the whole rest is the id, as the notifier encodes it in one segment).
+     */
+    static APIGatewayV2HTTPResponse toView(String root, List<String> segments) {
+        StringBuilder location = new StringBuilder(root).append("#");
+        for (String segment : segments) {
+            location.append('/').append(URLEncoder.encode(segment, StandardCharsets.UTF_8).replace("+", "%20"));
+        }
+        return APIGatewayV2HTTPResponse.builder().withStatusCode(302)
+                .withHeaders(Map.of("Location", location.toString(), "Cache-Control", "no-store")).withBody("").build();
     }
 
     private static APIGatewayV2HTTPResponse error(int status, String message) {

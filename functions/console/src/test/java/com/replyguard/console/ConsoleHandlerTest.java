@@ -93,8 +93,17 @@ class ConsoleHandlerTest {
     @Test
     void thePagesOwnViewsAnswerThePage_butAMissingFileOrAnApiPathIs404() throws IOException {
         APIGatewayV2HTTPResponse view = local.handleRequest(get("queue", Map.of("Accept", "text/html,application/xhtml+xml")), null);
-        assertEquals(200, view.getStatusCode());
-        assertTrue(text(view).contains("<title>ReplyGuard</title>"), "SPA fallback for a browser's navigation");
+        assertEquals(302, view.getStatusCode(), "a browser's navigation to a view by path goes to the page");
+        assertEquals("./#/queue", view.getHeaders().get("Location"));
+        // the link a robot message carries: <console>/conversations/<id> opens that conversation (the router reads the fragment)
+        APIGatewayV2HTTPResponse link = local.handleRequest(get("conversations/live 7", Map.of("Accept", "text/html")), null);
+        assertEquals(302, link.getStatusCode());
+        assertEquals("../#/conversations/live%207", link.getHeaders().get("Location"), "relative: holds under a stage path too");
+        assertEquals("no-store", link.getHeaders().get("Cache-Control"));
+        assertEquals("../#/conversations/live.7%2Fb", local.handleRequest(get("conversations/live.7/b", Map.of("Accept", "text/html")), null)
+                .getHeaders().get("Location"), "an id with a dot or an encoded slash is still the conversation's id");
+        assertEquals(404, local.handleRequest(get("conversations/live-7", Map.of("Accept", "application/json")), null).getStatusCode(),
+                "only a browser's navigation is redirected");
         assertEquals(404, local.handleRequest(get("nothing/here", Map.of("Accept", "application/json")), null).getStatusCode(),
                 "an API client's unknown route stays a 404");
         assertEquals(404, local.handleRequest(get("nothing/here", Map.of()), null).getStatusCode());

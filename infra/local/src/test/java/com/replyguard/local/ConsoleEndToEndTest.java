@@ -14,10 +14,12 @@ import org.junit.jupiter.api.Test;
 /**
  * The team-lead console in a real browser: Debian's headless Chromium, driven by playwright-core
  * (functions/console/web/e2e/console.e2e.mjs), against the local system on a free port with the
- * shipped merchants file. Every scenario of docs/console.md - log in, a live-room comment appearing within
- * 2 s, amber then red with no reload, leaving when answered, excusing a breach, the CSV, the
- * language switch, the team lead's team, operations without action buttons, no console error -
- * must print PASS. Screenshots of every view land in infra/local/target/console-e2e/. Skipped, with
+ * shipped merchants file. Every scenario of docs/console.md - log in, a live-room comment appearing
+ * within 2 s, amber then red with no reload, leaving when answered, excusing a breach, the whole
+ * range's CSV in Chinese, an alert with each channel's delivery (a webhook channel the script serves
+ * itself, one accepting, one refusing) acknowledged, the language switch, the team lead's team,
+ * operations read-only without action buttons, no console error - must print PASS. Screenshots of
+ * every view land in infra/local/target/console-e2e/. Skipped, with
  * one line saying so, where /usr/bin/chromium is not installed.
  */
 class ConsoleEndToEndTest {
@@ -25,9 +27,10 @@ class ConsoleEndToEndTest {
     static final List<String> SCENARIOS = List.of("login page in Chinese with a password field",
             "a live-room comment appears within 2 s of its event", "the row turns amber, then red, without a reload",
             "answering it takes it off the queue within 2 s", "a supervisor excuses the breach with a reason",
-            "the breaches CSV downloads for Excel", "every view opens in Chinese with no console error",
+            "the breaches CSV downloads the whole range, in Chinese, for Excel",
+            "an alert shows each channel's delivery in Chinese and is acknowledged", "every view opens in Chinese, the conversation from a robot message's link",
             "the language switch is remembered", "a team lead sees only their team",
-            "operations sees every view without an action button", "no console errors on any page");
+            "operations sees every view, read-only, without an action button", "no console errors on any page");
 
     @Test
     void everyScenarioPassesInHeadlessChromium() throws Exception {
@@ -48,7 +51,7 @@ class ConsoleEndToEndTest {
             }
             assertEquals("ALL PASSED", lines.get(lines.size() - 1));
             for (String view : List.of("00-login", "01-queue", "02-queue-amber", "03-queue-red", "04-breaches", "05-agents", "06-cycle",
-                    "07-alerts", "08-aftersales", "09-conversation", "11-queue-team-lead", "12-breaches-operations")) {
+                    "07-alerts", "08-aftersales", "09-conversation", "10-queue-english", "11-queue-team-lead", "12-breaches-operations")) {
                 assertTrue(Files.size(shots.resolve(view + ".png")) > 10_000, view + " screenshot");
             }
         }
