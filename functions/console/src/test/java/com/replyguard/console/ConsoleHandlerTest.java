@@ -16,6 +16,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.regex.Pattern;
 import java.util.zip.GZIPInputStream;
 import org.junit.jupiter.api.Test;
 
@@ -164,7 +165,7 @@ class ConsoleHandlerTest {
         ConsoleAssets built = ConsoleAssets.fromClasspath();
         assertTrue(built.index().isPresent(), "console/index.html on the classpath");
         String html = new String(built.index().get().bytes(), StandardCharsets.UTF_8);
-        var script = java.util.regex.Pattern.compile("src=\"\\./(assets/[^\"]+\\.js)\"").matcher(html);
+        var script = Pattern.compile("src=\"\\./(assets/[^\"]+\\.js)\"").matcher(html);
         assertTrue(script.find(), html);
         assertTrue(built.find(script.group(1)).isPresent(), "the page's bundle is packaged: " + script.group(1));
         assertFalse(html.contains("http://") || html.contains("https://"), "nothing is fetched from the internet: " + html);
