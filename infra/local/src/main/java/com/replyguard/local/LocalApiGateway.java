@@ -13,7 +13,6 @@ import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
-import java.net.InetSocketAddress;
 import java.net.URI;
 import java.nio.ByteBuffer;
 import java.nio.charset.CharacterCodingException;
@@ -61,7 +60,7 @@ final class LocalApiGateway implements AutoCloseable {
             new JsonLog("api-gateway", Clock.systemUTC(), System.err);
 
     LocalApiGateway(int port) throws IOException {
-        this.server = HttpServer.create(new InetSocketAddress("127.0.0.1", port), 128);
+        this.server = LoopbackServers.create(port, 128);
         this.executor = Executors.newFixedThreadPool(16, r -> {
             Thread t = new Thread(r, "http-api");
             t.setDaemon(true);

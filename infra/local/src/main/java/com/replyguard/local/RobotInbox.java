@@ -9,7 +9,6 @@ import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
 import java.io.IOException;
 import java.io.PrintStream;
-import java.net.InetSocketAddress;
 import java.net.URI;
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
@@ -99,7 +98,7 @@ public final class RobotInbox implements AutoCloseable {
 
     private RobotInbox(PrintStream print) throws IOException {
         this.print = print;
-        this.server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 256);
+        this.server = LoopbackServers.create(0, 256);
         server.setExecutor(executor);
         server.createContext("/", this::serve);
         server.start();
