@@ -71,7 +71,7 @@ export const messages = {
     aftersales: {
       title: '售后', cases: '售后案例', suggested: '其中系统推断', incidence: '每千次会话发生率', processing: '平均处理时长（小时）', returns: '退货平均等待', warranty: '质保 48 小时完成率',
       complaints: '投诉率', complaintSatisfaction: '投诉满意度', rating: '投诉平均评分', target: '目标', category: '类别', subtype: '子类', previous: '上周期', trend: '趋势',
-      hours: '{n} 小时', casesOf: '{category} 的案例', allCases: '本周期全部售后案例', cycle: '考核周期 {cycle}',
+      hours: '{n} 小时', casesOf: '{category}的案例', allCases: '本周期全部售后案例', cycle: '考核周期 {cycle}',
       resolutionRate: '解决率', reopenRate: '重开率', resolvedOf: '已解决 {resolved} / {cases}', reopenedOf: '{reopened} 个案例被重新打开，共 {reopens} 次',
       openCases: '点击查看逐案列表', conversation: '会话', channel: '渠道', start: '开始', resolvedAt: '解决时间', processingHours: '处理时长',
       within12h: '12 小时内解决', within48h: '48 小时内解决', reopened: '重新打开', caseRating: '评分', agent: '处理坐席', inProgress: '处理中',

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { addPage, caseCells, casePagePath, hoursText, PAGE_SIZE, resolutionFigures } from '../src/logic/aftersales.js';
+import { addPage, caseCells, casePagePath, hoursText, PAGE_SIZE, perThousand, resolutionFigures } from '../src/logic/aftersales.js';
 import { joinCsvPages } from '../src/logic/csv.js';
 
 // the two rows of the API reference's example (docs/openapi.yaml, GET /aftersales/cases)
@@ -43,6 +43,12 @@ describe('the case list behind a figure', () => {
     const cells = caseCells(r1, 'en');
     expect([cells.channel, cells.category, cells.subtype, cells.resolvedAt, cells.reopened]).toEqual(['Service chat', 'Returns', 'No-reason return', 'In progress', 'Yes (1×)']);
     expect(caseCells(r2, 'en').subtype).toBe('Quality return (suggested, confidence 80)');
+  });
+  it('rounds an incidence per 1,000 conversations to a tenth', () => {
+    expect(perThousand(428.57142857142856)).toBe('428.6');
+    expect(perThousand(166.66666666666666)).toBe('166.7');
+    expect(perThousand(0)).toBe('0');
+    expect(perThousand(null)).toBe('—');
   });
   it('rounds processing hours to a tenth', () => {
     expect(hoursText(24.125, 'zh')).toBe('24.1 小时');

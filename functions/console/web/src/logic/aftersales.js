@@ -29,6 +29,11 @@ export function hoursText(value, lang) {
   return value === null || value === undefined ? translate(lang, 'common.none') : translate(lang, 'aftersales.hours', { n: Math.round(value * 10) / 10 });
 }
 
+/** An incidence per 1,000 conversations to a tenth: 428.57142857142856 → "428.6"; "—" when there were no conversations. */
+export function perThousand(value) {
+  return value === null || value === undefined ? '—' : String(Math.round(value * 10) / 10);
+}
+
 /** A case of the list as its table row shows it: names translated, instants in China time. */
 export function caseCells(c, lang) {
   const yesNo = (v) => translate(lang, v ? 'common.yes' : 'common.no');
