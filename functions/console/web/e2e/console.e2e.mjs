@@ -275,6 +275,113 @@ await scenario('an alert shows each channel\'s delivery in Chinese and is acknow
   return `${sent.trim()} | ${failed.trim()} | ${taken.trim()}; ${Buffer.byteLength(JSON.stringify(stored))} bytes of JSON per alert with 2 deliveries`;
 });
 
+// three after-sales chats of the last 20 minutes, all logistics: one resolved, reopened by the customer,
+// resolved again and rated 5 (classified by an event), one resolved (an event's class, then a
+// manager's), one still being processed (classified by a manager)
+const cases = [1, 2, 3].map((i) => `case-${run}-${i}`);
+const percentOf = (rate) => (rate === null ? '—' : `${(Math.round(rate * 1000) / 10).toFixed(1).replace(/\.0$/, '')}%`);
+await scenario('an after-sales category opens its case list in Chinese, one row per case the report counts', async () => {
+  const t0 = Date.now() - 20 * 60_000;
+  const min = 60_000;
+  const wang = { agentId: 'aftersales-wang', agentRole: 'AFTERSALES' };
+  await post([
+    ev(cases[0], 'customer.message', t0, { channel: 'CS_CHAT', customerId: `buyer-case-1-${run}` }),
+    ev(cases[0], 'conversation.classified', t0 + 30_000, { category: 'LOGISTICS_LATE' }),
+    ev(cases[0], 'agent.message', t0 + min, wang),
+    ev(cases[0], 'conversation.resolved', t0 + 5 * min, wang),
+    ev(cases[0], 'conversation.reopened', t0 + 8 * min),
+    ev(cases[0], 'conversation.resolved', t0 + 12 * min, wang),
+    ev(cases[0], 'conversation.rated', t0 + 13 * min, { rating: 5 }),
+    ev(cases[1], 'customer.message', t0 + min, { channel: 'CS_CHAT', customerId: `buyer-case-2-${run}` }),
+    ev(cases[1], 'agent.message', t0 + 2 * min, wang),
+    ev(cases[1], 'conversation.classified', t0 + 3 * min, { category: 'LOGISTICS_LATE' }),
+    ev(cases[1], 'conversation.resolved', t0 + 6 * min, wang),
+    ev(cases[2], 'customer.message', t0 + 2 * min, { channel: 'CS_CHAT', customerId: `buyer-case-3-${run}` }),
+    ev(cases[2], 'agent.message', t0 + 3 * min, wang),
+  ]);
+  // a manager's classification overrides the event's (cases[1]) and classifies a case nothing named yet (cases[2])
+  await managerApi('PUT', `conversations/${encodeURIComponent(cases[1])}/category`, { category: 'LOGISTICS_DAMAGED' });
+  await managerApi('PUT', `conversations/${encodeURIComponent(cases[2])}/category`, { category: 'LOGISTICS_NOT_RECEIVED' });
+  let report;
+  let logistics;
+  for (const until = Date.now() + 10_000; ;) {
+    report = await managerApi('GET', 'aftersales');
+    logistics = report.categories.find((c) => c.category === 'LOGISTICS');
+    const listed = logistics ? (await managerApi('GET', `${logistics.caseList.replace(/^\/merchants\/demo\//, '')}&limit=1000`)).cases : [];
+    // the counters and the case index are written apart: wait until both have the three cases
+    if (cases.every((c) => listed.some((x) => x.conversationId === c)) && listed.length === logistics.cases && logistics.reopens >= 1) break;
+    assert(Date.now() < until, `the report's logistics cases never settled on ${cases.join(', ')}: ${JSON.stringify(logistics)}`);
+    await new Promise((r) => { setTimeout(r, 300); });
+  }
+  assert(logistics.reopened >= 1 && logistics.reopens >= 1 && logistics.resolved >= 2, `the report does not count the reopen: ${JSON.stringify(logistics)}`);
+
+  // two cases a page, so the list has to page ("load more") and the CSV has to join its pages
+  const twoAPage = (route) => {
+    const url = new URL(route.request().url());
+    url.searchParams.set('limit', '2');
+    return route.continue({ url: url.toString() });
+  };
+  await supervisor.route('**/aftersales/cases?*', twoAPage);
+  await view(supervisor, 'aftersales');
+  const figures = supervisor.locator('[data-test=aftersales] tr[data-category=LOGISTICS]');
+  await figures.waitFor({ timeout: 5_000 });
+  const reopenRate = (await figures.locator('[data-test=reopen-rate]').textContent()).trim();
+  const resolutionRate = (await figures.locator('[data-test=resolution-rate]').textContent()).trim();
+  assert(reopenRate.startsWith(percentOf(logistics.reopenRate)) && reopenRate.includes(`${logistics.reopened} 个案例被重新打开，共 ${logistics.reopens} 次`),
+    `the reopen rate says '${reopenRate}', the report ${logistics.reopened}/${logistics.reopens} ${logistics.reopenRate}`);
+  assert(resolutionRate.startsWith(percentOf(logistics.resolutionRate)) && resolutionRate.includes(`已解决 ${logistics.resolved} / ${logistics.cases}`),
+    `the resolution rate says '${resolutionRate}', the report ${logistics.resolved}/${logistics.cases}`);
+  const overall = (await supervisor.textContent('[data-test=reopen]')).trim();
+  assert(overall.includes('重开率') && overall.includes(percentOf(report.reopenRate)), `the overall reopen rate says '${overall}', the report ${report.reopenRate}`);
+
+  await figures.locator('button[data-test=case-list]').click();
+  const rows = supervisor.locator('[data-test=cases] tbody tr');
+  await rows.first().waitFor({ timeout: 5_000 });
+  let pages = 1;
+  while (await supervisor.locator('button[data-test=more-cases]').count()) {
+    const before = await rows.count();
+    await supervisor.click('button[data-test=more-cases]');
+    await supervisor.waitForFunction((n) => document.querySelectorAll('[data-test=cases] tbody tr').length > n, before, { timeout: 5_000 });
+    await supervisor.locator('[data-test=cases-loading]').waitFor({ state: 'detached', timeout: 5_000 });
+    pages += 1;
+    assert(pages < 100, 'the list never ends');
+  }
+  const shown = await rows.count();
+  assert(pages >= 2, `the list did not page: ${pages} page of ${shown} rows`);
+  assert(shown === logistics.cases, `${shown} rows in the list, ${logistics.cases} logistics cases in the report`);
+  const first = (await supervisor.locator(`[data-test=cases] tr[data-conversation="${cases[0]}"]`).textContent()).replace(/\s+/g, ' ');
+  for (const word of ['客服会话', '物流', '物流延迟', '是（1 次）', '5 星', 'aftersales-wang']) assert(first.includes(word), `the reopened case's row lacks '${word}': ${first}`);
+  const open = await supervisor.locator(`[data-test=cases] tr[data-conversation="${cases[2]}"]`).textContent();
+  assert(open.includes('未收到货') && open.includes('处理中'), `the unresolved case's row: ${open}`);
+  const damaged = await supervisor.locator(`[data-test=cases] tr[data-conversation="${cases[1]}"]`).textContent();
+  assert(damaged.includes('运输破损'), `the case classified by an event: ${damaged}`);
+  await shot(supervisor, '13-aftersales-cases');
+
+  const [download, request] = await Promise.all([
+    supervisor.waitForEvent('download'),
+    supervisor.waitForRequest((r) => r.url().includes('/aftersales/cases?') && r.headers().accept === 'text/csv'),
+    supervisor.click('button[data-test=cases-csv]'),
+  ]);
+  const askedCsv = new URL(request.url()).searchParams;
+  assert(askedCsv.get('lang') === 'zh' && askedCsv.get('category') === 'LOGISTICS', `the CSV asks ${request.url()}`);
+  const file = join(outDir, download.suggestedFilename());
+  await download.saveAs(file);
+  const bytes = readFileSync(file);
+  assert(bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf, 'no UTF-8 byte-order mark');
+  const [header, ...csv] = csvRows(bytes.toString('utf8').slice(1));
+  assert(header.slice(0, 5).join(',') === '会话,渠道,考核周期,类别,子类', `header ${header.join(',')}`);
+  assert(csv.length === logistics.cases, `${csv.length} rows in the CSV, ${logistics.cases} cases in the report`);
+  const line = csv.find((x) => x[0] === cases[0]);
+  assert(line && line[header.indexOf('子类')] === '物流延迟' && line[header.indexOf('重新打开次数')] === '1', `the CSV's row: ${line}`);
+  await supervisor.unroute('**/aftersales/cases?*', twoAPage);
+
+  await supervisor.locator(`[data-test=cases] tr[data-conversation="${cases[0]}"] a`).click();
+  await supervisor.waitForSelector('[data-test=timeline]');
+  const timeline = await supervisor.textContent('[data-test=timeline]');
+  assert(/重新打开/.test(timeline) && /售后分类|已解决/.test(timeline), timeline);
+  return `logistics: ${shown} rows in ${pages} pages = ${logistics.cases} cases, reopen rate ${reopenRate.split(' ')[0]}, resolution rate ${resolutionRate.split(' ')[0]}; CSV ${download.suggestedFilename()} ${csv.length} rows`;
+});
+
 await scenario('every view opens in Chinese, the conversation from a robot message\'s link', async () => {
   const seen = [];
   for (const [n, name, wait] of [['agents', '05-agents', '[data-test=agents]'], ['cycle', '06-cycle', '.metric-card'],

@@ -2,6 +2,7 @@
 // (locally the manager token, in AWS the Cognito access token).
 import { reactive } from 'vue';
 import { language } from './i18n.js';
+import { joinCsvPages } from './logic/csv.js';
 
 export const session = reactive({ token: null, merchantId: null, role: null, team: [], mayChange: false, login: null });
 
@@ -75,24 +76,43 @@ export function merchantPath(path) {
   return `merchants/${encodeURIComponent(session.merchantId)}/${path}`;
 }
 
+/**
+ * Downloads a CSV answer (Accept: text/csv) of a path under the API's base, under the file name the
+ * API gives, its headers and names in the page's language. `pages`: the API answers one page at a
+ * time with the next page's token in X-Next-Token; every page is fetched and the file holds them
+ * all under one header.
+ */
+export async function downloadCsv(path, fallbackName, { pages = false } = {}) {
+  const withLang = `${path}${path.includes('?') ? '&' : '?'}lang=${language.value === 'zh' ? 'zh' : 'en'}`;
+  const first = await call('GET', withLang, { accept: 'text/csv' });
+  let blob = first.blob;
+  let token = pages ? first.headers.get('X-Next-Token') : null;
+  if (token) {
+    const texts = [await blob.text()];
+    while (token) {
+      const next = await call('GET', `${withLang}&nextToken=${encodeURIComponent(token)}`, { accept: 'text/csv' });
+      texts.push(await next.blob.text());
+      token = next.headers.get('X-Next-Token');
+    }
+    blob = new Blob([joinCsvPages(texts)], { type: 'text/csv;charset=utf-8' });
+  }
+  const disposition = first.headers.get('Content-Disposition') || '';
+  const name = /filename="?([^";]+)"?/.exec(disposition)?.[1] || fallbackName;
+  const url = URL.createObjectURL(blob);
+  const a = document.createElement('a');
+  a.href = url;
+  a.download = name;
+  document.body.appendChild(a);
+  a.click();
+  a.remove();
+  setTimeout(() => URL.revokeObjectURL(url), 1000);
+  return name;
+}
+
 export const api = {
   get: (path, opts) => call('GET', merchantPath(path), opts),
   post: (path, body) => call('POST', merchantPath(path), { body }),
   put: (path, body) => call('PUT', merchantPath(path), { body }),
-  /** Downloads a CSV answer (Accept: text/csv) under the file name the API gives, its headers and names in the page's language. */
-  async csv(path, fallbackName) {
-    const withLang = `${path}${path.includes('?') ? '&' : '?'}lang=${language.value === 'zh' ? 'zh' : 'en'}`;
-    const { blob, headers } = await call('GET', merchantPath(withLang), { accept: 'text/csv' });
-    const disposition = headers.get('Content-Disposition') || '';
-    const name = /filename="?([^";]+)"?/.exec(disposition)?.[1] || fallbackName;
-    const url = URL.createObjectURL(blob);
-    const a = document.createElement('a');
-    a.href = url;
-    a.download = name;
-    document.body.appendChild(a);
-    a.click();
-    a.remove();
-    setTimeout(() => URL.revokeObjectURL(url), 1000);
-    return name;
-  },
+  /** Downloads a merchant's CSV answer (see downloadCsv). */
+  csv: (path, fallbackName, opts) => downloadCsv(merchantPath(path), fallbackName, opts),
 };

@@ -48,9 +48,14 @@ export function t(key, params) {
 
 /** A code from the API in words (a clock, channel, level…); the code itself when the catalogue lacks it. */
 export function term(section, code) {
-  if (code === null || code === undefined || code === '') return translate(language.value, 'common.none');
+  return termIn(language.value, section, code);
+}
+
+/** A code from the API in words in a given language: what {@link term} shows on the page. */
+export function termIn(lang, section, code) {
+  if (code === null || code === undefined || code === '') return translate(lang, 'common.none');
   const key = `${section}.${code}`;
-  const text = translate(language.value, key);
+  const text = translate(lang, key);
   return text === key ? String(code) : text;
 }
 

@@ -71,7 +71,12 @@ export const messages = {
     aftersales: {
       title: '售后', cases: '售后案例', suggested: '其中系统推断', incidence: '每千次会话发生率', processing: '平均处理时长（小时）', returns: '退货平均等待', warranty: '质保 48 小时完成率',
       complaints: '投诉率', complaintSatisfaction: '投诉满意度', rating: '投诉平均评分', target: '目标', category: '类别', subtype: '子类', previous: '上周期', trend: '趋势',
-      hours: '{n} 小时', casesOf: '{category} 的案例', caseListMissing: '逐案列表需要服务端接口（尚未提供）',
+      hours: '{n} 小时', casesOf: '{category}的案例', allCases: '本周期全部售后案例', cycle: '考核周期 {cycle}',
+      resolutionRate: '解决率', reopenRate: '重开率', resolvedOf: '已解决 {resolved} / {cases}', reopenedOf: '{reopened} 个案例被重新打开，共 {reopens} 次',
+      openCases: '点击查看逐案列表', conversation: '会话', channel: '渠道', start: '开始', resolvedAt: '解决时间', processingHours: '处理时长',
+      within12h: '12 小时内解决', within48h: '48 小时内解决', reopened: '重新打开', caseRating: '评分', agent: '处理坐席', inProgress: '处理中',
+      reopenedTimes: '是（{n} 次）', stars: '{n} 星', suggestedMark: '（系统推断，置信度 {n}）', loadMore: '加载更多', shown: '已显示 {n} 个案例',
+      close: '收起',
     },
     conversation: {
       title: '会话 {id}', timeline: '时间线', clocks: '时效', start: '开始', deadline: '截止', outcome: '结果', answered: '回复于', type: '事件', at: '时间', who: '人员',
@@ -148,7 +153,12 @@ export const messages = {
     aftersales: {
       title: 'After-sales', cases: 'Cases', suggested: 'of them suggested', incidence: 'Per 1,000 conversations', processing: 'Avg processing (hours)', returns: 'Return wait', warranty: 'Warranty within 48 h',
       complaints: 'Complaint rate', complaintSatisfaction: 'Complaint satisfaction', rating: 'Complaint rating', target: 'Target', category: 'Category', subtype: 'Subtype', previous: 'Previous cycle', trend: 'Trend',
-      hours: '{n} h', casesOf: 'Cases of {category}', caseListMissing: 'The case-by-case list needs a server route (not there yet)',
+      hours: '{n} h', casesOf: 'Cases of {category}', allCases: 'Every after-sales case of the cycle', cycle: 'Cycle {cycle}',
+      resolutionRate: 'Resolution rate', reopenRate: 'Reopen rate', resolvedOf: '{resolved} of {cases} resolved', reopenedOf: 'cases reopened: {reopened}, reopens: {reopens}',
+      openCases: 'Click for the case list', conversation: 'Conversation', channel: 'Channel', start: 'Start', resolvedAt: 'Resolved at', processingHours: 'Processing',
+      within12h: 'Resolved within 12 h', within48h: 'Resolved within 48 h', reopened: 'Reopened', caseRating: 'Rating', agent: 'Agent', inProgress: 'In progress',
+      reopenedTimes: 'Yes ({n}×)', stars: '{n} ★', suggestedMark: ' (suggested, confidence {n})', loadMore: 'Load more', shown: 'cases shown: {n}',
+      close: 'Close',
     },
     conversation: {
       title: 'Conversation {id}', timeline: 'Timeline', clocks: 'Clocks', start: 'Start', deadline: 'Deadline', outcome: 'Outcome', answered: 'Answered', type: 'Event', at: 'At', who: 'Who',

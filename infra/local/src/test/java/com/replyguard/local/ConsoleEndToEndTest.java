@@ -28,7 +28,8 @@ class ConsoleEndToEndTest {
             "a live-room comment appears within 2 s of its event", "the row turns amber, then red, without a reload",
             "answering it takes it off the queue within 2 s", "a supervisor excuses the breach with a reason",
             "the breaches CSV downloads the whole range, in Chinese, for Excel",
-            "an alert shows each channel's delivery in Chinese and is acknowledged", "every view opens in Chinese, the conversation from a robot message's link",
+            "an alert shows each channel's delivery in Chinese and is acknowledged",
+            "an after-sales category opens its case list in Chinese, one row per case the report counts", "every view opens in Chinese, the conversation from a robot message's link",
             "the language switch is remembered", "a team lead sees only their team",
             "operations sees every view, read-only, without an action button", "no console errors on any page");
 
@@ -51,7 +52,8 @@ class ConsoleEndToEndTest {
             }
             assertEquals("ALL PASSED", lines.get(lines.size() - 1));
             for (String view : List.of("00-login", "01-queue", "02-queue-amber", "03-queue-red", "04-breaches", "05-agents", "06-cycle",
-                    "07-alerts", "08-aftersales", "09-conversation", "10-queue-english", "11-queue-team-lead", "12-breaches-operations")) {
+                    "07-alerts", "08-aftersales", "09-conversation", "10-queue-english", "11-queue-team-lead", "12-breaches-operations",
+                    "13-aftersales-cases")) {
                 assertTrue(Files.size(shots.resolve(view + ".png")) > 10_000, view + " screenshot");
             }
         }
