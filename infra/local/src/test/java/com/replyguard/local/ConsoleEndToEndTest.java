@@ -9,6 +9,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import org.junit.jupiter.api.Assumptions;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -22,6 +23,7 @@ import org.junit.jupiter.api.Test;
  * every view land in infra/local/target/console-e2e/. Skipped, with
  * one line saying so, where /usr/bin/chromium is not installed.
  */
+@Tag("slow")
 class ConsoleEndToEndTest {
     static final Path CHROMIUM = Path.of("/usr/bin/chromium");
     static final List<String> SCENARIOS = List.of("login page in Chinese with a password field",

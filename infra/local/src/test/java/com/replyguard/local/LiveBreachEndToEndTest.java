@@ -13,6 +13,7 @@ import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Map;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -22,6 +23,8 @@ import org.junit.jupiter.api.io.TempDir;
  * further event, recorded exactly once, and escalated through the ladder. The merchant's policy
  * shortens the clocks (3 s first reply, levels 2 s apart) so the test takes seconds, not minutes.
  */
+@Tag("slow")
+@Tag("latency")
 class LiveBreachEndToEndTest {
 
     @Test

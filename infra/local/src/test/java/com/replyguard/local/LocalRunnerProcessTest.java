@@ -15,6 +15,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Collectors;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -23,6 +24,7 @@ import org.junit.jupiter.api.Test;
  * the robot messages its live breaches send to the local robot inbox - and on SIGTERM stops leaving
  * no process behind (its dynalite included). Runs the runner's main class in a separate JVM, as the script does.
  */
+@Tag("slow")
 class LocalRunnerProcessTest {
 
     @Test

@@ -15,6 +15,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -23,6 +24,7 @@ import org.junit.jupiter.api.Test;
  * every manager report - contain no raw customer id, no message text, no token, no robot URL and no
  * secret; and no robot message carries a customer's id or words.
  */
+@Tag("slow")
 class NoPersonalDataInLogsTest {
 
     @Test

@@ -23,6 +23,7 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -34,6 +35,8 @@ import org.junit.jupiter.api.Test;
  * over its limit; repeated deliveries of an event send nothing twice; an acknowledgement stops the
  * ladder. Clocks are shortened by the merchants' policies (3 s first reply).
  */
+@Tag("slow")
+@Tag("latency")
 class NotifierEndToEndTest {
     private static final String POLICY = "\"policy\": {\"targets\": {\"FIRST_REPLY\": {\"liveRoom\": 3, \"elsewhere\": 3}},"
             + " \"warningShare\": 0, \"escalationDelays\": [0, 4, 8]}";

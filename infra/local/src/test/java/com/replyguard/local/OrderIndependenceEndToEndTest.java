@@ -14,6 +14,7 @@ import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
 import java.util.Random;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -22,6 +23,7 @@ import org.junit.jupiter.api.io.TempDir;
  * signed HTTP webhook in time order, then shuffled, re-sent and split into random batches for other
  * (isolated) merchants, give the same KPI report and the same breaches.
  */
+@Tag("slow")
 class OrderIndependenceEndToEndTest {
     private static final int TRIALS = 4;
 

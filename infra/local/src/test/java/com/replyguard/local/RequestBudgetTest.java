@@ -15,6 +15,7 @@ import com.replyguard.usecase.FoldKpiCounters;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -26,6 +27,7 @@ import org.junit.jupiter.api.Test;
  * (measured by the wheel benchmark), and the due-index costs ingest nothing (same PutItem). The
  * KPI counters' share is measured by running the KPI fold over what each phase wrote.
  */
+@Tag("slow")
 class RequestBudgetTest {
 
     @Test

@@ -17,6 +17,7 @@ import java.util.List;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -26,6 +27,7 @@ import org.junit.jupiter.api.Test;
  * request must succeed there exactly as on dynalite. Skipped with a message where moto_server is
  * not installed (machines of this project's kind have it under pyenv).
  */
+@Tag("slow")
 class StrictDynamoDbEndToEndTest {
     static MotoServer moto;
     static LocalSystem system;
