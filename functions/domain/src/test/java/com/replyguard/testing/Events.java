@@ -11,6 +11,7 @@ import com.replyguard.intake.RawEvent;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.time.OffsetDateTime;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -68,5 +69,17 @@ public final class Events {
             m.put((String) keyValues[i], keyValues[i + 1]);
         }
         return RawEvent.of(m);
+    }
+
+    /** A chat message of conversation {@code c} at {@code start} (China time), answered by agent "a" after so many seconds, or never (null). */
+    public static List<RawEvent> chat(String c, String start, Integer replyAfterSeconds) {
+        List<RawEvent> e = new ArrayList<>();
+        e.add(raw("eventId", c + "-m", "type", "customer.message", "conversationId", c, "channel", "CS_CHAT",
+                "occurredAt", start + "+08:00", "customerId", "b-" + c));
+        if (replyAfterSeconds != null) {
+            e.add(raw("eventId", c + "-r", "type", "agent.message", "conversationId", c, "agentId", "a",
+                    "occurredAt", at(start).plusSeconds(replyAfterSeconds).toString()));
+        }
+        return e;
     }
 }

@@ -2,6 +2,7 @@ package com.replyguard.usecase;
 
 import static com.replyguard.testing.Events.DEMO;
 import static com.replyguard.testing.Events.at;
+import static com.replyguard.testing.Events.chat;
 import static com.replyguard.testing.Events.raw;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -43,17 +44,6 @@ class BackfillAfterCloseTest {
     private final CloseKpiCycles cycles = new CloseKpiCycles(conversations, kpis, fold,
             (r, revision) -> announced.add(r.cycle() + " r" + revision + " " + figures(r)), clock);
     private final ReportKpiCounters reports = new ReportKpiCounters(kpis, clock);
-
-    private static List<RawEvent> chat(String c, String start, Integer replyAfterSeconds) {
-        List<RawEvent> e = new ArrayList<>();
-        e.add(raw("eventId", c + "-m", "type", "customer.message", "conversationId", c, "channel", "CS_CHAT",
-                "occurredAt", start + "+08:00", "customerId", "b-" + c));
-        if (replyAfterSeconds != null) {
-            e.add(raw("eventId", c + "-r", "type", "agent.message", "conversationId", c, "agentId", "a",
-                    "occurredAt", at(start).plusSeconds(replyAfterSeconds).toString()));
-        }
-        return e;
-    }
 
     private static String figures(KpiReport r) {
         return r.firstReply2Min().met() + "/" + r.firstReply2Min().total();

@@ -3,6 +3,7 @@ package com.replyguard.usecase;
 import static com.replyguard.testing.Events.DEMO;
 import static com.replyguard.testing.Events.DEMO_MERCHANT;
 import static com.replyguard.testing.Events.at;
+import static com.replyguard.testing.Events.chat;
 import static com.replyguard.testing.Events.raw;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -36,17 +37,6 @@ class KpiCycleEdgesTest {
     private final InMemoryConversationStore conversations = new InMemoryConversationStore();
     private final InMemoryKpiStore kpis = new InMemoryKpiStore();
     private final IngestEventBatch ingest = new IngestEventBatch(conversations, new InMemoryBreachStore(), clock);
-
-    private static List<RawEvent> chat(String c, String start, Integer replyAfterSeconds) {
-        List<RawEvent> e = new ArrayList<>();
-        e.add(raw("eventId", c + "-m", "type", "customer.message", "conversationId", c, "channel", "CS_CHAT",
-                "occurredAt", start + "+08:00", "customerId", "b-" + c));
-        if (replyAfterSeconds != null) {
-            e.add(raw("eventId", c + "-r", "type", "agent.message", "conversationId", c, "agentId", "a",
-                    "occurredAt", at(start).plusSeconds(replyAfterSeconds).toString()));
-        }
-        return e;
-    }
 
     private String counted(Cycle cycle) {
         return counted(cycle, ALL_DAY);
