@@ -714,6 +714,12 @@ class ManagerApiHandlerTest {
         assertEquals("PT1H", held.path("olderThan").asText(), "an hour unless asked otherwise");
         assertEquals("[{\"conversationId\":\"h1\",\"since\":\"2026-10-04T07:30:00+08:00\",\"events\":1}]", held.path("held").toString());
         assertEquals(0, json(read(route, "ops-token", Map.of("olderThan", "PT2H"))).path("held").size(), "held 1.5 h only");
+        APIGatewayV2HTTPResponse csv = handler.handleRequest(get(route, "demo", "ops-token", Map.of("lang", "zh"), Map.of(),
+                Map.of("accept", "text/csv")), null);
+        assertEquals(200, csv.getStatusCode(), csv.getBody());
+        assertEquals("\uFEFF商户,会话,等待渠道自,事件数\r\ndemo,h1,2026-10-04 07:30:00,1", csv.getBody().strip());
+        assertTrue(csv.getHeaders().get("Content-Disposition").contains("held-conversations-demo-over-PT1H.csv"),
+                csv.getHeaders().toString());
         APIGatewayV2HTTPResponse bad = read(route, "ops-token", Map.of("olderThan", "1h", "limit", "0"));
         assertEquals(400, bad.getStatusCode());
         JsonNode details = JSON.readTree(bad.getBody()).path("details");

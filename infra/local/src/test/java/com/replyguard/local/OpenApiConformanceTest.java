@@ -340,6 +340,8 @@ class OpenApiConformanceTest {
         }
         assertTrue(listed, "held since 9 October, more than an hour: " + heldList.body());
         status(200, get("/merchants/demo/held-conversations?olderThan=PT0S&limit=5"));
+        assertTrue(csv("/merchants/demo/held-conversations?lang=zh").body().contains("\r\ndemo,oa-held,"),
+                "the CSV holds the same rows");
         Http.Answer badAge = get("/merchants/demo/held-conversations?olderThan=-PT1H&limit=0");
         status(400, badAge);
         assertEquals(Set.of("olderThan", "limit"), fields(badAge));
