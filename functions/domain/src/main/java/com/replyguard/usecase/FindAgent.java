@@ -2,6 +2,7 @@ package com.replyguard.usecase;
 
 import com.replyguard.assessment.Cycle;
 import com.replyguard.discipline.Shifts;
+import com.replyguard.intake.EventValidator;
 import com.replyguard.kpi.CounterKey;
 import com.replyguard.kpi.Dimension;
 import com.replyguard.merchant.Manager;
@@ -19,8 +20,6 @@ import java.util.Optional;
  * registry existed).
  */
 public final class FindAgent {
-    public static final int MAX_LENGTH = 128;
-
     private final AgentRegistry registry;
     private final KpiStore kpis;
 
@@ -31,13 +30,16 @@ public final class FindAgent {
 
     public enum Outcome { KNOWN, UNKNOWN, MALFORMED }
 
-    /** Why an agent id cannot be one, or empty when it can: blank, longer than 128 characters, or with control characters. */
+    /**
+     * Why an agent id cannot be one, or empty when it can: blank, longer than an event's ids may be
+     * ({@link EventValidator#MAX_ID_LENGTH}: no event can have named it), or with control characters.
+     */
     public static Optional<String> problem(String agentId) {
         if (agentId == null || agentId.isBlank()) {
             return Optional.of("agentId must not be blank");
         }
-        if (agentId.length() > MAX_LENGTH) {
-            return Optional.of("agentId must be at most " + MAX_LENGTH + " characters (got " + agentId.length() + ")");
+        if (agentId.length() > EventValidator.MAX_ID_LENGTH) {
+            return Optional.of("agentId must be at most " + EventValidator.MAX_ID_LENGTH + " characters (got " + agentId.length() + ")");
         }
         if (agentId.chars().anyMatch(Character::isISOControl)) {
             return Optional.of("agentId must not contain control characters");
