@@ -18,6 +18,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.Predicate;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
@@ -157,32 +158,6 @@ class DocumentationLinksTest {
         }
     }
 
-    /**
-     * The repository's files as a clone holds them: what git tracks, or, outside a git work tree
-     * (an exported copy), every file but build output, installed packages and git's own.
-     */
-    private static List<Path> trackedFiles(Path root) throws Exception {
-        Process git = new ProcessBuilder("git", "ls-files", "-z").directory(root.toFile()).redirectErrorStream(true).start();
-        String out = new String(git.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-        List<Path> files = new ArrayList<>();
-        if (git.waitFor() == 0) {
-            for (String name : out.split("\0")) {
-                if (!name.isEmpty()) {
-                    files.add(root.resolve(name));
-                }
-            }
-            return files;
-        }
-        try (Stream<Path> all = Files.walk(root)) {
-            all.filter(Files::isRegularFile).filter(p -> {
-                String rel = root.relativize(p).toString().replace('\\', '/');
-                return !rel.startsWith(".git/") && !rel.contains("node_modules/") && !rel.contains("/target/")
-                        && !rel.startsWith("target/");
-            }).forEach(files::add);
-        }
-        return files;
-    }
-
     @Test
     void everyRelativeLinkOfTheReadmeAndTheDocs_resolvesInsideTheRepository() {
         Path root = ProjectLayout.root();
@@ -193,22 +168,8 @@ class DocumentationLinksTest {
 
     @Test
     void noTrackedFile_mentionsTheFolderBesideTheRepository() throws Exception {
-        Path root = ProjectLayout.root();
-        List<String> mentions = new ArrayList<>();
-        for (Path file : trackedFiles(root)) {
-            if (!Files.isRegularFile(file)) {
-                continue; // deleted in the work tree, not yet committed
-            }
-            byte[] bytes = Files.readAllBytes(file);
-            String text = new String(bytes, StandardCharsets.UTF_8);
-            List<String> lines = List.of(text.split("\n", -1));
-            for (int n = 0; n < lines.size(); n++) {
-                if (lines.get(n).contains(OUTSIDE)) {
-                    mentions.add(root.relativize(file) + ":" + (n + 1));
-                }
-            }
-        }
-        assertEquals(List.of(), mentions, "a user's clone has no " + OUTSIDE + "; say it in the repository's own docs");
+        assertEquals(List.of(), trackedLinesMatching(Pattern.compile(Pattern.quote(OUTSIDE)), name -> false),
+                "a user's clone has no " + OUTSIDE + "; say it in the repository's own docs");
     }
 
     /** The tracker's issue numbers mean nothing to a user's clone: a reference names the decision or the doc it means. */
@@ -216,22 +177,28 @@ class DocumentationLinksTest {
 
     @Test
     void noTrackedFile_refersToAnIssueNumber_butToTheDocOrDecisionItMeans() throws Exception {
+        assertEquals(List.of(), trackedLinesMatching(ISSUE_NUMBER,
+                name -> name.endsWith("package-lock.json") || name.endsWith(".png")),
+                "name the decision or the doc, not the tracker's issue");
+    }
+
+    /** Every line of the tracked files (but those whose name is skipped) where the pattern occurs: "path:line match". */
+    private static List<String> trackedLinesMatching(Pattern pattern, Predicate<String> skipName) throws Exception {
         Path root = ProjectLayout.root();
-        List<String> mentions = new ArrayList<>();
-        for (Path file : trackedFiles(root)) {
-            String name = file.getFileName().toString();
-            if (!Files.isRegularFile(file) || name.endsWith("package-lock.json") || name.endsWith(".png")) {
-                continue;
+        List<String> found = new ArrayList<>();
+        for (Path file : TrackedFiles.of(root)) {
+            if (!Files.isRegularFile(file) || skipName.test(file.getFileName().toString())) {
+                continue; // a file deleted in the work tree, not yet committed, is not there to read
             }
             List<String> lines = List.of(new String(Files.readAllBytes(file), StandardCharsets.UTF_8).split("\n", -1));
             for (int n = 0; n < lines.size(); n++) {
-                Matcher m = ISSUE_NUMBER.matcher(lines.get(n));
+                Matcher m = pattern.matcher(lines.get(n));
                 if (m.find()) {
-                    mentions.add(root.relativize(file) + ":" + (n + 1) + " " + m.group());
+                    found.add(root.relativize(file) + ":" + (n + 1) + " " + m.group());
                 }
             }
         }
-        assertEquals(List.of(), mentions, "name the decision or the doc, not the tracker's issue");
+        return found;
     }
 
     @Test

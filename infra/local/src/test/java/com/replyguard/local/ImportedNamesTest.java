@@ -3,14 +3,12 @@ package com.replyguard.local;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import com.replyguard.dynalite.ProjectLayout;
-import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -24,14 +22,12 @@ class ImportedNamesTest {
             "(?<![\\w.@])(?:com|java|javax|software|org|jakarta)\\.(?:[a-z][a-z0-9_]*\\.)+[A-Z]\\w*");
 
     @Test
-    void noSourceFile_usesATypeByItsFullyQualifiedName() throws IOException {
+    void noSourceFile_usesATypeByItsFullyQualifiedName() throws Exception {
         List<String> found = new ArrayList<>();
         Path root = ProjectLayout.root();
-        for (String tree : List.of("functions", "infra")) {
-            try (Stream<Path> files = Files.walk(root.resolve(tree))) {
-                for (Path file : files.filter(ImportedNamesTest::isSource).toList()) {
-                    found.addAll(qualifiedNames(root.relativize(file).toString(), Files.readAllLines(file)));
-                }
+        for (Path file : TrackedFiles.of(root)) {
+            if (file.toString().endsWith(".java") && Files.isRegularFile(file)) {
+                found.addAll(qualifiedNames(root.relativize(file).toString(), Files.readAllLines(file)));
             }
         }
         assertEquals(List.of(), found, "import these types instead of naming them in full");
@@ -55,11 +51,6 @@ class ImportedNamesTest {
                 "}");
         assertEquals(List.of("A.java:5 java.time.Duration", "A.java:6 java.net.URI",
                 "A.java:11 software.amazon.awssdk.services.dynamodb.model.AttributeValue"), qualifiedNames("A.java", source));
-    }
-
-    private static boolean isSource(Path p) {
-        String s = p.toString().replace('\\', '/');
-        return s.endsWith(".java") && !s.contains("/target/") && !s.contains("/node_modules/");
     }
 
     static List<String> qualifiedNames(String name, List<String> lines) {
