@@ -25,8 +25,8 @@ import org.junit.jupiter.api.Test;
 
 /** R20: breaches count against the responsible agent; a manager's excuse is audited, stops the ladder, leaves discipline. */
 class ExcuseBreachTest {
-    private EscalationFixture f;
     private static final Cycle H1 = Cycle.parse("2026-10-H1").orElseThrow();
+    private EscalationFixture f;
     private ExcuseBreach excuses;
     private ReportAgentDiscipline discipline;
 

@@ -38,7 +38,8 @@ public final class BreachLagBenchmark {
         // 0.3 s on an idle machine to 3 s on a busy one, so the lead allows 3 s a batch (third argument: seconds)
         Duration lead = Duration.ofSeconds(args.length > 2 ? Long.parseLong(args[2]) : Math.max(45, 3L * ((clocks + 99) / 100)));
         // every clock starts before the load does (no event from the future), its deadline at least the lead later
-        Duration spread = Duration.ofNanos(1_000_000_000L / perSecond * clocks);
+        long stepNanos = 1_000_000_000L / perSecond;
+        Duration spread = Duration.ofNanos(stepNanos * clocks);
         Duration target = lead.plus(spread).plusSeconds(30).truncatedTo(ChronoUnit.SECONDS);
         Path dir = Files.createTempDirectory("replyguard-bench");
         Path merchants = dir.resolve("merchants.json");
@@ -54,7 +55,6 @@ public final class BreachLagBenchmark {
             Instant loadStart = Instant.now();
             // deadlines from T0 on, R per second: clock i starts at T0 - target + i/R
             Instant t0 = loadStart.plus(lead);
-            long stepNanos = 1_000_000_000L / perSecond;
             system.dynalite().resetRequestCounts();
             for (int from = 0; from < clocks; from += 100) {
                 List<String> batch = new ArrayList<>();
